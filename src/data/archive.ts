@@ -1,0 +1,44 @@
+/**
+ * The thin binding of the archive index to Astro's content collections:
+ * loaded and checked once per build, then shared by every page.
+ */
+import { getCollection } from 'astro:content';
+import { formatProblem } from '../schema/parse.ts';
+import { buildArchiveIndex, findBrokenReferences, type ArchiveIndex } from '../lib/archive-index.ts';
+
+let archive: Promise<ArchiveIndex & { articleFiles: ReadonlyMap<string, string>; eventFiles: ReadonlyMap<string, string> }> | undefined;
+
+async function loadArchive() {
+  const [articles, events, sources, entities] = await Promise.all([
+    getCollection('articles'),
+    getCollection('events'),
+    getCollection('sources'),
+    getCollection('entities'),
+  ]);
+  const files = new Map<string, string>();
+  for (const [collection, entries] of Object.entries({ articles, events, sources, entities })) {
+    for (const entry of entries) files.set(`${collection}/${entry.id}`, entry.filePath ?? `content/${collection}/${entry.id}`);
+  }
+  const input = {
+    articles: articles.map((e) => e.data),
+    events: events.map((e) => e.data),
+    sources: sources.map((e) => e.data),
+    entities: entities.map((e) => e.data),
+    files: (collection: string, id: string) => files.get(`${collection}/${id}`) ?? `content/${collection}/${id}`,
+  };
+  const broken = findBrokenReferences(input);
+  if (broken.length > 0) {
+    throw new Error(`${broken.length} broken reference(s) (run "npm run content:check"):\n${broken.map(formatProblem).join('\n')}`);
+  }
+  return {
+    ...buildArchiveIndex(input),
+    articleFiles: new Map(articles.map((e) => [e.id, e.filePath!])),
+    eventFiles: new Map(events.map((e) => [e.id, e.filePath!])),
+  };
+}
+
+/** The archive's records and indexes, built on first use and reused by every page. */
+export function getArchive() {
+  archive ??= loadArchive();
+  return archive;
+}

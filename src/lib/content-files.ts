@@ -1,0 +1,58 @@
+/**
+ * Reads the content tree from disk: every file of a collection, parsed and
+ * validated through the schema module. Used by the Astro loader and by the
+ * command-line tools alike, so both see the same records and the same errors.
+ */
+import { readdir, readFile } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import { collections, type CollectionName } from '../schema/index.ts';
+import { parseContentFile, type ContentProblem, type ParsedRecord } from '../schema/parse.ts';
+
+/** A validated record with the file it came from. */
+export type LoadedRecord<C extends CollectionName> = ParsedRecord<C> & {
+  /** Path relative to the project root, with forward slashes. */
+  file: string;
+};
+
+export interface LoadedCollection<C extends CollectionName> {
+  records: LoadedRecord<C>[];
+  problems: ContentProblem[];
+}
+
+/** Lists a collection's files (recursively, sorted), relative to `root`. */
+export async function listCollectionFiles(root: string, collection: CollectionName): Promise<string[]> {
+  const spec = collections[collection];
+  const folder = join(root, 'content', spec.folder);
+  const entries = await readdir(folder, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((e) => e.isFile() && e.name.endsWith(spec.extension))
+    .map((e) => relative(root, join(e.parentPath, e.name)).split('\\').join('/'))
+    .sort();
+}
+
+/** Reads and validates every file of a collection; never throws on bad content, it reports it. */
+export async function loadCollection<C extends CollectionName>(root: string, collection: C): Promise<LoadedCollection<C>> {
+  const files = await listCollectionFiles(root, collection);
+  const records: LoadedRecord<C>[] = [];
+  const problems: ContentProblem[] = [];
+  const ids = new Map<string, string>();
+  for (const file of files) {
+    const result = parseContentFile(collection, file, await readFile(join(root, file), 'utf8'));
+    if (!result.ok) {
+      problems.push(...result.problems);
+      continue;
+    }
+    const earlier = ids.get(result.record.data.id);
+    if (earlier) {
+      problems.push({
+        file, line: 1, column: 1, field: 'id',
+        message: `duplicates the id of ${earlier}`,
+        fix: 'give each record its own id; ids are never reused', rule: 'unique-id',
+      });
+      continue;
+    }
+    ids.set(result.record.data.id, file);
+    records.push({ ...result.record, file });
+  }
+  return { records, problems };
+}

@@ -1,0 +1,38 @@
+/** Dates with precision, for readers (localized words) and machines (`<time datetime>`). */
+import type { z } from 'astro/zod';
+import type { DateWithPrecision } from '../schema/shared.ts';
+import type { Translate } from '../i18n/ui/index.ts';
+
+export type PreciseDate = z.infer<typeof DateWithPrecision>;
+
+const FORMATS = {
+  day: { day: 'numeric', month: 'long', year: 'numeric' },
+  month: { month: 'long', year: 'numeric' },
+  year: { year: 'numeric' },
+} as const satisfies Record<PreciseDate['precision'], Intl.DateTimeFormatOptions>;
+
+/**
+ * The date in words in `lang`, to its precision only.
+ * @example formatPreciseDate({ value: '2024-01', precision: 'month', … }, 'en') // "January 2024"
+ */
+export function formatPreciseDate(date: Pick<PreciseDate, 'value' | 'precision'>, lang: string): string {
+  const [year, month = 1, day = 1] = date.value.split('-').map(Number);
+  const instant = new Date(Date.UTC(year!, month - 1, day));
+  return new Intl.DateTimeFormat(lang, { ...FORMATS[date.precision], timeZone: 'UTC' }).format(instant);
+}
+
+/**
+ * The qualifier that says how certain a date is, or "" for a stated day.
+ * @example describeDateCertainty({ precision: 'month', basis: 'inferred' }, t) // "day unknown; inferred"
+ */
+export function describeDateCertainty(date: Pick<PreciseDate, 'precision' | 'basis'>, t: Translate): string {
+  const parts: string[] = [];
+  if (date.precision !== 'day') parts.push(t(`date.precision.${date.precision}`));
+  if (date.basis === 'inferred') parts.push(t('date.inferred'));
+  return parts.join('; ');
+}
+
+/** Compares two dates of any precision, earliest first; a less precise date sorts before a more precise one in the same period. */
+export function comparePreciseDates(a: Pick<PreciseDate, 'value'>, b: Pick<PreciseDate, 'value'>): number {
+  return a.value < b.value ? -1 : a.value > b.value ? 1 : 0;
+}

@@ -1,0 +1,35 @@
+/** Which name of a record to show in an interface language, with the language it is actually in. */
+import type { Entity, Event, Source } from '../schema/index.ts';
+import { textDirection } from './languages.ts';
+
+/** A text together with its language and direction, ready for `lang`/`dir` attributes. */
+export interface LangText {
+  text: string;
+  lang: string;
+  dir: 'ltr' | 'rtl';
+}
+
+function inLanguage(text: string, lang: string): LangText {
+  return { text, lang, dir: textDirection(lang) };
+}
+
+/**
+ * The event's title in `lang` when it has one, else the English title.
+ * @example eventTitle(event, 'ar') // { text: 'روسيا وبيلاروس…', lang: 'ar', dir: 'rtl' }
+ */
+export function eventTitle(event: Pick<Event, 'title' | 'titles'>, lang: string): LangText {
+  const localized = event.titles[lang];
+  return localized ? inLanguage(localized, lang) : inLanguage(event.title, 'en');
+}
+
+/** The entity's primary name in `lang` when recorded, else in English. */
+export function entityName(entity: Pick<Entity, 'names'>, lang: string): LangText {
+  const localized = entity.names[lang]?.[0];
+  return localized ? inLanguage(localized, lang) : inLanguage(entity.names.en![0]!, 'en');
+}
+
+/** The source's name as written in `lang` when recorded, else its Latin-script name. */
+export function sourceName(source: Pick<Source, 'names' | 'name_latin'>, lang: string): LangText {
+  const localized = source.names[lang];
+  return localized ? inLanguage(localized, lang) : inLanguage(source.name_latin, 'en');
+}

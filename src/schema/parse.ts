@@ -1,0 +1,187 @@
+/**
+ * The one way content text becomes a validated record. Every problem is
+ * reported with the file, line and column of the offending key, the field,
+ * what is wrong and how to fix it.
+ */
+import type { z } from 'astro/zod';
+import { isMap, isPair, isScalar, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { collections, type CollectionName, type RecordOf } from './index.ts';
+
+/** One thing wrong with a content file, located as precisely as possible. */
+export interface ContentProblem {
+  /** Path of the file, as given to the parser (relative to the project root). */
+  file: string;
+  line: number;
+  column: number;
+  /** Dotted path of the field, or "" for the file as a whole. */
+  field: string;
+  message: string;
+  fix: string;
+  /** Stable rule identifier, e.g. "schema", "yaml-syntax". */
+  rule: string;
+}
+
+/** A parsed, validated content record and where its Markdown body starts. */
+export interface ParsedRecord<C extends CollectionName> {
+  data: RecordOf<C>;
+  /** The Markdown body ("" for YAML collections). */
+  body: string;
+  /** 1-based line of the file on which the body starts. */
+  bodyLine: number;
+}
+
+export type ParseResult<C extends CollectionName> =
+  | { ok: true; record: ParsedRecord<C> }
+  | { ok: false; problems: ContentProblem[] };
+
+/** Formats a problem as `path:line:column field: message (fix: …)`. */
+export function formatProblem(p: ContentProblem): string {
+  const field = p.field ? `${p.field}: ` : '';
+  return `${p.file}:${p.line}:${p.column} ${field}${p.message} (fix: ${p.fix}) [${p.rule}]`;
+}
+
+interface SplitFile {
+  yaml: string;
+  /** Lines before the YAML text starts (1 for the opening "---"). */
+  yamlLineOffset: number;
+  body: string;
+  bodyLine: number;
+}
+
+/**
+ * Splits a Markdown file into its YAML front matter and body.
+ * @example splitFrontMatter('---\nid: x\n---\nText\n') // { yaml: 'id: x\n', body: 'Text\n', bodyLine: 4, … }
+ */
+export function splitFrontMatter(text: string): SplitFile | undefined {
+  const match = /^---\r?\n([\s\S]*?\r?\n)?---[ \t]*(?:\r?\n|$)/.exec(text);
+  if (!match) return undefined;
+  const yaml = match[1] ?? '';
+  const bodyLine = match[0].split('\n').length - (match[0].endsWith('\n') ? 0 : 1);
+  return { yaml, yamlLineOffset: 1, body: text.slice(match[0].length), bodyLine };
+}
+
+/** Finds the YAML node for a field path: the key where it exists, else the nearest parent. */
+function locate(doc: Document, path: readonly PropertyKey[]): { offset: number; found: boolean } {
+  let node: unknown = doc.contents;
+  let offset = (doc.contents as Node | null)?.range?.[0] ?? 0;
+  for (const key of path) {
+    if (isMap(node)) {
+      const pair = node.items.find((item) => isPair(item) && isScalar(item.key) && item.key.value === key);
+      if (!pair) return { offset, found: false };
+      offset = (pair.key as Node).range?.[0] ?? offset;
+      node = pair.value;
+    } else if (node && typeof node === 'object' && 'items' in node && typeof key === 'number') {
+      const item = (node as { items: Node[] }).items[key];
+      if (!item) return { offset, found: false };
+      offset = item.range?.[0] ?? offset;
+      node = item;
+    } else {
+      return { offset, found: false };
+    }
+  }
+  return { offset, found: true };
+}
+
+/** The fix to suggest for one Zod issue. */
+function fixFor(issue: z.core.$ZodIssue, field: string, found: boolean): string {
+  if (issue.code === 'unrecognized_keys') {
+    return `remove ${issue.keys.map((k) => `"${k}"`).join(', ')} or correct the spelling; the fields are listed at /docs/data-dictionary/`;
+  }
+  if (!found && issue.code === 'invalid_type') {
+    return `add "${field.split('.').at(-1)}" (${issue.expected}); see /docs/data-dictionary/`;
+  }
+  if (issue.code === 'invalid_value') {
+    return `use one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
+  }
+  return `correct "${field || 'the file'}" as the message says; see /docs/data-dictionary/`;
+}
+
+/** Turns a schema failure into located problems. */
+function problemsFromZod(
+  error: z.ZodError,
+  file: string,
+  doc: Document,
+  lineCounter: LineCounter,
+  lineOffset: number,
+): ContentProblem[] {
+  return error.issues.map((issue) => {
+    const path = issue.path.filter((k): k is string | number => typeof k !== 'symbol');
+    // Point an unknown key at the key itself, not its parent.
+    const target = issue.code === 'unrecognized_keys' && issue.keys[0] ? [...path, issue.keys[0]] : path;
+    const { offset, found } = locate(doc, target);
+    const { line, col } = lineCounter.linePos(offset);
+    const field = path.join('.');
+    const missing = !found && issue.code === 'invalid_type';
+    return {
+      file,
+      line: line + lineOffset,
+      column: col,
+      field,
+      message: missing ? `is required but missing` : issue.message,
+      fix: fixFor(issue, field, found),
+      rule: 'schema',
+    };
+  });
+}
+
+/**
+ * Parses and validates the text of one content file of `collection`.
+ * `file` names the file in messages; its base name must equal the record's id.
+ */
+export function parseContentFile<C extends CollectionName>(collection: C, file: string, text: string): ParseResult<C> {
+  const spec = collections[collection];
+  const problem = (line: number, column: number, field: string, message: string, fix: string, rule: string): ParseResult<C> => ({
+    ok: false,
+    problems: [{ file, line, column, field, message, fix, rule }],
+  });
+
+  let yamlText = text;
+  let lineOffset = 0;
+  let body = '';
+  let bodyLine = 0;
+  if (spec.extension === '.md') {
+    const split = splitFrontMatter(text);
+    if (!split) {
+      return problem(1, 1, '', 'has no YAML front matter', 'start the file with a line "---", the fields, then a line "---"', 'front-matter');
+    }
+    yamlText = split.yaml;
+    lineOffset = split.yamlLineOffset;
+    body = split.body;
+    bodyLine = split.bodyLine;
+  }
+
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(yamlText, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  if (doc.errors.length > 0) {
+    return {
+      ok: false,
+      problems: doc.errors.map((e) => {
+        const { line, col } = lineCounter.linePos(e.pos[0]);
+        return {
+          file,
+          line: line + lineOffset,
+          column: col,
+          field: '',
+          message: `YAML syntax: ${e.message.split('\n')[0]}`,
+          fix: 'correct the YAML syntax; quote values that contain ": " or start with a special character',
+          rule: 'yaml-syntax',
+        };
+      }),
+    };
+  }
+
+  const result = spec.schema.safeParse(doc.toJS());
+  if (!result.success) {
+    return { ok: false, problems: problemsFromZod(result.error, file, doc, lineCounter, lineOffset) };
+  }
+
+  const data = result.data as RecordOf<C>;
+  const expectedName = `${data.id}${spec.extension}`;
+  const baseName = file.split(/[\\/]/).at(-1);
+  if (baseName !== expectedName) {
+    const { offset } = locate(doc, ['id']);
+    const { line, col } = lineCounter.linePos(offset);
+    return problem(line + lineOffset, col, 'id', `"${data.id}" does not match the file name "${baseName}"`, `rename the file to "${expectedName}" or correct the id`, 'id-matches-file');
+  }
+  return { ok: true, record: { data, body, bodyLine } };
+}
