@@ -1,0 +1,27 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { localeKeys } from '../locales.ts';
+import { en } from './en.ts';
+import { createTranslator, dictionaries, findMissingKeys } from './index.ts';
+
+const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+
+for (const locale of localeKeys) {
+  test(`${locale}: every key is translated, with the same placeholders`, () => {
+    const dictionary: Record<string, string> = dictionaries[locale];
+    assert.deepEqual(findMissingKeys(dictionary), []);
+    assert.deepEqual(Object.keys(dictionary).sort(), Object.keys(en).sort());
+    for (const [key, text] of Object.entries(en)) assert.deepEqual(placeholders(dictionary[key]!), placeholders(text), key);
+  });
+}
+
+test('the translator fills placeholders and refuses unknown keys', () => {
+  const t = createTranslator('en');
+  assert.equal(t('article.captureLines', { from: 1, to: 9 }), 'lines 1–9');
+  assert.throws(() => t('article.captureLines'), /needs a value for \{from\}/);
+  assert.throws(() => t('no.such.key' as never), /missing for locale "en"/);
+});
+
+test('findMissingKeys finds blank and absent strings', () => {
+  assert.deepEqual(findMissingKeys({ ...en, 'nav.home': ' ' }), ['nav.home']);
+});

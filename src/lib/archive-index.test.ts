@@ -1,0 +1,62 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { ArticleSchema, EntitySchema, EventSchema, SourceSchema } from '../schema/index.ts';
+import { buildArchiveIndex, buildCoverageGrid, findBrokenReferences, timelineNeighbours } from './archive-index.ts';
+
+const capture = { path: 'captures/x.txt', sha256: 'a'.repeat(64), origin: { url: null, retrieved: null, description: 'x' } };
+const article = (id: string, language: string, source: string, events: string[], entities: string[] = []) =>
+  ArticleSchema.parse({
+    id, title: id, language, source, events, entities, topics: [], capture, editorial_notes: [], added: '2026-11-25',
+    published: { value: id.slice(0, 10), precision: 'day', basis: 'stated', evidence: 'x' },
+  });
+const event = (id: string, participants = ['putin']) =>
+  EventSchema.parse({
+    id, title: id, titles: {}, place: 'minsk', participants, related: [], added: '2026-11-25',
+    date: { value: id.slice(0, 10), precision: 'day', basis: 'stated', evidence: 'x' },
+  });
+const source = (id: string) =>
+  SourceSchema.parse({ id, name: id, name_lang: 'en', name_latin: id, names: {}, home: null, country: null, languages: ['en'], kind: 'news-website', description: 'x' });
+const entity = (id: string) => EntitySchema.parse({ id, kind: 'person', names: { en: [id] }, description: 'x' });
+
+const input = {
+  articles: [
+    article('2024-12-06-a', 'hi', 's1', ['2024-12-06-e'], ['putin']),
+    article('2024-12-07-b', 'ar', 's2', ['2024-12-06-e'], ['putin', 'putin']),
+    article('2024-01-29-c', 'ar', 's2', ['2024-01-29-f']),
+  ],
+  events: [event('2024-12-06-e'), event('2024-01-29-f')],
+  sources: [source('s1'), source('s2')],
+  entities: [entity('putin'), entity('minsk')],
+};
+
+test('indexes articles by event, entity, source and language, newest first', () => {
+  const index = buildArchiveIndex(input);
+  assert.deepEqual(index.articlesByEvent.get('2024-12-06-e')!.map((a) => a.id), ['2024-12-07-b', '2024-12-06-a']);
+  assert.deepEqual(index.articlesByEntity.get('putin')!.map((a) => a.id), ['2024-12-07-b', '2024-12-06-a']);
+  assert.equal(index.articlesBySource.get('s2')!.length, 2);
+  assert.deepEqual(index.languages, ['ar', 'hi']);
+  assert.deepEqual(index.eventsByEntity.get('minsk')!.map((e) => e.id), ['2024-01-29-f', '2024-12-06-e']);
+});
+
+test('the timeline runs oldest first, with neighbours', () => {
+  const index = buildArchiveIndex(input);
+  assert.deepEqual(index.timeline.map((e) => e.id), ['2024-01-29-f', '2024-12-06-e']);
+  const { previous, next } = timelineNeighbours(index, '2024-12-06-e');
+  assert.equal(previous?.id, '2024-01-29-f');
+  assert.equal(next, undefined);
+});
+
+test('the coverage grid shows who covered an event in which language', () => {
+  const grid = buildCoverageGrid(input.articles.slice(0, 2));
+  assert.deepEqual(grid.languages, ['ar', 'hi']);
+  assert.equal(grid.cell('hi', 's1').length, 1);
+  assert.equal(grid.cell('hi', 's2').length, 0);
+});
+
+test('broken references are reported with the field and a fix', () => {
+  assert.deepEqual(findBrokenReferences(input), []);
+  const broken = findBrokenReferences({ ...input, sources: [source('s1')] });
+  assert.equal(broken.length, 2);
+  assert.equal(broken[0]!.field, 'source');
+  assert.match(broken[0]!.fix, /content\/sources\/s2\.yaml/);
+});

@@ -1,0 +1,22 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { languageName, likelyScript, textDirection } from './languages.ts';
+
+test('direction comes from the language', () => {
+  assert.equal(textDirection('ar'), 'rtl');
+  assert.equal(textDirection('fa'), 'rtl');
+  assert.equal(textDirection('hi'), 'ltr');
+  assert.equal(textDirection('ms'), 'ltr');
+});
+
+test('language names in each interface language', () => {
+  assert.equal(languageName('hi', 'en'), 'Hindi');
+  assert.equal(languageName('ar', 'ar'), 'العربية');
+  assert.equal(languageName('hi', 'hi'), 'हिन्दी');
+});
+
+test('likely scripts', () => {
+  assert.equal(likelyScript('hi'), 'Deva');
+  assert.equal(likelyScript('ar'), 'Arab');
+  assert.equal(likelyScript('ms'), 'Latn');
+});

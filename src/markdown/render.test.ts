@@ -1,0 +1,40 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { renderMarkdown } from './render.ts';
+
+describe('renderMarkdown', () => {
+  test('renders paragraphs, headings and quotes without smart punctuation', async () => {
+    const html = await renderMarkdown('## उपशीर्षक\n\n"quoted" -- text\n\n> اقتباس\n');
+    assert.match(html, /<h2 id="[^"]*">उपशीर्षक<\/h2>/);
+    assert.match(html, /<p>"quoted" -- text<\/p>/);
+    assert.match(html, /<blockquote>\s*<p>اقتباس<\/p>\s*<\/blockquote>/);
+  });
+
+  test('keeps a language-marked caption', async () => {
+    const html = await renderMarkdown('<figure lang="en" dir="ltr"><figcaption>Caption</figcaption></figure>\n');
+    assert.equal(html.trim(), '<figure lang="en" dir="ltr"><figcaption>Caption</figcaption></figure>');
+  });
+
+  const hostile: [string, string][] = [
+    ['a script element', '<script>alert(1)</script>'],
+    ['an event handler', '<p onclick="alert(1)">x</p>'],
+    ['an image error handler', '<img src=x onerror="alert(1)">'],
+    ['a javascript: link', '[x](javascript:alert(1))'],
+    ['a javascript: link in HTML', '<a href="JaVaScRiPt:alert(1)">x</a>'],
+    ['an iframe', '<iframe src="https://example.org"></iframe>'],
+    ['an SVG with script', '<svg><script>alert(1)</script></svg>'],
+    ['an SVG onload', '<svg onload="alert(1)"></svg>'],
+    ['a style element', '<style>body{display:none}</style>'],
+    ['an object', '<object data="x.swf"></object>'],
+    ['a form', '<form action="https://evil.example"><input name=a></form>'],
+    ['a meta refresh', '<meta http-equiv="refresh" content="0;url=https://evil.example">'],
+    ['a data: URL', '[x](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)'],
+    ['an entity-encoded javascript: URL', '<a href="&#106;avascript:alert(1)">x</a>'],
+  ];
+  for (const [what, markdown] of hostile) {
+    test(`removes ${what}`, async () => {
+      const html = await renderMarkdown(`Text\n\n${markdown}\n`);
+      assert.doesNotMatch(html, /<script|<iframe|<object|<style|<form|<meta|<svg|<img|\son\w+=|javascript:|data:/i, html);
+    });
+  }
+});
