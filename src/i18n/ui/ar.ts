@@ -36,6 +36,7 @@ export const ar = {
   'event.participants': 'المشاركون',
   'event.summary': 'الملخص',
   'event.dateEvidence': 'الدليل على التاريخ',
+  'event.otherTitles': 'العنوان بلغات أخرى',
   'event.coverage': 'التغطية حسب اللغة',
   'event.grid': 'مَن غطّى الحدث',
   'event.grid.caption': 'المقالات حسب اللغة (الصفوف) والمصدر (الأعمدة). الخلية الفارغة تعني أنه لا توجد تغطية من ذلك المصدر بتلك اللغة.',

@@ -38,6 +38,7 @@ export const en = {
   'event.participants': 'Participants',
   'event.summary': 'Summary',
   'event.dateEvidence': 'Evidence for the date',
+  'event.otherTitles': 'Titles in other languages',
   'event.coverage': 'Coverage by language',
   'event.grid': 'Who covered it',
   'event.grid.caption': 'Articles by language (rows) and source (columns). An empty cell means no coverage from that source in that language.',

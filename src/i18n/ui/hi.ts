@@ -36,6 +36,7 @@ export const hi = {
   'event.participants': 'प्रतिभागी',
   'event.summary': 'सारांश',
   'event.dateEvidence': 'तिथि का साक्ष्य',
+  'event.otherTitles': 'अन्य भाषाओं में शीर्षक',
   'event.coverage': 'भाषा के अनुसार कवरेज',
   'event.grid': 'किसने कवर किया',
   'event.grid.caption': 'भाषा (पंक्तियाँ) और स्रोत (स्तंभ) के अनुसार लेख। ख़ाली खाने का अर्थ है कि उस भाषा में उस स्रोत का कोई कवरेज नहीं है।',

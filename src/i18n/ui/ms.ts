@@ -36,6 +36,7 @@ export const ms = {
   'event.participants': 'Pihak terlibat',
   'event.summary': 'Ringkasan',
   'event.dateEvidence': 'Bukti tarikh',
+  'event.otherTitles': 'Tajuk dalam bahasa lain',
   'event.coverage': 'Liputan mengikut bahasa',
   'event.grid': 'Siapa yang melaporkannya',
   'event.grid.caption': 'Artikel mengikut bahasa (baris) dan sumber (lajur). Sel kosong bermaksud tiada liputan daripada sumber itu dalam bahasa tersebut.',

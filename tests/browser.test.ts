@@ -1,0 +1,151 @@
+/**
+ * Pages driven in headless Chromium: direction, fonts actually used for the
+ * text (no fallback boxes), keyboard access and axe-core, in light and dark
+ * mode. Screenshots go to test-results/screenshots/ to be looked at.
+ */
+import assert from 'node:assert/strict';
+import { mkdir } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { after, before, describe, test } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
+import { loadCollection } from '../src/lib/content-files.ts';
+import { paths } from '../src/lib/routing.ts';
+import type { Article } from '../src/schema/index.ts';
+import { launchBrowser } from './helpers/browser.ts';
+import { ROOT } from './helpers/dist.ts';
+import { serveDist, type StaticServer } from './helpers/server.ts';
+
+const AXE_PATH = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+const SCREENSHOTS = `${ROOT}/test-results/screenshots`;
+/** The self-hosted faces; any other family rendering text means a fallback font. */
+const OUR_FONTS = new Set(['Noto Sans', 'Noto Sans Devanagari', 'Noto Naskh Arabic']);
+
+let server: StaticServer;
+let browser: Browser;
+let articles: Article[];
+
+before(async () => {
+  await mkdir(SCREENSHOTS, { recursive: true });
+  articles = (await loadCollection(ROOT, 'articles')).records.map((r) => r.data);
+  server = await serveDist();
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function open(path: string, colorScheme: 'light' | 'dark' = 'light'): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, colorScheme });
+  const response = await page.goto(server.origin + path, { waitUntil: 'networkidle' });
+  assert.equal(response?.status(), 200, path);
+  await page.evaluate(() => document.fonts.ready);
+  return page;
+}
+
+/** Runs axe-core (WCAG 2.1 A and AA plus best practices) and returns its violations. */
+async function axeViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ path: AXE_PATH });
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    const result = await axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] });
+    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  });
+  return violations;
+}
+
+/** The font families Chromium actually used to draw the text inside `selector` (DevTools protocol). */
+async function renderedFonts(page: Page, selector: string): Promise<Map<string, number>> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('DOM.enable');
+  await cdp.send('CSS.enable');
+  const { root } = await cdp.send('DOM.getDocument', { depth: -1 });
+  const { nodeIds } = await cdp.send('DOM.querySelectorAll', { nodeId: root.nodeId, selector: `${selector}, ${selector} *` });
+  const fonts = new Map<string, number>();
+  for (const nodeId of nodeIds) {
+    const { fonts: used } = await cdp.send('CSS.getPlatformFontsForNode', { nodeId });
+    for (const font of used) fonts.set(font.familyName, (fonts.get(font.familyName) ?? 0) + font.glyphCount);
+  }
+  await cdp.detach();
+  return fonts;
+}
+
+function assertOnlyOurFonts(fonts: Map<string, number>, required: string): void {
+  const foreign = [...fonts.keys()].filter((family) => !OUR_FONTS.has(family));
+  assert.deepEqual(foreign, [], `text drawn in fallback fonts: ${foreign.join(', ')}`);
+  assert.ok((fonts.get(required) ?? 0) > 100, `${required} drew too few glyphs: ${JSON.stringify([...fonts])}`);
+}
+
+describe('Arabic article', () => {
+  test('lays out right to left, in the Arabic face, with no axe violations', async () => {
+    const article = articles.find((a) => a.language === 'ar' && a.title)!;
+    const page = await open(paths.article(article.id));
+    assert.equal(await page.evaluate(() => getComputedStyle(document.documentElement).direction), 'rtl');
+    assert.equal(await page.$eval('.article-body', (el) => getComputedStyle(el).direction), 'rtl');
+    assert.equal(await page.$eval('.article-body', (el) => getComputedStyle(el).textAlign), 'start');
+    // Right to left: the heading's right edge is at the right of the content column.
+    const [h1, main] = await Promise.all([page.$eval('h1', (el) => el.getBoundingClientRect().toJSON()), page.$eval('main', (el) => el.getBoundingClientRect().toJSON())]);
+    assert.ok(main.right - h1.right < 40, 'Arabic heading is not right-aligned');
+    assertOnlyOurFonts(await renderedFonts(page, '.article-body'), 'Noto Naskh Arabic');
+    assert.deepEqual(await axeViolations(page), []);
+    await page.screenshot({ path: `${SCREENSHOTS}/article-ar.png`, fullPage: true });
+    await page.close();
+  });
+});
+
+describe('Hindi pages', () => {
+  test('the Hindi home page speaks Hindi in the Devanagari face', async () => {
+    const page = await open(paths.home('hi'));
+    assert.equal(await page.evaluate(() => document.documentElement.lang), 'hi');
+    assert.equal(await page.evaluate(() => getComputedStyle(document.documentElement).direction), 'ltr');
+    assertOnlyOurFonts(await renderedFonts(page, 'main'), 'Noto Sans Devanagari');
+    assert.ok(await page.evaluate(() => [...document.fonts].some((f) => f.family.includes('Noto Sans Devanagari') && f.status === 'loaded')));
+    assert.deepEqual(await axeViolations(page), []);
+    await page.screenshot({ path: `${SCREENSHOTS}/home-hi.png`, fullPage: true });
+    await page.close();
+  });
+
+  test('a Hindi article keeps its English caption in Latin script', async () => {
+    const article = articles.find((a) => a.language === 'hi' && a.editorial_notes.some((n) => n.action === 'annotated'))!;
+    const page = await open(paths.article(article.id));
+    assertOnlyOurFonts(await renderedFonts(page, '.article-body'), 'Noto Sans Devanagari');
+    assert.ok((await renderedFonts(page, '.article-body figure')).has('Noto Sans'));
+    assert.deepEqual(await axeViolations(page), []);
+    await page.screenshot({ path: `${SCREENSHOTS}/article-hi.png`, fullPage: true });
+    await page.close();
+  });
+});
+
+describe('event pages', () => {
+  test('an event page in Arabic and in English, light and dark, has no axe violations', async () => {
+    const event = articles.find((a) => a.language === 'ar')!.events[0]!;
+    for (const [locale, scheme] of [['ar', 'light'], ['en', 'dark']] as const) {
+      const page = await open(paths.event(locale, event), scheme);
+      assert.equal(await page.evaluate(() => getComputedStyle(document.documentElement).direction), locale === 'ar' ? 'rtl' : 'ltr');
+      assert.deepEqual(await axeViolations(page), [], `${locale} ${scheme}`);
+      await page.screenshot({ path: `${SCREENSHOTS}/event-${locale}-${scheme}.png`, fullPage: true });
+      await page.close();
+    }
+  });
+});
+
+describe('every kind of page', () => {
+  test('a sample of pages has no axe violations', async () => {
+    const malay = articles.find((a) => a.language === 'ms')!;
+    for (const path of [paths.home('en'), paths.home('ms'), paths.events('ar'), paths.languages('hi'), paths.sources('ms'), paths.entities('ar'), paths.entity('en', 'alexander-lukashenko'), paths.article(malay.id), paths.dataDictionary(), paths.about(), '/404.html']) {
+      const page = await open(path);
+      assert.deepEqual(await axeViolations(page), [], path);
+      await page.close();
+    }
+  });
+
+  test('the skip link is the first stop of the keyboard and has a visible focus ring', async () => {
+    const page = await open(paths.home('ar'));
+    await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate(() => document.activeElement?.className), 'skip-link');
+    assert.notEqual(await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle), 'none');
+    await page.keyboard.press('Enter');
+    assert.equal(await page.evaluate(() => location.hash), '#main');
+    await page.close();
+  });
+});

@@ -1,0 +1,148 @@
+/**
+ * The built site against the content: every page exists, texts carry their
+ * language and direction, event pages list exactly their articles, captures
+ * are served byte for byte. Expected values come from the content files.
+ */
+import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { before, describe, test } from 'node:test';
+import { loadCollection } from '../src/lib/content-files.ts';
+import { textDirection } from '../src/lib/languages.ts';
+import { localeKeys, locales, localeForLanguage } from '../src/i18n/locales.ts';
+import { paths } from '../src/lib/routing.ts';
+import type { Article, Entity, Event, Source } from '../src/schema/index.ts';
+import { attr, DIST, listHtmlFiles, loadPage, ROOT, select, selectAll, toText } from './helpers/dist.ts';
+
+let articles: Article[];
+let events: Event[];
+let sources: Source[];
+let entities: Entity[];
+
+before(async () => {
+  const load = async <C extends 'articles' | 'events' | 'sources' | 'entities'>(c: C) => {
+    const { records, problems } = await loadCollection(ROOT, c);
+    assert.deepEqual(problems, []);
+    return records.map((r) => r.data);
+  };
+  [articles, events, sources, entities] = await Promise.all([load('articles'), load('events'), load('sources'), load('entities')]);
+});
+
+describe('article pages', () => {
+  test('one page per article, text in its own lang and dir, interface in its language', async () => {
+    assert.ok(articles.length >= 6);
+    for (const article of articles) {
+      const page = await loadPage(paths.article(article.id));
+      const body = select('.article-body', page);
+      assert.ok(body, `${article.id}: no article body`);
+      assert.equal(attr(body, 'lang'), article.language);
+      assert.equal(attr(body, 'dir'), textDirection(article.language));
+      assert.ok(toText(body).trim().length > 200, `${article.id}: body is nearly empty`);
+      const html = select('html', page);
+      const locale = locales[localeForLanguage(article.language)];
+      assert.equal(attr(html, 'lang'), locale.lang);
+      assert.equal(attr(html, 'dir'), locale.dir);
+      if (article.title) {
+        const h1 = select('h1', page);
+        assert.equal(toText(h1!), article.title);
+        assert.equal(attr(h1, 'lang'), article.language);
+      }
+      assert.ok(toText(page).includes(article.capture.sha256), `${article.id}: capture hash not shown`);
+      for (const format of ['@article{', 'TY  - NEWS', '"article-newspaper"']) {
+        assert.ok(selectAll('.cite pre', page).some((pre) => toText(pre).includes(format)), `${article.id}: no ${format} citation`);
+      }
+    }
+  });
+
+  test('the English caption inside a Hindi article keeps its own language', async () => {
+    const withCaption = articles.filter((a) => a.language === 'hi' && a.editorial_notes.some((n) => n.action === 'annotated'));
+    assert.ok(withCaption.length > 0);
+    for (const article of withCaption) {
+      const figure = select('.article-body figure', await loadPage(paths.article(article.id)));
+      assert.equal(attr(figure, 'lang'), 'en');
+      assert.equal(attr(figure, 'dir'), 'ltr');
+    }
+  });
+
+  test('every editorial note is shown', async () => {
+    for (const article of articles) {
+      const notes = selectAll('.notes > li', await loadPage(paths.article(article.id)));
+      assert.equal(notes.length, article.editorial_notes.length, article.id);
+    }
+  });
+});
+
+describe('event pages', () => {
+  test('each event page, in every locale, lists exactly its articles', async () => {
+    for (const event of events) {
+      const expected = articles.filter((a) => a.events.includes(event.id)).map((a) => paths.article(a.id)).sort();
+      assert.ok(expected.length > 0, `${event.id} has no coverage`);
+      for (const locale of localeKeys) {
+        const page = await loadPage(paths.event(locale, event.id));
+        const coverage = select('section[aria-labelledby="coverage"]', page)!;
+        const listed = selectAll('a.item-title', coverage).map((a) => attr(a, 'href')).sort();
+        assert.deepEqual(listed, expected, `${locale} ${event.id}`);
+        assert.equal(attr(select('html', page), 'dir'), locales[locale].dir);
+        assert.equal(attr(select('time', page), 'dateTime'), event.date.value);
+      }
+    }
+  });
+});
+
+describe('list and record pages', () => {
+  test('every language, source and entity has a page in every locale', async () => {
+    const languages = [...new Set(articles.map((a) => a.language))];
+    for (const locale of localeKeys) {
+      for (const path of [paths.home(locale), paths.events(locale), paths.languages(locale), paths.sources(locale), paths.entities(locale)]) {
+        await loadPage(path);
+      }
+      for (const lang of languages) {
+        const page = await loadPage(paths.language(locale, lang));
+        const listed = selectAll('a.item-title', page).length;
+        assert.equal(listed, articles.filter((a) => a.language === lang).length);
+      }
+      for (const source of sources) await loadPage(paths.source(locale, source.id));
+      for (const entity of entities) await loadPage(paths.entity(locale, entity.id));
+    }
+  });
+
+  test('home pages count the archive', async () => {
+    for (const locale of localeKeys) {
+      const counts = selectAll('.stats dd', await loadPage(paths.home(locale))).map((dd) => toText(dd));
+      assert.deepEqual(counts, [articles.length, events.length, new Set(articles.map((a) => a.language)).size, sources.length].map((n) => n.toLocaleString(locales[locale].lang)));
+    }
+  });
+
+  test('documentation, about and 404 pages exist; the data dictionary documents every field', async () => {
+    for (const path of [paths.about(), paths.contributing(), paths.citing()]) await loadPage(path);
+    await loadPage('/404.html');
+    const dictionary = toText(await loadPage(paths.dataDictionary()));
+    for (const field of ['published.precision', 'capture.sha256', 'editorial_notes[].reason', 'title_en.agent', 'names', 'wikidata']) {
+      assert.ok(dictionary.includes(field), `data dictionary lacks ${field}`);
+    }
+  });
+});
+
+describe('the whole build', () => {
+  test('captures are served byte for byte and match their recorded SHA-256', async () => {
+    for (const article of articles) {
+      const original = await readFile(join(ROOT, 'content', article.capture.path));
+      const served = await readFile(join(DIST, article.capture.path));
+      assert.ok(served.equals(original), article.capture.path);
+      assert.equal(createHash('sha256').update(served).digest('hex'), article.capture.sha256);
+    }
+  });
+
+  test('no page ships JavaScript, and every page declares its language and direction', async () => {
+    const files = await listHtmlFiles();
+    assert.ok(files.length > 100);
+    for (const file of files) {
+      const page = await loadPage(file);
+      assert.equal(selectAll('script', page).length, 0, `${file} has a script`);
+      const html = select('html', page);
+      assert.ok(attr(html, 'lang'), `${file}: no lang`);
+      assert.match(attr(html, 'dir'), /^(ltr|rtl)$/, `${file}: no dir`);
+    }
+  });
+});

@@ -1,0 +1,34 @@
+/** Reading the built site in tests: pages as HTML trees, queried with CSS selectors. */
+import { readFile, readdir } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import { fromHtml } from 'hast-util-from-html';
+import { select, selectAll } from 'hast-util-select';
+import type { Element, Root } from 'hast';
+import { toText } from 'hast-util-to-text';
+
+export const DIST = join(import.meta.dirname, '..', '..', 'dist');
+export const ROOT = join(import.meta.dirname, '..', '..');
+
+/** Every HTML file of the build, as site paths ("/events/x/index.html"). */
+export async function listHtmlFiles(): Promise<string[]> {
+  const entries = await readdir(DIST, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((e) => e.isFile() && e.name.endsWith('.html'))
+    .map((e) => '/' + relative(DIST, join(e.parentPath, e.name)).split('\\').join('/'))
+    .sort();
+}
+
+/** The built page at a URL path such as "/ar/events/". */
+export async function loadPage(urlPath: string): Promise<Root> {
+  const file = urlPath.endsWith('.html') ? urlPath : join(urlPath, 'index.html');
+  return fromHtml(await readFile(join(DIST, file), 'utf8'));
+}
+
+export { select, selectAll, toText };
+export type { Element, Root };
+
+/** A property of an element as a string ("" when absent); hast names properties in camelCase (dateTime, ariaLabel). */
+export function attr(element: Element | undefined, name: string): string {
+  const value = element?.properties?.[name];
+  return Array.isArray(value) ? value.join(' ') : value === undefined || value === null ? '' : String(value);
+}
