@@ -125,6 +125,26 @@ function problemsFromZod(
 }
 
 /**
+ * The 1-based line and column of a field in the text of a content file, or of
+ * the nearest parent that exists (line 1, column 1 when nothing matches).
+ * @example locateField('articles', text, ['events', 0]) // { line: 16, column: 5 }
+ */
+export function locateField(collection: CollectionName, text: string, path: readonly (string | number)[]): { line: number; column: number } {
+  let yamlText = text;
+  let lineOffset = 0;
+  if (collections[collection].extension === '.md') {
+    const split = splitFrontMatter(text);
+    if (!split) return { line: 1, column: 1 };
+    yamlText = split.yaml;
+    lineOffset = split.yamlLineOffset;
+  }
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(yamlText, { lineCounter });
+  const { line, col } = lineCounter.linePos(locate(doc, path).offset);
+  return { line: line + lineOffset, column: col };
+}
+
+/**
  * Parses and validates the text of one content file of `collection`.
  * `file` names the file in messages; its base name must equal the record's id.
  */

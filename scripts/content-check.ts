@@ -1,0 +1,41 @@
+/**
+ * Checks every content file and reports each problem as
+ *   path:line:column  error  message  [rule-id]
+ *     fix: …
+ * Exit code 1 when there is any error. Never modifies a file.
+ */
+import { parseArgs } from 'node:util';
+import { resolve } from 'node:path';
+import { checkContent } from './lib/content-rules.ts';
+
+const USAGE = `Usage: npm run content:check [-- --format text|json] [--root DIR]
+
+Checks every file under content/: YAML syntax, the schema, ids, references,
+capture hashes and Unicode. Prints one line per problem with its fix; exits 1
+when there is any problem.`;
+
+const { values } = parseArgs({
+  options: {
+    format: { type: 'string', default: 'text' },
+    root: { type: 'string', default: '.' },
+    help: { type: 'boolean', short: 'h', default: false },
+  },
+});
+if (values.help) {
+  console.log(USAGE);
+  process.exit(0);
+}
+
+const problems = await checkContent(resolve(values.root));
+if (values.format === 'json') {
+  console.log(JSON.stringify(problems, null, 2));
+} else {
+  for (const p of problems) {
+    console.log(`${p.file}:${p.line}:${p.column}  error  ${p.field ? `${p.field}: ` : ''}${p.message}  [${p.rule}]\n    fix: ${p.fix}`);
+    if (process.env.GITHUB_ACTIONS === 'true') {
+      console.log(`::error file=${p.file},line=${p.line},col=${p.column},title=${p.rule}::${p.field ? `${p.field}: ` : ''}${p.message} (fix: ${p.fix})`);
+    }
+  }
+  console.log(problems.length === 0 ? 'content:check: no problems' : `content:check: ${problems.length} problem(s)`);
+}
+process.exitCode = problems.length > 0 ? 1 : 0;
