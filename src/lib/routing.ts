@@ -44,6 +44,7 @@ export const paths = {
   entity: (locale: LocaleKey, id: string) => localizedPath(locale, `entities/${id}/`),
   article: (id: string) => `/articles/${id}/`,
   capture: (path: string) => `/${path}`,
+  search: (locale: LocaleKey) => localizedPath(locale, 'search/'),
   about: () => '/about/',
   dataDictionary: () => '/docs/data-dictionary/',
   contributing: () => '/docs/contributing/',

@@ -1,0 +1,90 @@
+/**
+ * The search page's state and its URL: `?q=…&language=hi&language=ar&sort=newest`.
+ * The URL is the state, so a search can be shared, bookmarked and gone back to.
+ */
+
+/** The filter keys the search page offers, in display order. */
+export const FILTER_KEYS = ['type', 'language', 'event', 'source', 'entity_kind', 'entity', 'topic', 'year'] as const;
+export type FilterKey = (typeof FILTER_KEYS)[number];
+export const SORTS = ['relevance', 'newest', 'oldest'] as const;
+export type Sort = (typeof SORTS)[number];
+
+export interface SearchState {
+  query: string;
+  /** Selected values per filter; several values of one filter match any of them. */
+  filters: Partial<Record<FilterKey, string[]>>;
+  sort: Sort;
+}
+
+/**
+ * Reads the state from a URL's query string; unknown parameters are ignored.
+ * @example parseSearchState('?q=Putin&language=hi&sort=newest') // { query: 'Putin', filters: { language: ['hi'] }, sort: 'newest' }
+ */
+export function parseSearchState(search: string): SearchState {
+  const params = new URLSearchParams(search);
+  const filters: SearchState['filters'] = {};
+  for (const key of FILTER_KEYS) {
+    const values = [...new Set(params.getAll(key).filter((v) => v !== ''))];
+    if (values.length > 0) filters[key] = values;
+  }
+  const sort = params.get('sort');
+  return { query: (params.get('q') ?? '').trim(), filters, sort: SORTS.includes(sort as Sort) ? (sort as Sort) : 'relevance' };
+}
+
+/** Writes the state as a query string (with "?"), in a stable order; defaults are left out. */
+export function formatSearchState(state: SearchState): string {
+  const params = new URLSearchParams();
+  if (state.query) params.set('q', state.query);
+  for (const key of FILTER_KEYS) for (const value of [...(state.filters[key] ?? [])].sort()) params.append(key, value);
+  if (state.sort !== 'relevance') params.set('sort', state.sort);
+  const text = params.toString();
+  return text ? `?${text}` : '';
+}
+
+/** Pagefind's filter argument: any of the values within a key, all keys together. */
+export function toPagefindFilters(filters: SearchState['filters']): Record<string, { any: string[] }> {
+  return Object.fromEntries(Object.entries(filters).map(([key, values]) => [key, { any: values }]));
+}
+
+/** Pagefind's sort argument for a sort choice. */
+export function toPagefindSort(sort: Sort): Record<string, 'asc' | 'desc'> | undefined {
+  return sort === 'relevance' ? undefined : { date: sort === 'newest' ? 'desc' : 'asc' };
+}
+
+/** Adds up filter counts from several indexes. */
+export function mergeFilterCounts(counts: readonly Record<string, Record<string, number>>[]): Record<string, Record<string, number>> {
+  const merged: Record<string, Record<string, number>> = {};
+  for (const filters of counts) {
+    for (const [key, values] of Object.entries(filters)) {
+      const target = (merged[key] ??= {});
+      for (const [value, count] of Object.entries(values)) target[value] = (target[value] ?? 0) + count;
+    }
+  }
+  return merged;
+}
+
+/**
+ * The URL of a result for a reader of interface locale `segment`: pages that
+ * exist in every locale (events, entities, sources) are opened in the reader's.
+ * @example localizeResultUrl('/events/x/', 'ar') // "/ar/events/x/"
+ */
+export function localizeResultUrl(url: string, segment: string): string {
+  return segment && /^\/(events|entities|sources)\//.test(url) ? `/${segment}${url}` : url;
+}
+
+/**
+ * Merges lists that are each already sorted, by `compare`, reading items only as needed.
+ * Used to interleave date-sorted results from several language indexes.
+ */
+export async function* mergeSorted<T>(lists: AsyncIterator<T>[], compare: (a: T, b: T) => number): AsyncGenerator<T> {
+  const heads = await Promise.all(lists.map((list) => list.next()));
+  for (;;) {
+    let best = -1;
+    heads.forEach((head, i) => {
+      if (!head.done && (best < 0 || compare(head.value, (heads[best] as IteratorYieldResult<T>).value) < 0)) best = i;
+    });
+    if (best < 0) return;
+    yield (heads[best] as IteratorYieldResult<T>).value;
+    heads[best] = await lists[best]!.next();
+  }
+}

@@ -1,0 +1,317 @@
+/**
+ * The search page's script: the only JavaScript on the site. It loads one
+ * Pagefind bundle per language (each with its own stemmer and diacritics
+ * rule), searches them all, merges the results, and keeps the URL in step.
+ */
+import { likelyScript } from '../lib/languages.ts';
+import {
+  FILTER_KEYS,
+  formatSearchState,
+  localizeResultUrl,
+  mergeFilterCounts,
+  mergeSorted,
+  parseSearchState,
+  toPagefindFilters,
+  toPagefindSort,
+  type FilterKey,
+  type SearchState,
+} from '../lib/search-state.ts';
+
+/** The part of Pagefind's module API used here (pagefind.js, one module per bundle). */
+interface PagefindModule {
+  options(options: Record<string, unknown>): Promise<void>;
+  init(): Promise<void>;
+  filters(): Promise<Record<string, Record<string, number>>>;
+  search(term: string | null, options: Record<string, unknown>): Promise<PagefindResponse>;
+}
+interface PagefindResponse {
+  results: { id: string; score: number; data: () => Promise<PagefindResult> }[];
+  filters: Record<string, Record<string, number>>;
+  totalFilters: Record<string, Record<string, number>>;
+}
+interface PagefindResult {
+  url: string;
+  excerpt: string;
+  meta: Record<string, string>;
+}
+
+/** Strings the page hands to this script, from the typed dictionary. */
+type Strings = Record<string, string>;
+
+const PAGE_SIZE = 10;
+
+interface Config {
+  bundles: string[];
+  lang: string;
+  segment: string;
+  strings: Strings;
+}
+
+function readConfig(app: HTMLElement): Config {
+  return {
+    bundles: JSON.parse(app.dataset.bundles ?? '[]') as string[],
+    lang: document.documentElement.lang,
+    segment: app.dataset.segment ?? '',
+    strings: JSON.parse(document.getElementById('search-strings')!.textContent!) as Strings,
+  };
+}
+
+function format(template: string, values: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (_placeholder, name: string) => String(values[name] ?? ''));
+}
+
+/** Loads and initialises each language's bundle once, on first use. */
+function createBundleLoader(bundles: string[]): () => Promise<PagefindModule[]> {
+  let loading: Promise<PagefindModule[]> | undefined;
+  return () =>
+    (loading ??= Promise.all(
+      bundles.map(async (bundle) => {
+        const basePath = `/pagefind/${bundle}/`;
+        const module = (await import(/* @vite-ignore */ `${basePath}pagefind.js`)) as PagefindModule;
+        // Devanagari vowel signs and virama are letters, not decorations: folding them
+        // would make दल match दिल. Arabic and Latin keep Pagefind's diacritic folding.
+        await module.options({ basePath, exactDiacritics: likelyScript(bundle) === 'Deva', excerptLength: 24 });
+        await module.init();
+        // Filter counts come back with results only once the filter index is loaded.
+        await module.filters();
+        return module;
+      }),
+    ));
+}
+
+/** Copies Pagefind's excerpt into `target`, keeping only text and <mark>. */
+function appendExcerpt(target: HTMLElement, excerpt: string): void {
+  const template = document.createElement('template');
+  template.innerHTML = excerpt; // inert: nothing in a template runs
+  for (const node of template.content.childNodes) {
+    if (node.nodeType === Node.TEXT_NODE) target.append(node.textContent ?? '');
+    else if (node.nodeName === 'MARK') {
+      const mark = document.createElement('mark');
+      mark.textContent = node.textContent;
+      target.append(mark);
+    }
+  }
+}
+
+function textDirection(lang: string): 'ltr' | 'rtl' {
+  const locale = new Intl.Locale(lang) as Intl.Locale & { getTextInfo?: () => { direction: string } };
+  return locale.getTextInfo?.().direction === 'rtl' ? 'rtl' : 'ltr';
+}
+
+export function startSearch(): void {
+  const app = document.getElementById('search-app');
+  const form = document.getElementById('search-form') as HTMLFormElement | null;
+  if (!app || !form) return;
+  const config = readConfig(app);
+  const s = config.strings;
+  const input = form.querySelector<HTMLInputElement>('input[name="q"]')!;
+  const status = document.getElementById('search-status')!;
+  const list = document.getElementById('search-results') as HTMLOListElement;
+  const more = document.getElementById('search-more') as HTMLButtonElement;
+  const filterForm = document.getElementById('search-filters') as HTMLFormElement;
+  const loadBundles = createBundleLoader(config.bundles);
+  const languageNames = new Intl.DisplayNames([config.lang], { type: 'language' });
+  const dateFormats = {
+    day: new Intl.DateTimeFormat(config.lang, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }),
+    month: new Intl.DateTimeFormat(config.lang, { month: 'long', year: 'numeric', timeZone: 'UTC' }),
+    year: new Intl.DateTimeFormat(config.lang, { year: 'numeric', timeZone: 'UTC' }),
+  } as const;
+
+  document.getElementById('search-nojs')?.remove();
+  app.hidden = false;
+
+  let state = parseSearchState(location.search);
+  let searchId = 0;
+  let pending: AsyncGenerator<PagefindResult> | undefined;
+
+  const valueLabel = (key: FilterKey, value: string): string => {
+    if (key === 'language') return languageNames.of(value) ?? value;
+    if (key === 'type') return s[`search.type.${value}`] ?? value;
+    if (key === 'entity_kind') return s[`entity.kind.${value}`] ?? value;
+    if (key === 'topic') return value.replaceAll('-', ' ');
+    return value;
+  };
+
+  function renderFilters(counts: Record<string, Record<string, number>>, totals: Record<string, Record<string, number>>): void {
+    const groups = document.createDocumentFragment();
+    for (const key of FILTER_KEYS) {
+      const values = Object.keys(totals[key] ?? {});
+      if (values.length === 0) continue;
+      const fieldset = document.createElement('fieldset');
+      const legend = document.createElement('legend');
+      legend.textContent = s[`search.filter.${key}`] ?? key;
+      fieldset.append(legend);
+      const collator = new Intl.Collator(config.lang);
+      for (const value of values.sort((a, b) => (counts[key]?.[b] ?? 0) - (counts[key]?.[a] ?? 0) || collator.compare(valueLabel(key, a), valueLabel(key, b)))) {
+        const label = document.createElement('label');
+        const box = document.createElement('input');
+        box.type = 'checkbox';
+        box.name = key;
+        box.value = value;
+        box.checked = state.filters[key]?.includes(value) ?? false;
+        const text = document.createElement('span');
+        text.textContent = valueLabel(key, value);
+        if (key === 'language') {
+          text.lang = config.lang;
+        } else if (key === 'event' || key === 'entity' || key === 'source') {
+          text.lang = 'en';
+          text.dir = 'ltr';
+        }
+        const count = document.createElement('span');
+        count.className = 'count';
+        count.textContent = ` (${(counts[key]?.[value] ?? 0).toLocaleString(config.lang)})`;
+        label.append(box, text, count);
+        fieldset.append(label);
+      }
+      groups.append(fieldset);
+    }
+    filterForm.querySelector('.filter-groups')!.replaceChildren(groups);
+    (filterForm.querySelector('select[name="sort"]') as HTMLSelectElement).value = state.sort;
+  }
+
+  function renderResult(result: PagefindResult): HTMLLIElement {
+    const item = document.createElement('li');
+    const meta = result.meta;
+    const language = meta.language;
+    const link = document.createElement('a');
+    link.className = 'item-title';
+    link.href = localizeResultUrl(result.url, config.segment);
+    if (meta.untitled) {
+      link.textContent = s['article.untitled']!;
+    } else {
+      const title = document.createElement('span');
+      title.textContent = meta.title ?? result.url;
+      if (language) {
+        title.lang = language;
+        title.dir = textDirection(language);
+      }
+      link.append(title);
+    }
+    item.append(link);
+    if (meta.title_en) {
+      const english = document.createElement('div');
+      english.className = 'en-title';
+      english.lang = 'en';
+      english.dir = 'ltr';
+      english.textContent = meta.title_en;
+      item.append(english);
+    }
+    const details = document.createElement('div');
+    details.className = 'meta';
+    const parts = [s[`search.type.${meta.type}`] ?? ''];
+    if (language) parts.push(languageNames.of(language) ?? language);
+    if (meta.source) parts.push(meta.source);
+    if (meta.published && meta.precision) {
+      const [year, month = 1, day = 1] = meta.published.split('-').map(Number);
+      parts.push(dateFormats[meta.precision as keyof typeof dateFormats].format(new Date(Date.UTC(year!, month - 1, day))));
+    }
+    details.textContent = parts.filter(Boolean).join(' · ');
+    item.append(details);
+    const excerpt = document.createElement('p');
+    excerpt.className = 'excerpt';
+    if (language) {
+      excerpt.lang = language;
+      excerpt.dir = textDirection(language);
+    }
+    appendExcerpt(excerpt, result.excerpt);
+    item.append(excerpt);
+    return item;
+  }
+
+  async function showMore(id: number): Promise<void> {
+    if (!pending) return;
+    const items: HTMLLIElement[] = [];
+    while (items.length < PAGE_SIZE) {
+      const next = await pending.next();
+      if (id !== searchId) return;
+      if (next.done) {
+        pending = undefined;
+        break;
+      }
+      items.push(renderResult(next.value));
+    }
+    list.append(...items);
+    more.hidden = !pending;
+  }
+
+  async function runSearch(): Promise<void> {
+    const id = ++searchId;
+    input.value = state.query;
+    list.replaceChildren();
+    more.hidden = true;
+    pending = undefined;
+    if (!state.query) {
+      status.textContent = s['search.empty']!;
+      filterForm.hidden = true;
+      return;
+    }
+    status.textContent = s['search.searching']!;
+    try {
+      const bundles = await loadBundles();
+      const options = { filters: toPagefindFilters(state.filters), sort: toPagefindSort(state.sort) };
+      const responses = await Promise.all(bundles.map((bundle) => bundle.search(state.query, options)));
+      if (id !== searchId) return;
+      const total = responses.reduce((sum, r) => sum + r.results.length, 0);
+      renderFilters(mergeFilterCounts(responses.map((r) => r.filters)), mergeFilterCounts(responses.map((r) => r.totalFilters)));
+      filterForm.hidden = false;
+      status.textContent = total === 0 ? format(s['search.noResults']!, { query: state.query }) : format(s['search.results']!, { query: state.query, count: total.toLocaleString(config.lang) });
+      if (state.sort === 'relevance') {
+        const ranked = responses.flatMap((r) => r.results).sort((a, b) => b.score - a.score);
+        pending = (async function* () {
+          for (const result of ranked) yield await result.data();
+        })();
+      } else {
+        // Each index returns its results sorted by date; interleave them, loading only what is shown.
+        const direction = state.sort === 'newest' ? -1 : 1;
+        const streams = responses.map((r) =>
+          (async function* () {
+            for (const result of r.results) yield await result.data();
+          })(),
+        );
+        pending = mergeSorted(streams, (a, b) => direction * (a.meta.published ?? '').localeCompare(b.meta.published ?? ''));
+      }
+      await showMore(id);
+    } catch (error) {
+      console.error(error);
+      status.textContent = s['search.error']!;
+    }
+  }
+
+  function commit(next: SearchState, mode: 'push' | 'replace'): void {
+    state = next;
+    const url = `${location.pathname}${formatSearchState(state)}`;
+    if (mode === 'push') history.pushState(null, '', url);
+    else history.replaceState(null, '', url);
+    void runSearch();
+  }
+
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    commit({ ...state, query: input.value.trim() }, 'push');
+  });
+  let typing: ReturnType<typeof setTimeout> | undefined;
+  input.addEventListener('input', () => {
+    clearTimeout(typing);
+    typing = setTimeout(() => commit({ ...state, query: input.value.trim() }, 'replace'), 300);
+  });
+  filterForm.addEventListener('change', () => {
+    const data = new FormData(filterForm);
+    const filters: SearchState['filters'] = {};
+    for (const key of FILTER_KEYS) {
+      const values = data.getAll(key).map(String);
+      if (values.length > 0) filters[key] = values;
+    }
+    commit({ ...state, filters, sort: (data.get('sort') as SearchState['sort']) ?? 'relevance' }, 'push');
+  });
+  filterForm.addEventListener('reset', (event) => {
+    event.preventDefault();
+    commit({ ...state, filters: {} }, 'push');
+  });
+  more.addEventListener('click', () => void showMore(searchId));
+  window.addEventListener('popstate', () => {
+    state = parseSearchState(location.search);
+    void runSearch();
+  });
+
+  void runSearch();
+}
