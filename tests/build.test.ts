@@ -134,12 +134,15 @@ describe('the whole build', () => {
     }
   });
 
-  test('no page ships JavaScript, and every page declares its language and direction', async () => {
+  test('only the search pages ship JavaScript, and every page declares its language and direction', async () => {
     const files = await listHtmlFiles();
     assert.ok(files.length > 100);
+    const searchPages = new Set(localeKeys.map((locale) => `${paths.search(locale)}index.html`));
     for (const file of files) {
       const page = await loadPage(file);
-      assert.equal(selectAll('script', page).length, 0, `${file} has a script`);
+      const scripts = selectAll('script', page).filter((script) => attr(script, 'type') !== 'application/json');
+      if (searchPages.has(file)) assert.equal(scripts.length, 1, `${file} should load the search script`);
+      else assert.equal(scripts.length, 0, `${file} has a script`);
       const html = select('html', page);
       assert.ok(attr(html, 'lang'), `${file}: no lang`);
       assert.match(attr(html, 'dir'), /^(ltr|rtl)$/, `${file}: no dir`);

@@ -6,19 +6,53 @@
  */
 import type { Article, Entity, Event, Source } from '../schema/index.ts';
 import type { ArchiveIndex } from './archive-index.ts';
+import { likelyScript } from './languages.ts';
+import { paths } from './routing.ts';
+import { languageForScript, scriptOf } from './scripts.ts';
 
 /** Kinds of page in the search index, in the order filters list them. */
 export const SEARCH_TYPES = ['article', 'event', 'entity', 'source', 'documentation'] as const;
 export type SearchType = (typeof SEARCH_TYPES)[number];
 
 export interface SearchFields {
+  /** The page's URL (English variant for pages that exist in every locale). */
+  url: string;
+  /** The title shown in results ("" for an untitled article). */
+  title: string;
   /** The Pagefind bundle (one index per language) this page belongs to. */
   bundle: string;
   meta: Record<string, string>;
   filters: Record<string, string[]>;
   sort: Record<string, string>;
-  /** Every name the page should be found by, in every language (indexed, not shown). */
+  /** Names the page should be found by, in its own script or Latin: indexed with the page, not shown. */
   aliases: string[];
+  /**
+   * Names in other scripts, by script. Each goes to that script's names bundle
+   * so that only a stemmer for that script ever reads it: an Arabic stemmer
+   * reading Devanagari turns प्रतिबंध into पर and matches the wrong word.
+   */
+  foreignNames: Record<string, string[]>;
+}
+
+/** Sorts names into those indexed with a page written in `pageScript` and those indexed per script. */
+function splitNames(names: readonly string[], pageScript: string): Pick<SearchFields, 'aliases' | 'foreignNames'> {
+  const aliases: string[] = [];
+  const foreignNames: Record<string, string[]> = {};
+  for (const name of new Set(names)) {
+    const script = scriptOf(name);
+    if (script === pageScript || script === 'Latn' || script === 'Zyyy') aliases.push(name);
+    else (foreignNames[script] ??= []).push(name);
+  }
+  return { aliases, foreignNames };
+}
+
+/**
+ * The bundle that indexes names written in `script`, with the stemmer of that script's language.
+ * @example namesBundle('Deva') // "names-hi"
+ */
+export function namesBundle(script: string): { bundle: string; language: string } {
+  const language = languageForScript(script);
+  return { bundle: `names-${language}`, language };
 }
 
 /** The language bundle for content in `lang`: its primary language subtag. */
@@ -44,6 +78,8 @@ export function articleSearchFields(article: Article, archive: Pick<ArchiveIndex
   const entities = article.entities.map((id) => archive.entities.get(id)!);
   const events = article.events.map((id) => archive.events.get(id)!);
   return {
+    url: paths.article(article.id),
+    title: article.title ?? '',
     bundle: bundleForLanguage(article.language),
     meta: {
       type: 'article',
@@ -65,7 +101,10 @@ export function articleSearchFields(article: Article, archive: Pick<ArchiveIndex
       year: [article.published.value.slice(0, 4)],
     },
     sort: { date: article.published.value },
-    aliases: unique([...entities.flatMap(allNames), ...events.flatMap(allTitles), source.name, source.name_latin, ...Object.values(source.names)]),
+    ...splitNames(
+      [...entities.flatMap(allNames), ...events.flatMap(allTitles), source.name, source.name_latin, ...Object.values(source.names)],
+      likelyScript(article.language),
+    ),
   };
 }
 
@@ -73,6 +112,8 @@ export function articleSearchFields(article: Article, archive: Pick<ArchiveIndex
 export function eventSearchFields(event: Event, archive: Pick<ArchiveIndex, 'entities'>): SearchFields {
   const entities = [event.place, ...event.participants].map((id) => archive.entities.get(id)!);
   return {
+    url: paths.event('en', event.id),
+    title: event.title,
     bundle: 'en',
     meta: { type: 'event', published: event.date.value, precision: event.date.precision },
     filters: {
@@ -82,33 +123,37 @@ export function eventSearchFields(event: Event, archive: Pick<ArchiveIndex, 'ent
       year: [event.date.value.slice(0, 4)],
     },
     sort: { date: event.date.value },
-    aliases: unique([...allTitles(event), ...entities.flatMap(allNames)]),
+    ...splitNames([...allTitles(event), ...entities.flatMap(allNames)], 'Latn'),
   };
 }
 
 /** Search fields of an entity page (indexed in its English version). */
 export function entitySearchFields(entity: Entity): SearchFields {
   return {
+    url: paths.entity('en', entity.id),
+    title: entity.names.en![0]!,
     bundle: 'en',
     meta: { type: 'entity' },
     filters: { type: ['entity'], entity: [entity.names.en![0]!], entity_kind: [entity.kind] },
     sort: {},
-    aliases: allNames(entity),
+    ...splitNames(allNames(entity), 'Latn'),
   };
 }
 
 /** Search fields of a source page (indexed in its English version). */
 export function sourceSearchFields(source: Source): SearchFields {
   return {
+    url: paths.source('en', source.id),
+    title: source.name_latin,
     bundle: 'en',
     meta: { type: 'source' },
     filters: { type: ['source'], source: [source.name_latin] },
     sort: {},
-    aliases: unique([source.name, source.name_latin, ...Object.values(source.names)]),
+    ...splitNames([source.name, source.name_latin, ...Object.values(source.names)], 'Latn'),
   };
 }
 
 /** Search fields of a documentation page. */
-export function documentationSearchFields(): SearchFields {
-  return { bundle: 'en', meta: { type: 'documentation' }, filters: { type: ['documentation'] }, sort: {}, aliases: [] };
+export function documentationSearchFields(url: string, title: string): SearchFields {
+  return { url, title, bundle: 'en', meta: { type: 'documentation' }, filters: { type: ['documentation'] }, sort: {}, aliases: [], foreignNames: {} };
 }

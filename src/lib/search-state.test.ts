@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { formatSearchState, localizeResultUrl, mergeFilterCounts, mergeSorted, parseSearchState, toPagefindFilters, toPagefindSort } from './search-state.ts';
+import { needsExactDiacritics, formatSearchState, localizeResultUrl, mergeFilterCounts, mergeSorted, parseSearchState, toPagefindFilters, toPagefindSort } from './search-state.ts';
 
 test('the URL round-trips the state, in a stable order', () => {
   const state = parseSearchState('?sort=newest&language=hi&q=%E0%A4%AA%E0%A5%81%E0%A4%A4%E0%A4%BF%E0%A4%A8&language=ar&bogus=1');
@@ -39,4 +39,11 @@ test('sorted lists merge lazily', async () => {
   for await (const value of merged) { firstThree.push(value); if (firstThree.length === 3) break; }
   assert.deepEqual(firstThree, [9, 8, 7]);
   assert.ok(!reads.includes(1) && !reads.includes(2), 'read further than needed');
+});
+
+test('Indic queries match diacritics exactly; Arabic and Latin ones fold them', () => {
+  assert.equal(needsExactDiacritics('प्रतिबंध'), true);
+  assert.equal(needsExactDiacritics('Putin दल'), true);
+  assert.equal(needsExactDiacritics('مُعَاهَدَة'), false);
+  assert.equal(needsExactDiacritics('Lukashenko'), false);
 });

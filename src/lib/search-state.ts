@@ -88,3 +88,14 @@ export async function* mergeSorted<T>(lists: AsyncIterator<T>[], compare: (a: T,
     heads[best] = await lists[best]!.next();
   }
 }
+
+/**
+ * Whether a query must match diacritics exactly. In the Indic scripts
+ * (Devanagari to Sinhala) vowel signs, virama and nukta are letters, not
+ * decorations: folding them makes दल match दिल. Arabic and Latin queries keep
+ * Pagefind's folding, so a vowelled Arabic word finds the unvowelled one.
+ * @example needsExactDiacritics('दल') // true
+ */
+export function needsExactDiacritics(query: string): boolean {
+  return /[\u0900-\u0DFF]/u.test(query);
+}

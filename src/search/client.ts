@@ -3,13 +3,14 @@
  * Pagefind bundle per language (each with its own stemmer and diacritics
  * rule), searches them all, merges the results, and keeps the URL in step.
  */
-import { likelyScript } from '../lib/languages.ts';
+import { scriptsOf } from '../lib/scripts.ts';
 import {
   FILTER_KEYS,
   formatSearchState,
   localizeResultUrl,
   mergeFilterCounts,
   mergeSorted,
+  needsExactDiacritics,
   parseSearchState,
   toPagefindFilters,
   toPagefindSort,
@@ -40,8 +41,13 @@ type Strings = Record<string, string>;
 
 const PAGE_SIZE = 10;
 
+/** One entry of /pagefind/bundles.json, written by scripts/search-index.ts. */
+interface BundleEntry {
+  bundle: string;
+  scripts: string[];
+}
+
 interface Config {
-  bundles: string[];
   lang: string;
   segment: string;
   strings: Strings;
@@ -49,7 +55,6 @@ interface Config {
 
 function readConfig(app: HTMLElement): Config {
   return {
-    bundles: JSON.parse(app.dataset.bundles ?? '[]') as string[],
     lang: document.documentElement.lang,
     segment: app.dataset.segment ?? '',
     strings: JSON.parse(document.getElementById('search-strings')!.textContent!) as Strings,
@@ -60,23 +65,36 @@ function format(template: string, values: Record<string, string | number>): stri
   return template.replace(/\{(\w+)\}/g, (_placeholder, name: string) => String(values[name] ?? ''));
 }
 
-/** Loads and initialises each language's bundle once, on first use. */
-function createBundleLoader(bundles: string[]): () => Promise<PagefindModule[]> {
-  let loading: Promise<PagefindModule[]> | undefined;
-  return () =>
-    (loading ??= Promise.all(
-      bundles.map(async (bundle) => {
-        const basePath = `/pagefind/${bundle}/`;
-        const module = (await import(/* @vite-ignore */ `${basePath}pagefind.js`)) as PagefindModule;
-        // Devanagari vowel signs and virama are letters, not decorations: folding them
-        // would make दल match दिल. Arabic and Latin keep Pagefind's diacritic folding.
-        await module.options({ basePath, exactDiacritics: likelyScript(bundle) === 'Deva', excerptLength: 24 });
-        await module.init();
+/**
+ * Loads the bundles that can hold a query's scripts, each once, on first use.
+ * Every bundle is its own module instance with its own WebAssembly, so each
+ * language is searched with its own stemmer.
+ */
+function createBundleLoader(): (query: string) => Promise<PagefindModule[]> {
+  let manifest: Promise<BundleEntry[]> | undefined;
+  const modules = new Map<string, Promise<PagefindModule>>();
+  const load = (bundle: string) => {
+    let module = modules.get(bundle);
+    if (!module) {
+      const basePath = `/pagefind/${bundle}/`;
+      module = (async () => {
+        const instance = (await import(/* @vite-ignore */ `${basePath}pagefind.js`)) as PagefindModule;
+        await instance.options({ basePath, excerptLength: 24 });
+        await instance.init();
         // Filter counts come back with results only once the filter index is loaded.
-        await module.filters();
-        return module;
-      }),
-    ));
+        await instance.filters();
+        return instance;
+      })();
+      modules.set(bundle, module);
+    }
+    return module;
+  };
+  return async (query) => {
+    manifest ??= fetch('/pagefind/bundles.json').then((r) => r.json() as Promise<{ bundles: BundleEntry[] }>).then((m) => m.bundles);
+    const scripts = scriptsOf(query);
+    const wanted = (await manifest).filter((entry) => scripts.length === 0 || entry.scripts.some((s) => scripts.includes(s)));
+    return Promise.all(wanted.map((entry) => load(entry.bundle)));
+  };
 }
 
 /** Copies Pagefind's excerpt into `target`, keeping only text and <mark>. */
@@ -109,7 +127,7 @@ export function startSearch(): void {
   const list = document.getElementById('search-results') as HTMLOListElement;
   const more = document.getElementById('search-more') as HTMLButtonElement;
   const filterForm = document.getElementById('search-filters') as HTMLFormElement;
-  const loadBundles = createBundleLoader(config.bundles);
+  const loadBundles = createBundleLoader();
   const languageNames = new Intl.DisplayNames([config.lang], { type: 'language' });
   const dateFormats = {
     day: new Intl.DateTimeFormat(config.lang, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }),
@@ -123,6 +141,7 @@ export function startSearch(): void {
   let state = parseSearchState(location.search);
   let searchId = 0;
   let pending: AsyncGenerator<PagefindResult> | undefined;
+  let lookahead: PagefindResult | undefined;
 
   const valueLabel = (key: FilterKey, value: string): string => {
     if (key === 'language') return languageNames.of(value) ?? value;
@@ -218,43 +237,55 @@ export function startSearch(): void {
     return item;
   }
 
+  /** Shows the next page of results; reads one result ahead so "More results" shows only when there are more. */
   async function showMore(id: number): Promise<void> {
     if (!pending) return;
-    const items: HTMLLIElement[] = [];
-    while (items.length < PAGE_SIZE) {
+    const results: PagefindResult[] = lookahead ? [lookahead] : [];
+    lookahead = undefined;
+    while (results.length <= PAGE_SIZE) {
       const next = await pending.next();
       if (id !== searchId) return;
       if (next.done) {
         pending = undefined;
         break;
       }
-      items.push(renderResult(next.value));
+      results.push(next.value);
     }
-    list.append(...items);
-    more.hidden = !pending;
+    if (results.length > PAGE_SIZE) lookahead = results.pop();
+    list.append(...results.map(renderResult));
+    more.hidden = !lookahead;
   }
 
   async function runSearch(): Promise<void> {
     const id = ++searchId;
     input.value = state.query;
     list.replaceChildren();
+    list.setAttribute('aria-busy', 'true');
     more.hidden = true;
     pending = undefined;
+    lookahead = undefined;
     if (!state.query) {
       status.textContent = s['search.empty']!;
       filterForm.hidden = true;
+      list.setAttribute('aria-busy', 'false');
       return;
     }
     status.textContent = s['search.searching']!;
     try {
-      const bundles = await loadBundles();
+      const bundles = await loadBundles(state.query);
       const options = { filters: toPagefindFilters(state.filters), sort: toPagefindSort(state.sort) };
-      const responses = await Promise.all(bundles.map((bundle) => bundle.search(state.query, options)));
+      // Every bundle holds names in every script, so the rule follows the query's script, not the bundle's language.
+      const exactDiacritics = needsExactDiacritics(state.query);
+      const responses = await Promise.all(
+        bundles.map(async (bundle) => {
+          await bundle.options({ exactDiacritics });
+          return bundle.search(state.query, options);
+        }),
+      );
       if (id !== searchId) return;
       const total = responses.reduce((sum, r) => sum + r.results.length, 0);
       renderFilters(mergeFilterCounts(responses.map((r) => r.filters)), mergeFilterCounts(responses.map((r) => r.totalFilters)));
       filterForm.hidden = false;
-      status.textContent = total === 0 ? format(s['search.noResults']!, { query: state.query }) : format(s['search.results']!, { query: state.query, count: total.toLocaleString(config.lang) });
       if (state.sort === 'relevance') {
         const ranked = responses.flatMap((r) => r.results).sort((a, b) => b.score - a.score);
         pending = (async function* () {
@@ -271,9 +302,14 @@ export function startSearch(): void {
         pending = mergeSorted(streams, (a, b) => direction * (a.meta.published ?? '').localeCompare(b.meta.published ?? ''));
       }
       await showMore(id);
+      if (id !== searchId) return;
+      // Announced once the first results are on the page.
+      status.textContent = total === 0 ? format(s['search.noResults']!, { query: state.query }) : format(s['search.results']!, { query: state.query, count: total.toLocaleString(config.lang) });
     } catch (error) {
       console.error(error);
       status.textContent = s['search.error']!;
+    } finally {
+      if (id === searchId) list.setAttribute('aria-busy', 'false');
     }
   }
 

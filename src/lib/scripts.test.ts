@@ -1,0 +1,16 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { languageForScript, scriptOf, scriptsOf } from './scripts.ts';
+
+test('scripts are read from the letters', () => {
+  assert.deepEqual(scriptsOf('Putin और لوكاشينكو, 2024'), ['Latn', 'Deva', 'Arab']);
+  assert.equal(scriptOf('प्रतिबंध'), 'Deva');
+  assert.equal(scriptOf('مُعَاهَدَة'), 'Arab');
+  assert.equal(scriptOf('2024 — !'), 'Zyyy');
+});
+
+test('each script maps to the language whose stemmer suits it', () => {
+  assert.equal(languageForScript('Deva'), 'hi');
+  assert.equal(languageForScript('Arab'), 'ar');
+  assert.equal(languageForScript('Cyrl'), 'ru');
+});

@@ -1,0 +1,36 @@
+/** Which writing system (ISO 15924) a text is in, from Unicode's script property. */
+
+const SCRIPTS = ['Latn', 'Arab', 'Deva', 'Cyrl', 'Grek', 'Hebr', 'Beng', 'Guru', 'Gujr', 'Taml', 'Telu', 'Knda', 'Mlym', 'Sinh', 'Thai', 'Hani', 'Hang', 'Hira', 'Kana', 'Ethi', 'Geor', 'Armn'] as const;
+const SCRIPT_NAMES: Record<(typeof SCRIPTS)[number], string> = {
+  Latn: 'Latin', Arab: 'Arabic', Deva: 'Devanagari', Cyrl: 'Cyrillic', Grek: 'Greek', Hebr: 'Hebrew', Beng: 'Bengali',
+  Guru: 'Gurmukhi', Gujr: 'Gujarati', Taml: 'Tamil', Telu: 'Telugu', Knda: 'Kannada', Mlym: 'Malayalam', Sinh: 'Sinhala',
+  Thai: 'Thai', Hani: 'Han', Hang: 'Hangul', Hira: 'Hiragana', Kana: 'Katakana', Ethi: 'Ethiopic', Geor: 'Georgian', Armn: 'Armenian',
+};
+const PATTERNS = SCRIPTS.map((code) => [code, new RegExp(`\\p{Script=${SCRIPT_NAMES[code]}}`, 'u')] as const);
+
+/**
+ * The scripts a text uses, in order of first appearance (letters only).
+ * @example scriptsOf('Putin और لوكاشينكو') // ['Latn', 'Deva', 'Arab']
+ */
+export function scriptsOf(text: string): string[] {
+  const found = new Set<string>();
+  for (const char of text) {
+    if (!/\p{L}|\p{M}/u.test(char)) continue;
+    const match = PATTERNS.find(([, pattern]) => pattern.test(char));
+    if (match) found.add(match[0]);
+  }
+  return [...found];
+}
+
+/** The main script of a text: the first one it uses, or "Zyyy" (common) when it has no letters. */
+export function scriptOf(text: string): string {
+  return scriptsOf(text)[0] ?? 'Zyyy';
+}
+
+/**
+ * The language whose stemmer suits a script, from CLDR's likely subtags.
+ * @example languageForScript('Deva') // "hi"
+ */
+export function languageForScript(script: string): string {
+  return new Intl.Locale(`und-${script}`).maximize().language;
+}

@@ -1,0 +1,227 @@
+/**
+ * Search, for real: the built site served on loopback, the search page driven
+ * in headless Chromium, queries in Devanagari, Arabic and Latin script. The
+ * expected articles are computed from the content files, never written down.
+ */
+import assert from 'node:assert/strict';
+import { mkdir, readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
+import { buildArchiveIndex, type ArchiveIndex } from '../src/lib/archive-index.ts';
+import { loadCollection } from '../src/lib/content-files.ts';
+import { paths } from '../src/lib/routing.ts';
+import { articleSearchFields } from '../src/lib/search-fields.ts';
+import { splitFrontMatter } from '../src/schema/parse.ts';
+import { launchBrowser } from './helpers/browser.ts';
+import { DIST, ROOT } from './helpers/dist.ts';
+import { serveDist, type StaticServer } from './helpers/server.ts';
+
+const AXE_PATH = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+const SCREENSHOTS = join(ROOT, 'test-results', 'screenshots');
+
+let server: StaticServer;
+let browser: Browser;
+let archive: ArchiveIndex;
+/** Each article's searchable words (lower case), from its content file. */
+const wordsByArticle = new Map<string, string[]>();
+
+const tokenize = (text: string) => text.toLowerCase().normalize('NFC').split(/[^\p{L}\p{M}\p{N}]+/u).filter(Boolean);
+/** Arabic proclitics (and, so, with, for, like, the) that Pagefind's Arabic stemmer strips before matching. */
+const ARABIC_PROCLITICS = /^(?:وال|بال|فال|كال|لل|ال|و|ف|ب|ل|ك)(?=\p{L}{3})/u;
+
+before(async () => {
+  await mkdir(SCREENSHOTS, { recursive: true });
+  const load = async <C extends 'articles' | 'events' | 'sources' | 'entities'>(c: C) => (await loadCollection(ROOT, c)).records;
+  const [articles, events, sources, entities] = await Promise.all([load('articles'), load('events'), load('sources'), load('entities')]);
+  archive = buildArchiveIndex({ articles: articles.map((r) => r.data), events: events.map((r) => r.data), sources: sources.map((r) => r.data), entities: entities.map((r) => r.data) });
+  for (const { data, file } of articles) {
+    const body = splitFrontMatter(await readFile(join(ROOT, file), 'utf8'))!.body;
+    const fields = articleSearchFields(data, archive);
+    const text = [data.title ?? '', data.title_en?.text ?? '', data.byline ?? '', body, ...fields.aliases, ...Object.values(fields.foreignNames).flat(), ...data.topics].join(' ');
+    wordsByArticle.set(data.id, tokenize(text));
+  }
+  server = await serveDist();
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** The article pages a one-word query should find: those with a word starting with it. */
+function expectedArticles(query: string, language?: string): string[] {
+  const [term] = tokenize(query);
+  const folded = term!.replace(ARABIC_PROCLITICS, '');
+  return [...wordsByArticle]
+    .filter(([id]) => !language || archive.articles.get(id)!.language === language)
+    .filter(([, words]) => words.some((w) => w.startsWith(term!) || w.replace(ARABIC_PROCLITICS, '').startsWith(folded)))
+    .map(([id]) => paths.article(id))
+    .sort();
+}
+
+/** Waits until the search page has answered, then reads every result (following "More results"). */
+async function readResults(page: Page): Promise<{ status: string; urls: string[] }> {
+  await page.waitForSelector('#search-results[aria-busy="false"]', { state: 'attached' });
+  while (await page.isVisible('#search-more')) {
+    const count = await page.locator('#search-results > li').count();
+    await page.click('#search-more');
+    await page.waitForFunction((n) => document.querySelectorAll('#search-results > li').length > n, count);
+  }
+  return {
+    status: (await page.textContent('#search-status')) ?? '',
+    urls: await page.$$eval('#search-results a.item-title', (links) => links.map((a) => a.getAttribute('href')!)),
+  };
+}
+
+const articleUrls = (urls: string[]) => urls.filter((u) => u.startsWith('/articles/')).sort();
+
+async function search(path: string): Promise<{ page: Page; status: string; urls: string[] }> {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  await page.goto(server.origin + path);
+  return { page, ...(await readResults(page)) };
+}
+
+describe('queries in every script', () => {
+  test('a Latin-script entity name finds its articles in Hindi, Malay and Arabic', async () => {
+    const expected = expectedArticles('Lukashenko');
+    const languages = new Set(expected.map((url) => archive.articles.get(url.split('/')[2]!)!.language));
+    assert.deepEqual([...languages].sort(), ['ar', 'hi', 'ms'], 'the corpus should mention him in all three languages');
+    for (const locale of ['en', 'ar'] as const) {
+      const { page, urls } = await search(`${paths.search(locale)}?q=Lukashenko`);
+      assert.deepEqual(articleUrls(urls), expected, locale);
+      assert.ok(urls.includes(paths.entity(locale, 'alexander-lukashenko')), 'the entity page is found in the reader’s locale');
+      await page.close();
+    }
+  });
+
+  test('a Devanagari query finds exactly the articles with that word', async () => {
+    const query = 'प्रतिबंध';
+    const expected = expectedArticles(query);
+    assert.ok(expected.length > 0);
+    const { page, urls } = await search(`${paths.search('hi')}?q=${encodeURIComponent(query)}`);
+    assert.deepEqual(articleUrls(urls), expected);
+    await page.close();
+  });
+
+  test('an Arabic query finds exactly the articles with that word, with or without vowel marks', async () => {
+    const query = 'معاهدة';
+    const expected = expectedArticles(query);
+    assert.ok(expected.length >= 2);
+    const plain = await search(`${paths.search('ar')}?q=${encodeURIComponent(query)}`);
+    assert.deepEqual(articleUrls(plain.urls), expected);
+    // The same word fully vowelled: Pagefind folds Arabic diacritics, so it finds the same pages.
+    const vowelled = await search(`${paths.search('ar')}?q=${encodeURIComponent('مُعَاهَدَة')}`);
+    assert.deepEqual(articleUrls(vowelled.urls), expected);
+    await plain.page.close();
+    await vowelled.page.close();
+  });
+
+  test('Hindi vowel signs are letters: a word never matches another that differs only in them', async () => {
+    // Find in the corpus two Devanagari words that are the same once vowel signs, virama and
+    // nukta are stripped (as दल and दिल are), neither a prefix of the other, where some article
+    // has only the second. With Pagefind's default diacritic folding, the first would find it.
+    const fold = (word: string) => word.replace(/\p{M}/gu, '');
+    const devanagari = [...new Set([...wordsByArticle.values()].flat().filter((w) => /^\p{Script=Devanagari}+$/u.test(w)))].sort();
+    const pairs = devanagari.flatMap((a) => devanagari.filter((b) => a !== b && fold(a) === fold(b) && !a.startsWith(b) && !b.startsWith(a)).map((b) => [a, b] as const));
+    const onlyB = (a: string, b: string) => expectedArticles(b).filter((url) => !expectedArticles(a).includes(url));
+    const pair = pairs.find(([a, b]) => expectedArticles(a).length > 0 && onlyB(a, b).length > 0);
+    assert.ok(pair, 'the corpus has such a pair');
+    const [word, other] = pair;
+    const { page, urls } = await search(`${paths.search('hi')}?q=${encodeURIComponent(word)}`);
+    assert.deepEqual(articleUrls(urls), expectedArticles(word), `${word} vs ${other}`);
+    for (const url of onlyB(word, other)) assert.ok(!urls.includes(url), `${word} found ${url}, which has only ${other}`);
+    await page.close();
+  });
+
+  test('a query with no results says so clearly', async () => {
+    const { page, status, urls } = await search(`${paths.search('en')}?q=qqxqzv`);
+    assert.deepEqual(urls, []);
+    assert.equal(status, 'No results for “qqxqzv”. Try another spelling, a name in another script, or fewer filters.');
+    await page.close();
+  });
+});
+
+describe('filters, sorting and the URL', () => {
+  test('a language filter narrows the results and goes into the URL; back undoes it', async () => {
+    const { page, urls } = await search(`${paths.search('ms')}?q=Lukashenko`);
+    assert.deepEqual(articleUrls(urls), expectedArticles('Lukashenko'));
+    await page.check('#search-filters input[name="language"][value="ar"]');
+    await page.waitForURL(/language=ar/);
+    const filtered = await readResults(page);
+    assert.deepEqual(articleUrls(filtered.urls), expectedArticles('Lukashenko', 'ar'));
+    assert.deepEqual(filtered.urls, articleUrls(filtered.urls), 'only articles have a language');
+    await page.goBack();
+    await page.waitForURL((url) => !url.search.includes('language'));
+    assert.deepEqual(articleUrls((await readResults(page)).urls), expectedArticles('Lukashenko'));
+    await page.close();
+  });
+
+  test('a shared URL with query, filter and sort gives the same results in order', async () => {
+    const path = `${paths.search('hi')}?q=Lukashenko&language=ar&language=hi&sort=newest`;
+    const { page, urls } = await search(path);
+    const expected = [...expectedArticles('Lukashenko', 'ar'), ...expectedArticles('Lukashenko', 'hi')];
+    assert.deepEqual([...urls].sort(), expected.sort());
+    const dates = urls.map((url) => archive.articles.get(url.split('/')[2]!)!.published.value);
+    assert.deepEqual(dates, [...dates].sort().reverse(), 'newest first');
+    assert.equal(await page.inputValue('#search-q'), 'Lukashenko');
+    assert.ok(await page.isChecked('#search-filters input[name="language"][value="hi"]'));
+    assert.equal(await page.inputValue('#search-sort'), 'newest');
+    await page.close();
+  });
+});
+
+describe('the search page itself', () => {
+  test('works by keyboard from the header form of any page, and announces the count', async () => {
+    const page = await browser.newPage();
+    await page.goto(server.origin + paths.home('ar'));
+    await page.focus('#header-search');
+    await page.keyboard.type('Putin');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/ar\/search\/\?q=Putin/);
+    const { status, urls } = await readResults(page);
+    assert.ok(urls.length > 0);
+    assert.equal(await page.getAttribute('#search-status', 'aria-live'), 'polite');
+    assert.match(status, /Putin/);
+    await page.close();
+  });
+
+  for (const locale of ['ar', 'hi'] as const) {
+    test(`the ${locale} search page with results has no axe violations`, async () => {
+      const { page, urls } = await search(`${paths.search(locale)}?q=Lukashenko`);
+      assert.ok(urls.length > 0);
+      await page.addScriptTag({ path: AXE_PATH });
+      const violations = await page.evaluate(async () => {
+        const axe = (window as unknown as { axe: { run: (ctx: Document, o: object) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
+        const result = await axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] });
+        return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+      });
+      assert.deepEqual(violations, []);
+      await page.screenshot({ path: join(SCREENSHOTS, `search-${locale}.png`), fullPage: true });
+      await page.close();
+    });
+  }
+
+  test('without JavaScript it says so and links to the lists', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`${server.origin}${paths.search('ms')}?q=Putin`);
+    assert.ok(await page.isVisible('#search-nojs'));
+    assert.ok(await page.isHidden('#search-app'));
+    const links = await page.$$eval('#search-nojs a', (as) => as.map((a) => a.getAttribute('href')));
+    assert.deepEqual(links, [paths.languages('ms'), paths.events('ms'), paths.sources('ms')]);
+    await context.close();
+  });
+
+  test('the index has one bundle per article language, plus English and one names bundle per other script', async () => {
+    const manifest = JSON.parse(await readFile(join(DIST, 'pagefind', 'bundles.json'), 'utf8')) as { bundles: { bundle: string; scripts: string[]; pages: number }[] };
+    const languages = new Set([...archive.articles.values()].map((a) => a.language));
+    const bundles = manifest.bundles.map((b) => b.bundle);
+    for (const language of languages) assert.ok(bundles.includes(language), language);
+    assert.ok(bundles.includes('en') && bundles.includes('names-hi') && bundles.includes('names-ar'));
+    const articlePages = manifest.bundles.filter((b) => languages.has(b.bundle)).reduce((sum, b) => sum + b.pages, 0);
+    assert.equal(articlePages, archive.articles.size);
+    assert.deepEqual(manifest.bundles.find((b) => b.bundle === 'names-hi')!.scripts, ['Deva']);
+  });
+});
