@@ -40,6 +40,7 @@ interface PagefindResult {
 type Strings = Record<string, string>;
 
 const PAGE_SIZE = 10;
+const VISIBLE_FILTER_VALUES = 8;
 
 /** One entry of /pagefind/bundles.json, written by scripts/search-index.ts. */
 interface BundleEntry {
@@ -154,14 +155,22 @@ export function startSearch(): void {
   function renderFilters(counts: Record<string, Record<string, number>>, totals: Record<string, Record<string, number>>): void {
     const groups = document.createDocumentFragment();
     for (const key of FILTER_KEYS) {
-      const values = Object.keys(totals[key] ?? {});
+      const selected = state.filters[key] ?? [];
+      // Values that match nothing now are left out, unless the reader chose them.
+      const values = Object.keys(totals[key] ?? {}).filter((value) => (counts[key]?.[value] ?? 0) > 0 || selected.includes(value));
       if (values.length === 0) continue;
       const fieldset = document.createElement('fieldset');
       const legend = document.createElement('legend');
       legend.textContent = s[`search.filter.${key}`] ?? key;
       fieldset.append(legend);
       const collator = new Intl.Collator(config.lang);
-      for (const value of values.sort((a, b) => (counts[key]?.[b] ?? 0) - (counts[key]?.[a] ?? 0) || collator.compare(valueLabel(key, a), valueLabel(key, b)))) {
+      const sorted = values.sort((a, b) => (counts[key]?.[b] ?? 0) - (counts[key]?.[a] ?? 0) || collator.compare(valueLabel(key, a), valueLabel(key, b)));
+      // Long lists show their most frequent values; the rest fold away under "more".
+      const overflow = document.createElement('details');
+      const summary = document.createElement('summary');
+      summary.textContent = s['search.moreValues']!;
+      overflow.append(summary);
+      sorted.forEach((value, position) => {
         const label = document.createElement('label');
         const box = document.createElement('input');
         box.type = 'checkbox';
@@ -180,8 +189,11 @@ export function startSearch(): void {
         count.className = 'count';
         count.textContent = ` (${(counts[key]?.[value] ?? 0).toLocaleString(config.lang)})`;
         label.append(box, text, count);
-        fieldset.append(label);
-      }
+        if (position < VISIBLE_FILTER_VALUES) fieldset.append(label);
+        else overflow.append(label);
+        if (box.checked && position >= VISIBLE_FILTER_VALUES) overflow.open = true;
+      });
+      if (sorted.length > VISIBLE_FILTER_VALUES) fieldset.append(overflow);
       groups.append(fieldset);
     }
     filterForm.querySelector('.filter-groups')!.replaceChildren(groups);

@@ -120,6 +120,7 @@ export const ar = {
   'search.more': 'مزيد من النتائج',
   'search.filters': 'تضييق النتائج',
   'search.clear': 'مسح كل عوامل التصفية',
+  'search.moreValues': 'المزيد',
   'search.sort': 'الترتيب حسب',
   'search.sort.relevance': 'الصلة',
   'search.sort.newest': 'الأحدث أولًا',

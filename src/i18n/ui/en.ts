@@ -122,6 +122,7 @@ export const en = {
   'search.more': 'More results',
   'search.filters': 'Narrow the results',
   'search.clear': 'Clear all filters',
+  'search.moreValues': 'More',
   'search.sort': 'Sort by',
   'search.sort.relevance': 'Relevance',
   'search.sort.newest': 'Newest first',

@@ -120,6 +120,7 @@ export const hi = {
   'search.more': 'और परिणाम',
   'search.filters': 'परिणाम सीमित करें',
   'search.clear': 'सभी फ़िल्टर हटाएँ',
+  'search.moreValues': 'और',
   'search.sort': 'क्रम',
   'search.sort.relevance': 'प्रासंगिकता',
   'search.sort.newest': 'नवीनतम पहले',

@@ -120,6 +120,7 @@ export const ms = {
   'search.more': 'Lagi hasil',
   'search.filters': 'Kecilkan hasil',
   'search.clear': 'Kosongkan semua penapis',
+  'search.moreValues': 'Lagi',
   'search.sort': 'Susun mengikut',
   'search.sort.relevance': 'Kaitan',
   'search.sort.newest': 'Terbaru dahulu',
