@@ -30,6 +30,14 @@ export const ArticleSchema = z
     editorial_notes: z.array(EditorialNote).meta({
       description: 'Everything changed between the capture and the article text (removed, corrected, split, annotated), each with its reason.',
     }),
+    withdrawn: z
+      .object({
+        date: IsoDate.meta({ description: 'The day the article was withdrawn.' }),
+        reason: z.string().min(1).meta({ description: 'Why it was withdrawn (e.g. a rights holder\'s request), in one sentence.' }),
+      })
+      .strict()
+      .optional()
+      .meta({ description: 'Present when the article was withdrawn: its record stays as a tombstone and its body is emptied.' }),
     added: IsoDate.meta({ description: 'The day the record was added to the archive.' }),
     modified: IsoDate.optional().meta({ description: 'The day the record was last changed, when it has been.' }),
   })
@@ -40,6 +48,9 @@ export const ArticleSchema = z
     }
     if (article.title !== null && article.title_missing) {
       ctx.addIssue({ code: 'custom', path: ['title_missing'], message: 'must be left out when the article has a title' });
+    }
+    if (article.withdrawn && article.modified !== article.withdrawn.date) {
+      ctx.addIssue({ code: 'custom', path: ['modified'], message: `must be the withdrawal date (${article.withdrawn.date}) when the article is withdrawn` });
     }
     if (!article.id.startsWith(article.published.value)) {
       ctx.addIssue({

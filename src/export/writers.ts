@@ -1,0 +1,118 @@
+/**
+ * Writes tables as CSV (RFC 4180), JSON Lines, Parquet (through DuckDB) and
+ * one SQLite database with a full-text index. Every writer is deterministic:
+ * the same tables give the same bytes.
+ */
+import { DuckDBInstance } from '@duckdb/node-api';
+import { stringify } from 'csv-stringify/sync';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
+import type { Column, Table } from './tables.ts';
+
+/** A table's rows with their values in column order. */
+function orderedRows(table: Table): Record<string, unknown>[] {
+  return table.rows.map((row) => Object.fromEntries(table.columns.map((c) => [c.name, row[c.name] ?? null])));
+}
+
+/** A cell as CSV text: lists as JSON arrays (Frictionless "array"), null as empty. */
+function csvCell(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  if (Array.isArray(value)) return JSON.stringify(value);
+  return String(value);
+}
+
+/** The table as RFC 4180 CSV: UTF-8 without BOM, CRLF line ends, a header row. */
+export function toCsv(table: Table): string {
+  return stringify(
+    orderedRows(table).map((row) => table.columns.map((c) => csvCell(row[c.name]))),
+    { header: true, columns: table.columns.map((c) => c.name), record_delimiter: '\r\n' },
+  );
+}
+
+/** The table as JSON Lines: one JSON object per row, keys in column order. */
+export function toJsonLines(table: Table): string {
+  return orderedRows(table).map((row) => JSON.stringify(row)).join('\n') + (table.rows.length > 0 ? '\n' : '');
+}
+
+const DUCKDB_TYPES = { string: 'VARCHAR', integer: 'BIGINT', boolean: 'BOOLEAN', date: 'DATE', array: 'VARCHAR[]' } as const;
+
+/** The DuckDB type of a column. */
+export function duckdbType(column: Column): string {
+  return column.type === 'array' && column.itemType === 'integer' ? 'BIGINT[]' : DUCKDB_TYPES[column.type];
+}
+
+const quote = (text: string) => `'${text.replaceAll("'", "''")}'`;
+const identifier = (text: string) => `"${text.replaceAll('"', '""')}"`;
+
+/**
+ * Writes Parquet files (typed columns, ZSTD) from JSON Lines files with DuckDB,
+ * one thread so that row order, and so the bytes, never vary.
+ */
+export async function writeParquet(jobs: { table: Table; jsonl: string; parquet: string; where?: string }[]): Promise<void> {
+  const instance = await DuckDBInstance.create(':memory:', { threads: '1' });
+  const connection = await instance.connect();
+  try {
+    for (const { table, jsonl, parquet, where } of jobs) {
+      await mkdir(dirname(parquet), { recursive: true });
+      const columns = table.columns.map((c) => `${identifier(c.name)}: ${quote(duckdbType(c))}`).join(', ');
+      const select = `SELECT * FROM read_json(${quote(jsonl)}, format = 'newline_delimited', columns = {${columns}})${where ? ` WHERE ${where}` : ''}`;
+      await connection.run(`COPY (${select}) TO ${quote(parquet)} (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 100000)`);
+    }
+  } finally {
+    connection.closeSync();
+    instance.closeSync();
+  }
+}
+
+const SQLITE_TYPES = { string: 'TEXT', integer: 'INTEGER', boolean: 'INTEGER', date: 'TEXT', array: 'TEXT' } as const;
+
+/** A value as SQLite stores it: lists as JSON text, booleans as 0/1. */
+function sqliteValue(value: unknown): string | number | null {
+  if (value === null || value === undefined) return null;
+  if (Array.isArray(value)) return JSON.stringify(value);
+  if (typeof value === 'boolean') return value ? 1 : 0;
+  return value as string | number;
+}
+
+/**
+ * Writes every table into one SQLite database (Node's built-in node:sqlite),
+ * with primary and foreign keys and an FTS5 index over the article text that
+ * tokenizes every script (marks count as letters, so Devanagari words stay whole).
+ */
+export async function writeSqlite(tables: readonly Table[], file: string): Promise<void> {
+  await mkdir(dirname(file), { recursive: true });
+  await rm(file, { force: true });
+  const db = new DatabaseSync(file);
+  try {
+    db.exec('PRAGMA journal_mode = OFF; PRAGMA foreign_keys = ON;');
+    db.exec('BEGIN');
+    // Referenced tables first, so foreign keys hold as rows arrive.
+    const order = ['sources', 'source_names', 'entities', 'entity_names', 'events', 'event_titles', 'articles', 'editorial_notes', 'article_events', 'article_entities', 'captures'];
+    for (const table of [...tables].sort((a, b) => order.indexOf(a.name) - order.indexOf(b.name))) {
+      const columns = table.columns.map((c) => `${identifier(c.name)} ${SQLITE_TYPES[c.type]}${c.required ? ' NOT NULL' : ''}`);
+      const keys = [
+        `PRIMARY KEY (${table.primaryKey.map(identifier).join(', ')})`,
+        ...table.foreignKeys.map((fk) => `FOREIGN KEY (${fk.fields.map(identifier).join(', ')}) REFERENCES ${identifier(fk.reference.resource)} (${fk.reference.fields.map(identifier).join(', ')})`),
+      ];
+      db.exec(`CREATE TABLE ${identifier(table.name)} (${[...columns, ...keys].join(', ')})`);
+      const insert = db.prepare(`INSERT INTO ${identifier(table.name)} VALUES (${table.columns.map(() => '?').join(', ')})`);
+      for (const row of table.rows) insert.run(...table.columns.map((c) => sqliteValue(row[c.name])));
+    }
+    db.exec(`CREATE VIRTUAL TABLE articles_fts USING fts5(
+      title, title_en, body_text, content = 'articles', content_rowid = 'rowid',
+      tokenize = "unicode61 remove_diacritics 0 categories 'L* N* Co M*'"
+    )`);
+    db.exec(`INSERT INTO articles_fts (rowid, title, title_en, body_text) SELECT rowid, title, title_en, body_text FROM articles`);
+    db.exec('COMMIT');
+    db.exec('VACUUM');
+  } finally {
+    db.close();
+  }
+}
+
+/** Writes a text file, creating its folder. */
+export async function writeText(file: string, text: string): Promise<void> {
+  await mkdir(dirname(file), { recursive: true });
+  await writeFile(file, text);
+}
