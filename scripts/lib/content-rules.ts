@@ -9,6 +9,7 @@ import { findBrokenReferences } from '../../src/lib/archive-index.ts';
 import { listCollectionFiles, loadCollection, type LoadedRecord } from '../../src/lib/content-files.ts';
 import { collections, type CollectionName } from '../../src/schema/index.ts';
 import { locateField, type ContentProblem } from '../../src/schema/parse.ts';
+import { serializeRecord } from '../../src/schema/serialize.ts';
 
 /** Everything the rules look at, loaded once. */
 export interface ContentTree {
@@ -108,6 +109,30 @@ export const rules: ContentRule[] = [
     },
   },
 ];
+
+rules.push({
+  id: 'canonical-format',
+  description: 'each file is in the canonical form the exports rebuild byte for byte',
+  check: (tree) => {
+    const problems: ContentProblem[] = [];
+    for (const [name, records] of Object.entries(tree.records) as [CollectionName, LoadedRecord<CollectionName>[]][]) {
+      for (const record of records) {
+        const text = tree.texts.get(record.file)!;
+        const canonical = serializeRecord(name, record.data as never, record.body);
+        if (text === canonical) continue;
+        const actual = text.split('\n');
+        const index = canonical.split('\n').findIndex((line, i) => line !== actual[i]);
+        problems.push({
+          file: record.file, line: index + 1, column: 1, field: '',
+          message: 'is not in canonical form (YAML quoting, key order or layout differs)',
+          fix: 'run "npm run content:fix", which rewrites the front matter canonically and leaves the text alone',
+          rule: 'canonical-format',
+        });
+      }
+    }
+    return problems;
+  },
+});
 
 /** Runs every rule; problems sorted by file and line. */
 export async function checkContent(root: string): Promise<ContentProblem[]> {

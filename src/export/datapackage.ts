@@ -86,7 +86,7 @@ export function buildDataPackage(input: DataPackageInput): Record<string, unknow
     created: `${release.date}T00:00:00Z`,
     homepage: dataset.homepage,
     keywords: ['news', 'multilingual', 'events', 'archive', 'Hindi', 'Arabic', 'Malay'],
-    licenses: dataset.licenses.map(({ name, path, title }) => ({ name, path, title })),
+    licenses: dataset.licenses,
     rights: dataset.rights,
     contributors: dataset.contributors,
     sources: [...input.sources].sort((a, b) => a.id.localeCompare(b.id)).map((s) => ({ title: s.name_latin, ...(s.home ? { path: s.home } : {}) })),

@@ -372,5 +372,21 @@ export function buildTables(input: ExportInput): Table[] {
       }),
   };
 
-  return [articleTable, editorialNotes, eventTable, eventTitles, sourceTable, sourceNames, entityTable, entityNames, articleEvents, articleEntities, captureTable];
+  const releases: Table = {
+    name: 'releases',
+    description: 'Every release of the dataset, newest first: its version, date, and the articles it added, corrected or withdrew.',
+    primaryKey: ['version'],
+    foreignKeys: [],
+    columns: [
+      { name: 'version', type: 'string', description: 'Semantic version: major when fields change, minor when records are added, patch for corrections.', required: true },
+      { name: 'date', type: 'date', description: 'The day the release was made.', required: true },
+      { name: 'summary', type: 'string', description: 'What the release is.', required: true },
+      { name: 'added', type: 'array', itemType: 'string', description: 'Ids of articles added in this release.', required: true },
+      { name: 'corrected', type: 'array', itemType: 'string', description: 'Ids of articles corrected in this release.', required: true },
+      { name: 'withdrawn', type: 'array', itemType: 'string', description: 'Ids of articles withdrawn in this release; they remain as tombstones.', required: true },
+    ],
+    rows: input.dataset.releases.map((r) => ({ version: r.version, date: r.date, summary: r.summary, added: r.added, corrected: r.corrected, withdrawn: r.withdrawn })),
+  };
+
+  return [articleTable, editorialNotes, eventTable, eventTitles, sourceTable, sourceNames, entityTable, entityNames, articleEvents, articleEntities, captureTable, releases];
 }

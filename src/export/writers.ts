@@ -88,7 +88,7 @@ export async function writeSqlite(tables: readonly Table[], file: string): Promi
     db.exec('PRAGMA journal_mode = OFF; PRAGMA foreign_keys = ON;');
     db.exec('BEGIN');
     // Referenced tables first, so foreign keys hold as rows arrive.
-    const order = ['sources', 'source_names', 'entities', 'entity_names', 'events', 'event_titles', 'articles', 'editorial_notes', 'article_events', 'article_entities', 'captures'];
+    const order = ['sources', 'source_names', 'entities', 'entity_names', 'events', 'event_titles', 'articles', 'editorial_notes', 'article_events', 'article_entities', 'captures', 'releases'];
     for (const table of [...tables].sort((a, b) => order.indexOf(a.name) - order.indexOf(b.name))) {
       const columns = table.columns.map((c) => `${identifier(c.name)} ${SQLITE_TYPES[c.type]}${c.required ? ' NOT NULL' : ''}`);
       const keys = [
