@@ -140,7 +140,7 @@ describe('the whole build', () => {
     const searchPages = new Set(localeKeys.map((locale) => `${paths.search(locale)}index.html`));
     for (const file of files) {
       const page = await loadPage(file);
-      const scripts = selectAll('script', page).filter((script) => attr(script, 'type') !== 'application/json');
+      const scripts = selectAll('script', page).filter((script) => !['application/json', 'application/ld+json'].includes(attr(script, 'type')));
       if (searchPages.has(file)) assert.equal(scripts.length, 1, `${file} should load the search script`);
       else assert.equal(scripts.length, 0, `${file} has a script`);
       const html = select('html', page);

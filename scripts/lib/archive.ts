@@ -1,10 +1,8 @@
 /** Loads the whole content tree from disk for the command-line tools, refusing invalid content. */
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { parse } from 'yaml';
 import { findBrokenReferences } from '../../src/lib/archive-index.ts';
 import { loadCollection, type LoadedRecord } from '../../src/lib/content-files.ts';
-import { DatasetSchema, type Dataset } from '../../src/schema/dataset.ts';
+import { loadDataset } from '../../src/lib/dataset-file.ts';
+import type { Dataset } from '../../src/schema/dataset.ts';
 import { formatProblem } from '../../src/schema/parse.ts';
 
 export interface ArchiveOnDisk {
@@ -13,16 +11,6 @@ export interface ArchiveOnDisk {
   sources: LoadedRecord<'sources'>[];
   entities: LoadedRecord<'entities'>[];
   dataset: Dataset;
-}
-
-/** Reads content/dataset.yaml, the dataset's identity and releases. */
-export async function loadDataset(root: string): Promise<Dataset> {
-  const file = join(root, 'content', 'dataset.yaml');
-  const result = DatasetSchema.safeParse(parse(await readFile(file, 'utf8')));
-  if (!result.success) {
-    throw new Error(result.error.issues.map((i) => `content/dataset.yaml ${i.path.join('.')}: ${i.message}`).join('\n'));
-  }
-  return result.data;
 }
 
 /** Every record of the archive; throws with every problem when the content is invalid. */

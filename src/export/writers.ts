@@ -15,18 +15,23 @@ function orderedRows(table: Table): Record<string, unknown>[] {
   return table.rows.map((row) => Object.fromEntries(table.columns.map((c) => [c.name, row[c.name] ?? null])));
 }
 
-/** A cell as CSV text: lists as JSON arrays (Frictionless "array"), null as empty. */
-function csvCell(value: unknown): string {
-  if (value === null || value === undefined) return '';
+/** A cell as CSV text: lists as JSON arrays (Frictionless "array"), null as nothing. */
+function csvCell(value: unknown): string | null {
+  if (value === null || value === undefined) return null;
   if (Array.isArray(value)) return JSON.stringify(value);
   return String(value);
 }
 
-/** The table as RFC 4180 CSV: UTF-8 without BOM, CRLF line ends, a header row. */
+/**
+ * The table as RFC 4180 CSV: UTF-8 without BOM, CRLF between records, a header
+ * row. Any field holding a line break is quoted (the default quotes only fields
+ * holding the record delimiter, and bodies hold bare LFs); an empty string is
+ * written "" so that it differs from a missing value, which is written as nothing.
+ */
 export function toCsv(table: Table): string {
   return stringify(
     orderedRows(table).map((row) => table.columns.map((c) => csvCell(row[c.name]))),
-    { header: true, columns: table.columns.map((c) => c.name), record_delimiter: '\r\n' },
+    { header: true, columns: table.columns.map((c) => c.name), record_delimiter: '\r\n', quoted_match: /[\r\n]/, quoted_empty: true },
   );
 }
 
