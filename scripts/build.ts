@@ -21,6 +21,8 @@ function run(stage: string, args: string[]): void {
   console.log(`build: ${stage} done in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 }
 
+// The build refuses invalid content, with content:check's own messages.
+run('content check', ['scripts/content-check.ts']);
 run('exports', ['scripts/export.ts', '--out', EXPORT_DIR]);
 run('site', ['node_modules/astro/bin/astro.mjs', 'build']);
 run('search index', ['scripts/search-index.ts']);

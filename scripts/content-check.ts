@@ -5,16 +5,20 @@
  * Exit code 1 when there is any error. Never modifies a file.
  */
 import { parseArgs } from 'node:util';
-import { resolve } from 'node:path';
+import { relative, resolve } from 'node:path';
 import { checkContent } from './lib/content-rules.ts';
 
-const USAGE = `Usage: npm run content:check [-- --format text|json] [--root DIR]
+const USAGE = `Usage: npm run content:check [-- paths…] [--format text|json] [--root DIR]
 
 Checks every file under content/: YAML syntax, the schema, ids, references,
-capture hashes and Unicode. Prints one line per problem with its fix; exits 1
-when there is any problem.`;
+capture hashes, Unicode, TODOs, raw HTML and script, links, invisible
+characters, scripts against languages, dates and duplicates. Prints one line
+per problem with its fix; exits 1 when there is any problem. With paths, only
+problems in those files or folders are shown (all content is still read, so
+references are checked against the whole archive).`;
 
-const { values } = parseArgs({
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
   options: {
     format: { type: 'string', default: 'text' },
     root: { type: 'string', default: '.' },
@@ -26,7 +30,9 @@ if (values.help) {
   process.exit(0);
 }
 
-const problems = await checkContent(resolve(values.root));
+const root = resolve(values.root);
+const wanted = positionals.map((path) => relative(root, resolve(path)).split('\\').join('/'));
+const problems = (await checkContent(root)).filter((p) => wanted.length === 0 || wanted.some((w) => p.file === w || p.file.startsWith(`${w}/`)));
 if (values.format === 'json') {
   console.log(JSON.stringify(problems, null, 2));
 } else {

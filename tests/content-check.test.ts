@@ -70,3 +70,80 @@ test('a broken copy is reported file by file, line by line, and left untouched',
   assert.ok(find('unicode', decomposable));
   assert.equal(await treeDigest(copy), before, 'content:check changed a file');
 });
+
+/** One content file edited in a fresh copy of the corpus, and the problem content:check must report. */
+interface RuleCase {
+  rule: string;
+  file: string;
+  edit: (text: string) => string;
+  /** The line the problem must be reported on, found in the edited text. */
+  line: (edited: string) => number;
+  fix: RegExp;
+  /** When the case adds a file rather than editing one. */
+  newFile?: string;
+}
+
+const HINDI = 'content/articles/2024-12-06-russia-belarus-sign-military-agreement-newsit.md';
+const ARABIC = 'content/articles/2024-12-06-new-nuclear-umbrella-russia-belarus-euronews.md';
+const lineOf = (needle: string) => (edited: string) => edited.split('\n').findIndex((l) => l.includes(needle)) + 1;
+const appendToBody = (extra: string) => (text: string) => `${text.trimEnd()}\n\n${extra}\n`;
+
+const ruleCases: [string, RuleCase][] = [
+  ['a TODO left by content:new', { rule: 'todo', file: HINDI, edit: (t) => t.replace('topics:', 'byline: "TODO: who wrote it"\ntopics:'), line: lineOf('TODO'), fix: /remove the TODO/ }],
+  ['a script element', { rule: 'no-script', file: ARABIC, edit: appendToBody('<script>alert(1)</script>'), line: lineOf('<script>'), fix: /remove it/ }],
+  ['an event handler', { rule: 'no-script', file: ARABIC, edit: appendToBody('<p onmouseover="alert(1)">نص</p>'), line: lineOf('onmouseover'), fix: /remove it/ }],
+  ['an image with onerror', { rule: 'no-script', file: ARABIC, edit: appendToBody('<img src=x onerror=alert(1)>'), line: lineOf('onerror'), fix: /remove it/ }],
+  ['an iframe', { rule: 'no-script', file: ARABIC, edit: appendToBody('<iframe src="https://example.org"></iframe>'), line: lineOf('<iframe'), fix: /remove it/ }],
+  ['an SVG with script', { rule: 'no-script', file: ARABIC, edit: appendToBody('<svg><script>alert(1)</script></svg>'), line: lineOf('<svg>'), fix: /remove it/ }],
+  ['a javascript: link', { rule: 'no-script', file: ARABIC, edit: appendToBody('[انقر](javascript:alert(1))'), line: lineOf('javascript:'), fix: /http\(s\)/ }],
+  ['raw HTML outside the allow-list', { rule: 'no-script', file: ARABIC, edit: appendToBody('<div class="ad">إعلان</div>'), line: lineOf('<div'), fix: /only <figure>/ }],
+  ['a malformed link', { rule: 'link', file: ARABIC, edit: appendToBody('[موقع](www.example.org/page)'), line: lineOf('www.example.org'), fix: /absolute http\(s\) URL/ }],
+  ['a right-to-left override in a title', { rule: 'invisible-characters', file: HINDI, edit: (t) => t.replace(/^title: (.*)$/m, 'title: \u202E$1'), line: lineOf('title:'), fix: /U\+202E/ }],
+  ['a zero-width space in an id list', { rule: 'invisible-characters', file: HINDI, edit: (t) => t.replace('  - vladimir-putin', '  - vladimir-putin\u200B'), line: lineOf('vladimir-putin\u200B'), fix: /U\+200B/ }],
+  ['a bidirectional override in the text', { rule: 'invisible-characters', file: ARABIC, edit: appendToBody('نص \u202Dمخفي'), line: lineOf('مخفي'), fix: /delete it/ }],
+  ['a body in another script than its language', { rule: 'script-matches-language', file: HINDI, edit: (t) => t.replace('language: hi', 'language: ar'), line: lineOf('language: ar'), fix: /correct the language/ }],
+  ['a date in the future', { rule: 'plausible-dates', file: HINDI, edit: (t) => t.replace(/^added: .*$/m, 'added: 2999-01-01'), line: lineOf('added: 2999'), fix: /check the date/ }],
+  ['YAML that does not parse', { rule: 'yaml-syntax', file: HINDI, edit: (t) => t.replace('language: hi', 'language: hi: x'), line: lineOf('language: hi: x'), fix: /YAML syntax/ }],
+  ['a front matter that is not canonical', { rule: 'canonical-format', file: HINDI, edit: (t) => t.replace('language: hi', "language: 'hi'"), line: lineOf("language: 'hi'"), fix: /content:fix/ }],
+  ['the same capture archived twice', {
+    rule: 'duplicate-text', file: 'content/articles/2024-12-06-zz-archived-again.md', newFile: HINDI,
+    edit: (t) => t.replace('id: 2024-12-06-russia-belarus-sign-military-agreement-newsit', 'id: 2024-12-06-zz-archived-again'),
+    line: lineOf('sha256:'), fix: /keep one record/,
+  }],
+];
+
+for (const [what, c] of ruleCases) {
+  test(`content:check reports ${what} as [${c.rule}] at its line, with a fix, and changes nothing`, async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'content-rule-'));
+    try {
+      await cp(join(ROOT, 'content'), join(dir, 'content'), { recursive: true });
+      const edited = c.edit(await readFile(join(dir, c.newFile ?? c.file), 'utf8'));
+      await writeFile(join(dir, c.file), edited);
+      const before = await treeDigest(dir);
+      const { code, stdout } = await run('--root', dir, '--format', 'json');
+      assert.equal(code, 1, 'exit code');
+      const problems: { file: string; line: number; rule: string; fix: string }[] = JSON.parse(stdout);
+      const line = c.line(edited);
+      const found = problems.find((p) => p.rule === c.rule && p.file === c.file && p.line === line);
+      assert.ok(found, `no [${c.rule}] problem at ${c.file}:${line}; got ${JSON.stringify(problems.map((p) => [p.rule, p.file, p.line]))}`);
+      assert.match(found.fix, c.fix);
+      assert.equal(await treeDigest(dir), before, 'content:check changed a file');
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+}
+
+test('text output names the file, line, column, severity, rule and fix', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'content-text-'));
+  try {
+    await cp(join(ROOT, 'content'), join(dir, 'content'), { recursive: true });
+    await writeFile(join(dir, HINDI), (await readFile(join(dir, HINDI), 'utf8')).replace('source: newsit', 'source: newsitt'));
+    const { code, stdout } = await run('--root', dir);
+    assert.equal(code, 1);
+    assert.match(stdout, new RegExp(`^${HINDI}:\\d+:\\d+  error  source: refers to "newsitt", which is not in content/sources/  \\[reference\\]$`, 'm'));
+    assert.match(stdout, /^ {4}fix: correct the id, or add content\/sources\/newsitt\.yaml$/m);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+});

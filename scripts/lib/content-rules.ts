@@ -10,6 +10,7 @@ import { listCollectionFiles, loadCollection, type LoadedRecord } from '../../sr
 import { collections, type CollectionName } from '../../src/schema/index.ts';
 import { locateField, type ContentProblem } from '../../src/schema/parse.ts';
 import { serializeRecord } from '../../src/schema/serialize.ts';
+import { textRules } from './text-rules.ts';
 
 /** Everything the rules look at, loaded once. */
 export interface ContentTree {
@@ -133,6 +134,8 @@ rules.push({
     return problems;
   },
 });
+
+rules.push(...textRules);
 
 /** Runs every rule; problems sorted by file and line. */
 export async function checkContent(root: string): Promise<ContentProblem[]> {
