@@ -58,6 +58,14 @@ export const textRules: ContentRule[] = [
     description: 'no raw HTML beyond the allow-list, and nothing that could run script',
     check: (tree) => {
       const problems: ContentProblem[] = [];
+      // Front matter is shown as text, never as HTML, but markup there is an attack on the site all the same.
+      for (const [file, text] of tree.texts) {
+        const end = file.endsWith('.md') ? /^---\r?\n[\s\S]*?\r?\n---\r?\n/.exec(text)?.[0].length ?? 0 : text.length;
+        for (const [index, line] of text.slice(0, end).split('\n').entries()) {
+          const match = SCRIPT_CAPABLE.exec(line);
+          if (match) problems.push(problem(file, index + 1, match.index + 1, /^\s*(?:- )?(\w+):/.exec(line)?.[1] ?? '', `holds markup that could run script or load content: ${match[0]}`, 'remove it; fields hold plain text', 'no-script'));
+        }
+      }
       for (const { file, body, bodyLine } of bodies(tree)) {
         const ast = markdown.parse(body) as Root;
         visit(ast, 'html', (node: Html) => {
