@@ -59,7 +59,8 @@ if ((text.match(/<\/?(html|head|body|div|p|span|script|a)\b[^>]*>/gi) ?? []).len
   fail(`${basename(input)} looks like HTML, not the text of an article. Save the page's text (a reader view, or "html2text page.html > page.txt") and run again; keep the HTML as the capture if you need it`);
 }
 
-const language = values.language ?? detectLanguage(text) ?? fail('could not tell the language of the text (too short?): pass --language, e.g. --language hi');
+const archiveLanguages = [...new Set(articles.map((a) => a.data.language))];
+const language = values.language ?? detectLanguage(text, archiveLanguages) ?? fail('could not tell the language of the text (too short?): pass --language, e.g. --language hi');
 if (!isCanonicalLanguageTag(language)) fail(`--language ${language} is not a BCP 47 tag in canonical form (e.g. "hi", "ar", "ms")`);
 
 // The capture keeps its name unless another capture has it already.

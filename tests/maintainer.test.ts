@@ -1,0 +1,106 @@
+/**
+ * The maintainer's path, end to end, on a copy of the project: content:new on
+ * a capture that is not in the corpus, resolve its TODOs, content:fix and
+ * content:check (clean), build, and find the new article on its event page,
+ * in search and in the exports.
+ */
+import assert from 'node:assert/strict';
+import { readFile, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import sirv from 'sirv';
+import { parse } from 'yaml';
+import { launchBrowser } from './helpers/browser.ts';
+import { copyProject, type ProjectCopy } from './helpers/project-copy.ts';
+
+/** A short capture written for this test: Malay, headline printed twice, a share widget and a source link. */
+const CAPTURE = `Putin dan Lukashenko menandatangani perjanjian jaminan keselamatan di Minsk
+
+Putin dan Lukashenko menandatangani perjanjian jaminan keselamatan di Minsk
+
+6 Disember 2024
+
+Presiden Rusia Vladimir Putin dan Presiden Belarus Alexander Lukashenko menandatangani perjanjian jaminan keselamatan bersama di Minsk pada hari Jumaat, ketika kedua-dua pemimpin menghadiri mesyuarat Majlis Tertinggi Negara Kesatuan.
+
+Perjanjian itu membolehkan penggunaan senjata nuklear taktikal Rusia yang ditempatkan di Belarus untuk mempertahankan kedua-dua negara daripada pencerobohan, kata para pegawai.
+
+Share this article
+
+Source link
+`;
+
+let project: ProjectCopy;
+const EVENT = '2024-12-06-minsk-security-guarantees-treaty';
+
+before(async () => {
+  project = await copyProject();
+  await writeFile(join(project.dir, 'new-capture.txt'), CAPTURE);
+});
+after(() => project?.remove());
+
+test('--help explains content:new and content:fix', () => {
+  for (const script of ['scripts/content-new.ts', 'scripts/content-fix.ts', 'scripts/export.ts', 'scripts/import.ts', 'scripts/search-index.ts']) {
+    const { code, output } = project.run([script, '--help']);
+    assert.equal(code, 0, script);
+    assert.match(output, /^Usage: /m, script);
+  }
+});
+
+test('a new capture goes from content:new to the event page, search and the exports', async () => {
+  const drafted = project.run(['scripts/content-new.ts', 'new-capture.txt', '--source', 'seaprwire', '--added', '2026-11-20']);
+  assert.equal(drafted.code, 0, drafted.output);
+  assert.match(drafted.output, /language ms \(detected\)/);
+  assert.match(drafted.output, /headline printed twice/);
+  const file = /drafted (content\/articles\/\S+\.md)/.exec(drafted.output)![1]!;
+
+  // A second run refuses the same capture, naming the article that has it.
+  const again = project.run(['scripts/content-new.ts', 'new-capture.txt']);
+  assert.equal(again.code, 1);
+  assert.match(again.output, new RegExp(`already archived .* as ${file.split('/').at(-1)!.replace('.md', '')}`));
+
+  const draft = await readFile(join(project.dir, file), 'utf8');
+  const front = parse(/^---\n([\s\S]*?)\n---\n/.exec(draft)![1]!);
+  assert.equal(front.title, 'Putin dan Lukashenko menandatangani perjanjian jaminan keselamatan di Minsk');
+  assert.deepEqual(front.published, { value: '2024-12-06', precision: 'day', basis: 'stated', evidence: '"6 Disember 2024"' });
+  assert.deepEqual(front.events, [EVENT], 'proposed the event by date and shared entities');
+  assert.ok(front.entities.includes('alexander-lukashenko') && front.entities.includes('minsk'));
+  assert.deepEqual(front.editorial_notes.map((n: { text: string }) => n.text).sort(), ['6 Disember 2024', 'Putin dan Lukashenko menandatangani perjanjian jaminan keselamatan di Minsk', 'Share this article', 'Source link'].sort());
+
+  // The draft is not accepted until its TODOs are resolved.
+  const unresolved = project.run(['scripts/content-check.ts']);
+  assert.equal(unresolved.code, 1);
+  assert.match(unresolved.output, /\[todo\]/);
+
+  // The maintainer resolves them.
+  await writeFile(join(project.dir, file), draft.replace(/description: .*TODO.*$/m, 'description: A test capture written for the maintainer workflow test.'));
+  const fixed = project.run(['scripts/content-fix.ts']);
+  assert.equal(fixed.code, 0, fixed.output);
+  const checked = project.run(['scripts/content-check.ts']);
+  assert.equal(checked.code, 0, checked.output);
+
+  const built = project.run(['scripts/build.ts']);
+  assert.equal(built.code, 0, built.output.slice(-3000));
+  const id = file.split('/').at(-1)!.replace('.md', '');
+
+  const eventPage = await readFile(join(project.dir, 'dist/ms/events', EVENT, 'index.html'), 'utf8');
+  assert.ok(eventPage.includes(`href="/articles/${id}/"`), 'listed on its event page');
+  const jsonl = await readFile(join(project.dir, 'dist/data/jsonl/articles.jsonl'), 'utf8');
+  assert.ok(jsonl.split('\n').some((line) => line.includes(`"id":"${id}"`)), 'in the exports');
+
+  const serve = sirv(join(project.dir, 'dist'), { dev: false });
+  const server = createServer((req, res) => serve(req, res, () => { res.statusCode = 404; res.end(); }));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const browser = await launchBrowser();
+  try {
+    const page = await browser.newPage();
+    await page.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/ms/search/?q=menandatangani`);
+    await page.waitForSelector('#search-results[aria-busy="false"]', { state: 'attached' });
+    const found = await page.$$eval('#search-results a.item-title', (links) => links.map((a) => a.getAttribute('href')));
+    assert.ok(found.includes(`/articles/${id}/`), `search found ${JSON.stringify(found)}`);
+  } finally {
+    await browser.close();
+    server.close();
+  }
+});
