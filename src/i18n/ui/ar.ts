@@ -51,6 +51,7 @@ export const ar = {
   'article.titleEn': 'العنوان بالإنجليزية',
   'article.titleBy.machine': 'ترجمة آلية: {agent}',
   'article.titleBy.editor': 'ترجمه {agent}',
+  'article.withdrawn': 'سُحبت هذه المقالة في {date}. يبقى سجلّها، ولم يعد نصّها منشورًا.',
   'article.about': 'عن هذه المقالة',
   'article.source': 'المصدر',
   'article.published': 'تاريخ النشر',

@@ -53,6 +53,7 @@ export const en = {
   'article.titleEn': 'English title',
   'article.titleBy.machine': 'Machine translation: {agent}',
   'article.titleBy.editor': 'Translated by {agent}',
+  'article.withdrawn': 'This article was withdrawn on {date}. Its record remains; its text is no longer published.',
   'article.about': 'About this article',
   'article.source': 'Source',
   'article.published': 'Published',

@@ -51,6 +51,7 @@ export const hi = {
   'article.titleEn': 'अंग्रेज़ी शीर्षक',
   'article.titleBy.machine': 'मशीनी अनुवाद: {agent}',
   'article.titleBy.editor': 'अनुवादक: {agent}',
+  'article.withdrawn': 'यह लेख {date} को वापस लिया गया। इसका अभिलेख बना रहता है; इसका पाठ अब प्रकाशित नहीं है।',
   'article.about': 'इस लेख के बारे में',
   'article.source': 'स्रोत',
   'article.published': 'प्रकाशन तिथि',

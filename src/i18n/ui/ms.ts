@@ -51,6 +51,7 @@ export const ms = {
   'article.titleEn': 'Tajuk bahasa Inggeris',
   'article.titleBy.machine': 'Terjemahan mesin: {agent}',
   'article.titleBy.editor': 'Diterjemahkan oleh {agent}',
+  'article.withdrawn': 'Artikel ini ditarik balik pada {date}. Rekodnya kekal; teksnya tidak lagi diterbitkan.',
   'article.about': 'Mengenai artikel ini',
   'article.source': 'Sumber',
   'article.published': 'Tarikh terbit',
