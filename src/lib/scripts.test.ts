@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { languageForScript, scriptOf, scriptsOf } from './scripts.ts';
+import { languageForScript, letterPattern, scriptOf, scriptsOf } from './scripts.ts';
 
 test('scripts are read from the letters', () => {
   assert.deepEqual(scriptsOf('Putin और لوكاشينكو, 2024'), ['Latn', 'Deva', 'Arab']);
@@ -13,4 +13,9 @@ test('each script maps to the language whose stemmer suits it', () => {
   assert.equal(languageForScript('Deva'), 'hi');
   assert.equal(languageForScript('Arab'), 'ar');
   assert.equal(languageForScript('Cyrl'), 'ru');
+});
+
+test('letters of a script are counted in one pass', () => {
+  assert.equal('नमस्ते Putin'.match(letterPattern('Deva'))?.length, 4);
+  assert.equal('汉字 abc'.match(letterPattern('Hans'))?.length, 2);
 });

@@ -34,3 +34,20 @@ export function scriptOf(text: string): string {
 export function languageForScript(script: string): string {
   return new Intl.Locale(`und-${script}`).maximize().language;
 }
+
+const LETTER_PATTERNS = new Map<string, RegExp>();
+/**
+ * A global regex for the letters of a script (ISO 15924), for counting them in one pass.
+ * Simplified and Traditional Han are both Han. An unknown script matches any letter.
+ * @example 'नमस्ते'.match(letterPattern('Deva'))?.length // 4
+ */
+export function letterPattern(script: string): RegExp {
+  const code = script === 'Hans' || script === 'Hant' ? 'Hani' : script;
+  let pattern = LETTER_PATTERNS.get(code);
+  if (!pattern) {
+    const name = SCRIPT_NAMES[code as keyof typeof SCRIPT_NAMES];
+    pattern = new RegExp(name ? `(?=\\p{L})\\p{Script=${name}}` : '\\p{L}', 'gu');
+    LETTER_PATTERNS.set(code, pattern);
+  }
+  return pattern;
+}
