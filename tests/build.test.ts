@@ -121,6 +121,15 @@ describe('list and record pages', () => {
     for (const field of ['published.precision', 'capture.sha256', 'editorial_notes[].reason', 'title_en.agent', 'names', 'wikidata']) {
       assert.ok(dictionary.includes(field), `data dictionary lacks ${field}`);
     }
+    // Every column of every dataset table, with its description.
+    const datapackage = JSON.parse(await readFile(join(DIST, 'data', 'datapackage.json'), 'utf8')) as { resources: { format: string; name: string; schema?: { fields: { name: string; description: string }[] } }[] };
+    const page = await loadPage(paths.dataDictionary());
+    for (const resource of datapackage.resources.filter((r) => r.format === 'csv')) {
+      const section = select(`section[aria-labelledby="table-${resource.name}"]`, page);
+      assert.ok(section, `data dictionary lacks the ${resource.name} table`);
+      const columns = selectAll('tbody th code', section!).map((code) => toText(code));
+      assert.deepEqual(columns, resource.schema!.fields.map((f) => f.name), resource.name);
+    }
   });
 });
 
