@@ -64,10 +64,13 @@ export function normalizeBody(markdown: string): string {
   return markdown.normalize('NFC').replace(/\r\n?/g, '\n').replace(/[ \t]+$/gm, '').trim();
 }
 
+const segmenters = new Map<string, Intl.Segmenter>();
 /** Words in a text, counted with the platform's word segmentation for its language. */
 export function countWords(text: string, lang: string): number {
+  let segmenter = segmenters.get(lang);
+  if (!segmenter) segmenters.set(lang, (segmenter = new Intl.Segmenter(lang, { granularity: 'word' })));
   let count = 0;
-  for (const segment of new Intl.Segmenter(lang, { granularity: 'word' }).segment(text)) if (segment.isWordLike) count++;
+  for (const segment of segmenter.segment(text)) if (segment.isWordLike) count++;
   return count;
 }
 

@@ -11,6 +11,18 @@ const FORMATS = {
   year: { year: 'numeric' },
 } as const satisfies Record<PreciseDate['precision'], Intl.DateTimeFormatOptions>;
 
+const formats = new Map<string, Intl.DateTimeFormat>();
+/** One formatter per language and precision, made once: constructing them is costly. */
+function formatter(lang: string, precision: PreciseDate['precision']): Intl.DateTimeFormat {
+  const key = `${lang}:${precision}`;
+  let format = formats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(lang, { ...FORMATS[precision], timeZone: 'UTC' });
+    formats.set(key, format);
+  }
+  return format;
+}
+
 /**
  * The date in words in `lang`, to its precision only.
  * @example formatPreciseDate({ value: '2024-01', precision: 'month', … }, 'en') // "January 2024"
@@ -18,7 +30,7 @@ const FORMATS = {
 export function formatPreciseDate(date: Pick<PreciseDate, 'value' | 'precision'>, lang: string): string {
   const [year, month = 1, day = 1] = date.value.split('-').map(Number);
   const instant = new Date(Date.UTC(year!, month - 1, day));
-  return new Intl.DateTimeFormat(lang, { ...FORMATS[date.precision], timeZone: 'UTC' }).format(instant);
+  return formatter(lang, date.precision).format(instant);
 }
 
 /**

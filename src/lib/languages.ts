@@ -1,9 +1,31 @@
 /** Facts about content languages, from the platform's Unicode and CLDR data (Intl), not hand-kept tables. */
 
-/** Writing direction of a language, e.g. "rtl" for Arabic. */
-export function textDirection(lang: string): 'ltr' | 'rtl' {
+/**
+ * Intl objects are costly to construct (tens of microseconds each) and pages
+ * ask for the same few thousands of times in a build, so each is made once.
+ */
+function memoize<A extends string, R>(make: (key: A) => R): (key: A) => R {
+  const cache = new Map<A, R>();
+  return (key) => {
+    let value = cache.get(key);
+    if (value === undefined) {
+      value = make(key);
+      cache.set(key, value);
+    }
+    return value;
+  };
+}
+const languageNames = memoize((inLang: string) => new Intl.DisplayNames([inLang], { type: 'language' }));
+const regionNames = memoize((inLang: string) => new Intl.DisplayNames([inLang], { type: 'region' }));
+const directions = memoize((lang: string): 'ltr' | 'rtl' => {
   const locale = new Intl.Locale(lang) as Intl.Locale & { getTextInfo?: () => { direction: string } };
   return locale.getTextInfo?.().direction === 'rtl' ? 'rtl' : 'ltr';
+});
+const scripts = memoize((lang: string) => new Intl.Locale(lang).maximize().script ?? 'Latn');
+
+/** Writing direction of a language, e.g. "rtl" for Arabic. */
+export function textDirection(lang: string): 'ltr' | 'rtl' {
+  return directions(lang);
 }
 
 /**
@@ -11,15 +33,15 @@ export function textDirection(lang: string): 'ltr' | 'rtl' {
  * @example languageName('hi', 'en') // "Hindi"
  */
 export function languageName(lang: string, inLang: string): string {
-  return new Intl.DisplayNames([inLang], { type: 'language' }).of(lang) ?? lang;
+  return languageNames(inLang).of(lang) ?? lang;
 }
 
 /** The name of a country (ISO 3166-1 alpha-2) in the language `inLang`. */
 export function countryName(code: string, inLang: string): string {
-  return new Intl.DisplayNames([inLang], { type: 'region' }).of(code) ?? code;
+  return regionNames(inLang).of(code) ?? code;
 }
 
 /** The likely script of a language (ISO 15924), e.g. "Deva" for Hindi. */
 export function likelyScript(lang: string): string {
-  return new Intl.Locale(lang).maximize().script ?? 'Latn';
+  return scripts(lang);
 }
