@@ -54,6 +54,7 @@ export function buildBag(payload: readonly BagFile[], info: BagInfo): Map<string
 export function zipFolder(folder: string, files: ReadonlyMap<string, Uint8Array>, date: string): Uint8Array {
   const mtime = new Date(`${date}T00:00:00Z`);
   const tree: Zippable = {};
-  for (const path of [...files.keys()].sort()) tree[`${folder}/${path}`] = [files.get(path)!, { mtime, level: 9 }];
+  // Parquet and zip files are compressed already: store them; deflate the rest at the fastest level (level 9 took a third of the export time for a few per cent smaller files).
+  for (const path of [...files.keys()].sort()) tree[`${folder}/${path}`] = [files.get(path)!, { mtime, level: /\.(parquet|zip)$/.test(path) ? 0 : 1 }];
   return zipSync(tree, { mtime });
 }

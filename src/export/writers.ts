@@ -57,11 +57,19 @@ const identifier = (text: string) => `"${text.replaceAll('"', '""')}"`;
 export async function writeParquet(jobs: { table: Table; jsonl: string; parquet: string; where?: string }[]): Promise<void> {
   const instance = await DuckDBInstance.create(':memory:', { threads: '1' });
   const connection = await instance.connect();
+  // Each JSON Lines file is read once into a table; subsets (per-event files) are cut from that table.
+  const loaded = new Map<string, string>();
   try {
     for (const { table, jsonl, parquet, where } of jobs) {
       await mkdir(dirname(parquet), { recursive: true });
-      const columns = table.columns.map((c) => `${identifier(c.name)}: ${quote(duckdbType(c))}`).join(', ');
-      const select = `SELECT * FROM read_json(${quote(jsonl)}, format = 'newline_delimited', columns = {${columns}})${where ? ` WHERE ${where}` : ''}`;
+      let name = loaded.get(jsonl);
+      if (!name) {
+        name = `t${loaded.size}`;
+        const columns = table.columns.map((c) => `${identifier(c.name)}: ${quote(duckdbType(c))}`).join(', ');
+        await connection.run(`CREATE TABLE ${name} AS SELECT * FROM read_json(${quote(jsonl)}, format = 'newline_delimited', columns = {${columns}})`);
+        loaded.set(jsonl, name);
+      }
+      const select = `SELECT * FROM ${name}${where ? ` WHERE ${where}` : ''}`;
       await connection.run(`COPY (${select}) TO ${quote(parquet)} (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 100000)`);
     }
   } finally {
