@@ -9,7 +9,7 @@ import { findBrokenReferences } from '../../src/lib/archive-index.ts';
 import { listCollectionFiles, loadCollection, type LoadedRecord } from '../../src/lib/content-files.ts';
 import { collections, type CollectionName } from '../../src/schema/index.ts';
 import { locateField, type ContentProblem } from '../../src/schema/parse.ts';
-import { serializeRecord } from '../../src/schema/serialize.ts';
+import { serializeParsedRecord } from '../../src/schema/serialize.ts';
 import { textRules } from './text-rules.ts';
 
 /** Everything the rules look at, loaded once. */
@@ -77,15 +77,16 @@ export const rules: ContentRule[] = [
     check: async (tree) => {
       const problems: ContentProblem[] = [];
       for (const { data, file } of tree.records.articles) {
-        const where = locateField('articles', tree.texts.get(file)!, ['capture', 'sha256']);
+        // Locating a field re-reads the YAML: only done for a problem.
+        const where = () => locateField('articles', tree.texts.get(file)!, ['capture', 'sha256']);
         const bytes = await readFile(join(tree.root, 'content', data.capture.path)).catch(() => undefined);
         if (!bytes) {
-          problems.push({ file, ...where, field: 'capture.path', message: `content/${data.capture.path} does not exist`, fix: 'add the raw capture under content/captures/ or correct the path', rule: 'capture-hash' });
+          problems.push({ file, ...where(), field: 'capture.path', message: `content/${data.capture.path} does not exist`, fix: 'add the raw capture under content/captures/ or correct the path', rule: 'capture-hash' });
           continue;
         }
         const actual = createHash('sha256').update(bytes).digest('hex');
         if (actual !== data.capture.sha256) {
-          problems.push({ file, ...where, field: 'capture.sha256', message: `does not match content/${data.capture.path} (its SHA-256 is ${actual})`, fix: 'a capture is never edited: restore the original bytes, or record the hash of a new capture', rule: 'capture-hash' });
+          problems.push({ file, ...where(), field: 'capture.sha256', message: `does not match content/${data.capture.path} (its SHA-256 is ${actual})`, fix: 'a capture is never edited: restore the original bytes, or record the hash of a new capture', rule: 'capture-hash' });
         }
       }
       return problems;
@@ -119,7 +120,7 @@ rules.push({
     for (const [name, records] of Object.entries(tree.records) as [CollectionName, LoadedRecord<CollectionName>[]][]) {
       for (const record of records) {
         const text = tree.texts.get(record.file)!;
-        const canonical = serializeRecord(name, record.data as never, record.body);
+        const canonical = serializeParsedRecord(name, record.data as never, record.body);
         if (text === canonical) continue;
         const actual = text.split('\n');
         const index = canonical.split('\n').findIndex((line, i) => line !== actual[i]);

@@ -23,3 +23,12 @@ export function serializeRecord<C extends CollectionName>(collection: C, data: R
   const yaml = serializeYaml(ordered);
   return collections[collection].extension === '.md' ? `---\n${yaml}---\n${body}` : yaml;
 }
+
+/**
+ * The canonical text of a record that has just been parsed through the schema
+ * (so its keys are in schema order already): skips the second parse.
+ */
+export function serializeParsedRecord<C extends CollectionName>(collection: C, data: RecordOf<C>, body: string): string {
+  const yaml = serializeYaml(data);
+  return collections[collection].extension === '.md' ? `---\n${yaml}---\n${body}` : yaml;
+}
