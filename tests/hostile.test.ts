@@ -6,12 +6,10 @@
  */
 import assert from 'node:assert/strict';
 import { readFile, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import sirv from 'sirv';
 import { launchBrowser } from './helpers/browser.ts';
+import { serveDist } from './helpers/server.ts';
 import { copyProject, type ProjectCopy } from './helpers/project-copy.ts';
 import { fromHtml } from 'hast-util-from-html';
 import { selectAll } from 'hast-util-select';
@@ -78,15 +76,13 @@ test('built anyway, the page has no executable script and nothing runs in Chromi
   const survivors = selectAll('.article-body iframe, .article-body object, .article-body embed, .article-body svg, .article-body math, .article-body form, .article-body button, .article-body style, .article-body meta, .article-body img, .article-body [style]', tree);
   assert.deepEqual(survivors.map((e) => e.tagName), [], 'active elements survived in the article text');
 
-  const serve = sirv(join(project.dir, 'dist'), { dev: false });
-  const server = createServer((req, res) => serve(req, res, () => { res.statusCode = 404; res.end(); }));
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const server = await serveDist(join(project.dir, 'dist'));
   const browser = await launchBrowser();
   try {
     const page = await browser.newPage();
     const dialogs: string[] = [];
     page.on('dialog', (dialog) => { dialogs.push(dialog.message()); void dialog.dismiss(); });
-    await page.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/articles/${ID}/`, { waitUntil: 'networkidle' });
+    await page.goto(`${server.origin}/articles/${ID}/`, { waitUntil: 'networkidle' });
     await page.mouse.move(10, 10);
     for (const link of await page.$$('.article-body a')) await link.click({ noWaitAfter: true, timeout: 1000 }).catch(() => {});
     await page.waitForTimeout(500);
@@ -94,6 +90,6 @@ test('built anyway, the page has no executable script and nothing runs in Chromi
     assert.match(await page.title(), /<\/title><script>/, 'the hostile title is shown as text');
   } finally {
     await browser.close();
-    server.close();
+    await server.close();
   }
 });

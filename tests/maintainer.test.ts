@@ -6,13 +6,11 @@
  */
 import assert from 'node:assert/strict';
 import { readFile, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import sirv from 'sirv';
 import { parse } from 'yaml';
 import { launchBrowser } from './helpers/browser.ts';
+import { serveDist } from './helpers/server.ts';
 import { copyProject, type ProjectCopy } from './helpers/project-copy.ts';
 
 /** A short capture written for this test: Malay, headline printed twice, a share widget and a source link. */
@@ -89,18 +87,16 @@ test('a new capture goes from content:new to the event page, search and the expo
   const jsonl = await readFile(join(project.dir, 'dist/data/jsonl/articles.jsonl'), 'utf8');
   assert.ok(jsonl.split('\n').some((line) => line.includes(`"id":"${id}"`)), 'in the exports');
 
-  const serve = sirv(join(project.dir, 'dist'), { dev: false });
-  const server = createServer((req, res) => serve(req, res, () => { res.statusCode = 404; res.end(); }));
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const server = await serveDist(join(project.dir, 'dist'));
   const browser = await launchBrowser();
   try {
     const page = await browser.newPage();
-    await page.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/ms/search/?q=menandatangani`);
+    await page.goto(`${server.origin}/ms/search/?q=menandatangani`);
     await page.waitForSelector('#search-results[aria-busy="false"]', { state: 'attached' });
     const found = await page.$$eval('#search-results a.item-title', (links) => links.map((a) => a.getAttribute('href')));
     assert.ok(found.includes(`/articles/${id}/`), `search found ${JSON.stringify(found)}`);
   } finally {
     await browser.close();
-    server.close();
+    await server.close();
   }
 });

@@ -9,9 +9,9 @@ export interface StaticServer {
   close: () => Promise<void>;
 }
 
-/** Starts a static server over dist/ on 127.0.0.1 and returns its origin. */
-export async function serveDist(): Promise<StaticServer> {
-  const serve = sirv(DIST, { dev: false, etag: false, extensions: ['html'] });
+/** Starts a static server over a built site (dist/ by default) on 127.0.0.1 and returns its origin. */
+export async function serveDist(dir: string = DIST): Promise<StaticServer> {
+  const serve = sirv(dir, { dev: false, etag: false, extensions: ['html'] });
   const server: Server = createServer((req, res) => serve(req, res, () => {
     res.statusCode = 404;
     res.end('not found');
