@@ -76,8 +76,9 @@ test('built anyway, the page has no executable script and nothing runs in Chromi
   const survivors = selectAll('.article-body iframe, .article-body object, .article-body embed, .article-body svg, .article-body math, .article-body form, .article-body button, .article-body style, .article-body meta, .article-body img, .article-body [style]', tree);
   assert.deepEqual(survivors.map((e) => e.tagName), [], 'active elements survived in the article text');
 
-  const server = await serveDist(join(project.dir, 'dist'));
+  // The browser first: if it cannot start, no server is left open to keep the test process alive.
   const browser = await launchBrowser();
+  const server = await serveDist(join(project.dir, 'dist'));
   try {
     const page = await browser.newPage();
     const dialogs: string[] = [];

@@ -87,8 +87,9 @@ test('a new capture goes from content:new to the event page, search and the expo
   const jsonl = await readFile(join(project.dir, 'dist/data/jsonl/articles.jsonl'), 'utf8');
   assert.ok(jsonl.split('\n').some((line) => line.includes(`"id":"${id}"`)), 'in the exports');
 
-  const server = await serveDist(join(project.dir, 'dist'));
+  // The browser first: if it cannot start, no server is left open to keep the test process alive.
   const browser = await launchBrowser();
+  const server = await serveDist(join(project.dir, 'dist'));
   try {
     const page = await browser.newPage();
     await page.goto(`${server.origin}/ms/search/?q=menandatangani`);
