@@ -5,6 +5,8 @@
 import { getCollection } from 'astro:content';
 import { formatProblem } from '../schema/parse.ts';
 import { buildArchiveIndex, findBrokenReferences, type ArchiveIndex } from '../lib/archive-index.ts';
+import { entitiesInListOrder } from '../lib/names.ts';
+import type { Entity } from '../schema/index.ts';
 
 let archive: Promise<ArchiveIndex & { articleFiles: ReadonlyMap<string, string>; eventFiles: ReadonlyMap<string, string> }> | undefined;
 
@@ -41,4 +43,16 @@ async function loadArchive() {
 export function getArchive() {
   archive ??= loadArchive();
   return archive;
+}
+
+const entityLists = new Map<string, Promise<readonly Entity[]>>();
+
+/** The list of entities in an interface language's order, sorted once per build and language (every page of the list shares it). */
+export function getEntitiesInListOrder(lang: string): Promise<readonly Entity[]> {
+  let list = entityLists.get(lang);
+  if (!list) {
+    list = getArchive().then((index) => entitiesInListOrder(index.entities.values(), lang));
+    entityLists.set(lang, list);
+  }
+  return list;
 }

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { ArticleSchema, EntitySchema, EventSchema, SourceSchema } from '../schema/index.ts';
-import { buildArchiveIndex, buildCoverageGrid, findBrokenReferences, timelineNeighbours } from './archive-index.ts';
+import { buildArchiveIndex, buildCoverageGrid, findBrokenReferences, consecutiveRuns, otherCoverage, timelineNeighbours } from './archive-index.ts';
 
 const capture = { path: 'captures/x.txt', sha256: 'a'.repeat(64), origin: { url: null, retrieved: null, description: 'x' } };
 const article = (id: string, language: string, source: string, events: string[], entities: string[] = []) =>
@@ -38,6 +38,26 @@ test('indexes articles by event, entity, source and language, newest first', () 
   assert.deepEqual(index.eventsByEntity.get('minsk')!.map((e) => e.id), ['2024-01-29-f', '2024-12-06-e']);
 });
 
+test("an event's coverage is ordered by language, most-covered first, and counted", () => {
+  const index = buildArchiveIndex({
+    ...input,
+    articles: [...input.articles, article('2024-12-08-d', 'hi', 's1', ['2024-12-06-e']), article('2024-12-09-e', 'hi', 's1', ['2024-12-06-e'])],
+  });
+  assert.deepEqual(index.coverageByEvent.get('2024-12-06-e')!.map((a) => a.id), ['2024-12-09-e', '2024-12-08-d', '2024-12-06-a', '2024-12-07-b']);
+  assert.deepEqual(index.languagesByEvent.get('2024-12-06-e'), [['hi', 3], ['ar', 1]]);
+  const runs = consecutiveRuns(index.coverageByEvent.get('2024-12-06-e')!.slice(1, 4), (a) => a.language);
+  assert.deepEqual(runs.map(([language, group]) => [language, group.length]), [['hi', 2], ['ar', 1]]);
+});
+
+test("an article's other coverage takes other languages first, in turn, up to a limit", () => {
+  const extra = ['2024-12-08-d', '2024-12-09-e', '2024-12-10-f'].map((id) => article(id, 'hi', 's1', ['2024-12-06-e']));
+  const index = buildArchiveIndex({ ...input, articles: [...input.articles, ...extra] });
+  const self = index.articles.get('2024-12-06-a')!;
+  assert.deepEqual(otherCoverage(self, index, 2).map((a) => a.id), ['2024-12-07-b', '2024-12-10-f']);
+  assert.deepEqual(otherCoverage(self, index, 10).map((a) => a.id), ['2024-12-07-b', '2024-12-10-f', '2024-12-09-e', '2024-12-08-d']);
+  assert.deepEqual(otherCoverage(index.articles.get('2024-01-29-c')!, index, 10), []);
+});
+
 test('the timeline runs oldest first, with neighbours', () => {
   const index = buildArchiveIndex(input);
   assert.deepEqual(index.timeline.map((e) => e.id), ['2024-01-29-f', '2024-12-06-e']);
@@ -51,6 +71,15 @@ test('the coverage grid shows who covered an event in which language', () => {
   assert.deepEqual(grid.languages, ['ar', 'hi']);
   assert.equal(grid.cell('hi', 's1').length, 1);
   assert.equal(grid.cell('hi', 's2').length, 0);
+  assert.equal(grid.otherSources, 0);
+});
+
+test('the coverage grid shows the most active sources and counts the rest together', () => {
+  const grid = buildCoverageGrid(input.articles, 1);
+  assert.deepEqual(grid.sources, ['s2']);
+  assert.equal(grid.otherSources, 1);
+  assert.equal(grid.otherCell('hi'), 1);
+  assert.equal(grid.otherCell('ar'), 0);
 });
 
 test('broken references are reported with the field and a fix', () => {

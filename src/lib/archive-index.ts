@@ -19,20 +19,35 @@ export interface ArchiveIndex {
   events: ReadonlyMap<string, Event>;
   sources: ReadonlyMap<string, Source>;
   entities: ReadonlyMap<string, Entity>;
+  /** Sources by Latin-script name: the list of sources. */
+  sourcesByName: readonly Source[];
   /** Articles, newest publication first. */
   articlesByDate: readonly Article[];
   /** Articles, most recently added first. */
   articlesByAdded: readonly Article[];
   /** Events, oldest first: the timeline. */
   timeline: readonly Event[];
+  /** Events, newest first: the list of events. */
+  timelineNewestFirst: readonly Event[];
   articlesByEvent: ReadonlyMap<string, readonly Article[]>;
+  /** Each event's coverage in the order its pages list it: most-covered language first, newest first within a language. */
+  coverageByEvent: ReadonlyMap<string, readonly Article[]>;
+  /** Each event's coverage languages with their article counts, most articles first. */
+  languagesByEvent: ReadonlyMap<string, readonly LanguageCount[]>;
+  /** Each event's position on the timeline. */
+  timelinePosition: ReadonlyMap<string, number>;
   articlesByEntity: ReadonlyMap<string, readonly Article[]>;
   articlesBySource: ReadonlyMap<string, readonly Article[]>;
   articlesByLanguage: ReadonlyMap<string, readonly Article[]>;
   eventsByEntity: ReadonlyMap<string, readonly Event[]>;
   /** Content languages, most articles first. */
   languages: readonly string[];
+  /** How many entities there are of each kind. */
+  entitiesPerKind: ReadonlyMap<Entity['kind'], number>;
 }
+
+/** A language and how many articles it has in some list. */
+export type LanguageCount = readonly [language: string, articles: number];
 
 const byNewest = (a: Article, b: Article) =>
   b.published.value.localeCompare(a.published.value) || a.id.localeCompare(b.id);
@@ -69,40 +84,61 @@ export function buildArchiveIndex(input: ArchiveInput): ArchiveIndex {
   const languages = [...articlesByLanguage.keys()].sort(
     (a, b) => articlesByLanguage.get(b)!.length - articlesByLanguage.get(a)!.length || a.localeCompare(b),
   );
+  const coverageByEvent = new Map<string, Article[]>();
+  const languagesByEvent = new Map<string, LanguageCount[]>();
+  for (const [event, articles] of articlesByEvent) {
+    const groups = groupByLanguage(articles);
+    coverageByEvent.set(event, groups.flatMap(([, group]) => group));
+    languagesByEvent.set(event, groups.map(([language, group]) => [language, group.length] as const));
+  }
   return {
     articles: byId(input.articles),
     events: byId(input.events),
     sources: byId(input.sources),
     entities: byId(input.entities),
+    sourcesByName: [...input.sources].sort((a, b) => a.name_latin.localeCompare(b.name_latin, 'en') || a.id.localeCompare(b.id)),
     articlesByDate,
     articlesByAdded: [...articlesByDate].sort((a, b) => b.added.localeCompare(a.added)),
     timeline,
+    timelineNewestFirst: [...timeline].reverse(),
     articlesByEvent,
+    coverageByEvent,
+    languagesByEvent,
+    timelinePosition: new Map(timeline.map((event, position) => [event.id, position])),
     articlesByEntity,
     articlesBySource,
     articlesByLanguage,
     eventsByEntity,
     languages,
+    entitiesPerKind: input.entities.reduce((counts, entity) => counts.set(entity.kind, (counts.get(entity.kind) ?? 0) + 1), new Map<Entity['kind'], number>()),
   };
 }
 
 /** The events before and after `eventId` on the timeline. */
-export function timelineNeighbours(index: ArchiveIndex, eventId: string): { previous?: Event | undefined; next?: Event | undefined } {
-  const position = index.timeline.findIndex((e) => e.id === eventId);
-  if (position < 0) return {};
+export function timelineNeighbours(index: Pick<ArchiveIndex, 'timeline' | 'timelinePosition'>, eventId: string): { previous?: Event | undefined; next?: Event | undefined } {
+  const position = index.timelinePosition.get(eventId);
+  if (position === undefined) return {};
   return { previous: index.timeline[position - 1], next: index.timeline[position + 1] };
 }
 
 /** One event's coverage as a languages × sources grid, for "who covered it". */
 export interface CoverageGrid {
   languages: string[];
+  /** The sources with most articles, as many as the grid has columns for. */
   sources: string[];
+  /** How many further sources covered the event; their articles are counted together. */
+  otherSources: number;
   /** Articles in one language from one source. */
   cell: (language: string, source: string) => readonly Article[];
+  /** How many articles in one language came from the sources not shown. */
+  otherCell: (language: string) => number;
 }
 
+/** Columns of the coverage grid: a big event is covered by hundreds of sources, and a row must stay readable. */
+export const GRID_SOURCES = 12;
+
 /** Arranges articles in a languages × sources grid, most-covered language and source first. */
-export function buildCoverageGrid(articles: readonly Article[]): CoverageGrid {
+export function buildCoverageGrid(articles: readonly Article[], maxSources = GRID_SOURCES): CoverageGrid {
   const cells = new Map<string, Article[]>();
   const languageCounts = new Map<string, number>();
   const sourceCounts = new Map<string, number>();
@@ -113,18 +149,39 @@ export function buildCoverageGrid(articles: readonly Article[]): CoverageGrid {
   }
   const ranked = (counts: Map<string, number>) =>
     [...counts.keys()].sort((a, b) => counts.get(b)! - counts.get(a)! || a.localeCompare(b));
+  const sources = ranked(sourceCounts);
+  const shown = sources.slice(0, maxSources);
+  const cell = (language: string, source: string) => cells.get(`${language}\u0000${source}`) ?? [];
   return {
     languages: ranked(languageCounts),
-    sources: ranked(sourceCounts),
-    cell: (language, source) => cells.get(`${language}\u0000${source}`) ?? [],
+    sources: shown,
+    otherSources: sources.length - shown.length,
+    cell,
+    otherCell: (language) => sources.slice(maxSources).reduce((sum, source) => sum + cell(language, source).length, 0),
   };
 }
 
-/** Groups articles by language, languages in the order given. */
+/** Groups articles by language, the language with most articles first; each group keeps the order given. */
 export function groupByLanguage(articles: readonly Article[]): [string, Article[]][] {
   const groups = new Map<string, Article[]>();
   for (const article of articles) pushTo(groups, article.language, article);
   return [...groups.entries()].sort((a, b) => b[1].length - a[1].length || a[0].localeCompare(b[0]));
+}
+
+/**
+ * Splits a list into runs of consecutive items with the same key: the language
+ * groups of one page of an event's coverage, the kinds on one page of entities.
+ * @example consecutiveRuns(['a1', 'a2', 'b1'], (s) => s[0]) // [['a', ['a1', 'a2']], ['b', ['b1']]]
+ */
+export function consecutiveRuns<T, K>(items: readonly T[], keyOf: (item: T) => K): [K, T[]][] {
+  const runs: [K, T[]][] = [];
+  for (const item of items) {
+    const key = keyOf(item);
+    const last = runs.at(-1);
+    if (last && last[0] === key) last[1].push(item);
+    else runs.push([key, [item]]);
+  }
+  return runs;
 }
 
 /** Every reference between records that does not resolve, as located problems. */
@@ -161,4 +218,37 @@ export function findBrokenReferences(input: ArchiveInput): ContentProblem[] {
     e.related.forEach((r, i) => check('events', e.id, `related.${i}`, 'events', r));
   }
   return problems;
+}
+
+/**
+ * Other articles on the same events as `article`, for its page: at most `limit`,
+ * taken in turn from each language of each event's coverage (other languages
+ * first), so that the other-language coverage shows even when an event has
+ * thousands of articles. Its events' pages list them all.
+ */
+export function otherCoverage(article: Article, index: Pick<ArchiveIndex, 'coverageByEvent' | 'languagesByEvent'>, limit: number): Article[] {
+  // One queue per event and language, over that language's run of the event's coverage.
+  const queues: { language: string; coverage: readonly Article[]; next: number; end: number }[] = [];
+  for (const event of article.events) {
+    const coverage = index.coverageByEvent.get(event) ?? [];
+    let start = 0;
+    for (const [language, count] of index.languagesByEvent.get(event) ?? []) {
+      queues.push({ language, coverage, next: start, end: start + count });
+      start += count;
+    }
+  }
+  queues.sort((a, b) => Number(a.language === article.language) - Number(b.language === article.language));
+  const picked: Article[] = [];
+  const seen = new Set([article.id]);
+  while (picked.length < limit && queues.some((queue) => queue.next < queue.end)) {
+    for (const queue of queues) {
+      while (queue.next < queue.end && seen.has(queue.coverage[queue.next]!.id)) queue.next++;
+      if (queue.next === queue.end) continue;
+      const other = queue.coverage[queue.next++]!;
+      seen.add(other.id);
+      picked.push(other);
+      if (picked.length === limit) break;
+    }
+  }
+  return picked;
 }

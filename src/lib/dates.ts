@@ -28,10 +28,17 @@ function formatter(lang: string, precision: PreciseDate['precision']): Intl.Date
  * @example formatPreciseDate({ value: '2024-01', precision: 'month', … }, 'en') // "January 2024"
  */
 export function formatPreciseDate(date: Pick<PreciseDate, 'value' | 'precision'>, lang: string): string {
-  const [year, month = 1, day = 1] = date.value.split('-').map(Number);
-  const instant = new Date(Date.UTC(year!, month - 1, day));
-  return formatter(lang, date.precision).format(instant);
+  // Formatting is slow and an archive repeats the same dates on many pages: each is formatted once.
+  const key = `${lang} ${date.precision} ${date.value}`;
+  let text = formatted.get(key);
+  if (text === undefined) {
+    const [year, month = 1, day = 1] = date.value.split('-').map(Number);
+    text = formatter(lang, date.precision).format(new Date(Date.UTC(year!, month - 1, day)));
+    formatted.set(key, text);
+  }
+  return text;
 }
+const formatted = new Map<string, string>();
 
 /**
  * The qualifier that says how certain a date is, or "" for a stated day.

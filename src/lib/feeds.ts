@@ -13,7 +13,7 @@ import { languageName } from './languages.ts';
 import { paths } from './routing.ts';
 import { element, textElement } from './xml.ts';
 
-/** How many of the newest articles the whole-archive feed lists. */
+/** How many of the newest articles a feed lists (a feed announces what is new; the pages list everything). */
 export const ARCHIVE_FEED_SIZE = 50;
 
 /** The media type the feed endpoints serve. */
@@ -131,18 +131,18 @@ export function archiveFeed(index: Pick<ArchiveIndex, 'sources' | 'articlesByDat
   return atomFeed(meta, index.articlesByDate.slice(0, ARCHIVE_FEED_SIZE), index, site);
 }
 
-/** The feed of every article in content language `lang`. */
+/** The feed of the newest articles in content language `lang`. */
 export function languageFeed(index: Pick<ArchiveIndex, 'sources' | 'articlesByLanguage'>, lang: string, site: string | URL): string {
   const meta = { title: `${t('site.name')}: articles in ${languageName(lang, 'en')}`, path: feedPaths.language(lang), pagePath: paths.language('en', lang) };
-  return atomFeed(meta, index.articlesByLanguage.get(lang) ?? [], index, site);
+  return atomFeed(meta, (index.articlesByLanguage.get(lang) ?? []).slice(0, ARCHIVE_FEED_SIZE), index, site);
 }
 
-/** The feed of every article reporting event `eventId`. */
+/** The feed of the newest articles reporting event `eventId`. */
 export function eventFeed(index: Pick<ArchiveIndex, 'sources' | 'events' | 'articlesByEvent'>, eventId: string, site: string | URL): string {
   const event = index.events.get(eventId);
   if (!event) throw new Error(`No event "${eventId}"`);
   const meta = { title: `${t('site.name')}: ${event.title}`, path: feedPaths.event(eventId), pagePath: paths.event('en', eventId) };
-  return atomFeed(meta, index.articlesByEvent.get(eventId) ?? [], index, site);
+  return atomFeed(meta, (index.articlesByEvent.get(eventId) ?? []).slice(0, ARCHIVE_FEED_SIZE), index, site);
 }
 
 /** The HTTP response of a feed endpoint. */

@@ -17,6 +17,11 @@ function memoize<A extends string, R>(make: (key: A) => R): (key: A) => R {
 }
 const languageNames = memoize((inLang: string) => new Intl.DisplayNames([inLang], { type: 'language' }));
 const regionNames = memoize((inLang: string) => new Intl.DisplayNames([inLang], { type: 'region' }));
+// DisplayNames.of() is itself slow (microseconds) and a build asks for the same few names a million times.
+const languageNameIn = memoize((key: `${string} ${string}`) => {
+  const [lang, inLang] = key.split(' ') as [string, string];
+  return languageNames(inLang).of(lang) ?? lang;
+});
 const directions = memoize((lang: string): 'ltr' | 'rtl' => {
   const locale = new Intl.Locale(lang) as Intl.Locale & { getTextInfo?: () => { direction: string } };
   return locale.getTextInfo?.().direction === 'rtl' ? 'rtl' : 'ltr';
@@ -33,7 +38,7 @@ export function textDirection(lang: string): 'ltr' | 'rtl' {
  * @example languageName('hi', 'en') // "Hindi"
  */
 export function languageName(lang: string, inLang: string): string {
-  return languageNames(inLang).of(lang) ?? lang;
+  return languageNameIn(`${lang} ${inLang}`);
 }
 
 /** The name of a country (ISO 3166-1 alpha-2) in the language `inLang`. */

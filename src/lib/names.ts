@@ -1,5 +1,5 @@
 /** Which name of a record to show in an interface language, with the language it is actually in. */
-import type { Entity, Event, Source } from '../schema/index.ts';
+import { ENTITY_KINDS, type Entity, type Event, type Source } from '../schema/index.ts';
 import { textDirection } from './languages.ts';
 
 /** A text together with its language and direction, ready for `lang`/`dir` attributes. */
@@ -32,4 +32,15 @@ export function entityName(entity: Pick<Entity, 'names'>, lang: string): LangTex
 export function sourceName(source: Pick<Source, 'names' | 'name_latin'>, lang: string): LangText {
   const localized = source.names[lang];
   return localized ? inLanguage(localized, lang) : inLanguage(source.name_latin, 'en');
+}
+
+/**
+ * Entities in the order of the list of entities in interface language `lang`:
+ * people, then places, then organisations, each by name as that language sorts it.
+ */
+export function entitiesInListOrder(entities: Iterable<Entity>, lang: string): Entity[] {
+  const collator = new Intl.Collator(lang);
+  const keyed = [...entities].map((entity) => ({ entity, kind: ENTITY_KINDS.indexOf(entity.kind), name: entityName(entity, lang).text }));
+  keyed.sort((a, b) => a.kind - b.kind || collator.compare(a.name, b.name) || a.entity.id.localeCompare(b.entity.id));
+  return keyed.map(({ entity }) => entity);
 }

@@ -3,6 +3,7 @@
  * under their segment (/ar/events/); articles have one URL whatever the locale.
  */
 import { defaultLocale, localeKeys, locales, type LocaleKey } from '../i18n/locales.ts';
+import { pageParam, pagePath } from './pagination.ts';
 
 /**
  * The URL of a localized page.
@@ -32,16 +33,44 @@ export function localeItemParams<T, P extends Record<string, string>>(
   );
 }
 
+/**
+ * Crosses every interface locale with every page of every item, for paginated
+ * pages such as /ar/events/<id>/page/2/ (`[id]/[...page]` routes): page 1 keeps
+ * the item's URL.
+ */
+export function localeItemPageParams<T, P extends Record<string, string>>(
+  items: readonly T[],
+  toParams: (item: T) => P,
+  pageCount: (item: T) => number,
+): { params: P & { locale: string | undefined; page: string | undefined }; props: { locale: LocaleKey; item: T; page: number } }[] {
+  return localeItemParams(items, toParams).flatMap(({ params, props }) =>
+    Array.from({ length: pageCount(props.item) }, (_, index) => ({
+      params: { ...params, page: pageParam(index + 1) },
+      props: { ...props, page: index + 1 },
+    })),
+  );
+}
+
+/** Static-path params for pages 2 and after of a list in every locale (`[...locale]/<list>/page/[page]` routes). */
+export function localeListPageParams(pageCount: number): { params: { locale: string | undefined; page: string }; props: { locale: LocaleKey; page: number } }[] {
+  return localeParams().flatMap(({ params, props }) =>
+    Array.from({ length: Math.max(0, pageCount - 1) }, (_, index) => ({
+      params: { ...params, page: String(index + 2) },
+      props: { ...props, page: index + 2 },
+    })),
+  );
+}
+
 export const paths = {
   home: (locale: LocaleKey) => localizedPath(locale, ''),
-  events: (locale: LocaleKey) => localizedPath(locale, 'events/'),
-  event: (locale: LocaleKey, id: string) => localizedPath(locale, `events/${id}/`),
+  events: (locale: LocaleKey, page = 1) => pagePath(localizedPath(locale, 'events/'), page),
+  event: (locale: LocaleKey, id: string, page = 1) => pagePath(localizedPath(locale, `events/${id}/`), page),
   languages: (locale: LocaleKey) => localizedPath(locale, 'languages/'),
-  language: (locale: LocaleKey, lang: string) => localizedPath(locale, `languages/${lang}/`),
-  sources: (locale: LocaleKey) => localizedPath(locale, 'sources/'),
-  source: (locale: LocaleKey, id: string) => localizedPath(locale, `sources/${id}/`),
-  entities: (locale: LocaleKey) => localizedPath(locale, 'entities/'),
-  entity: (locale: LocaleKey, id: string) => localizedPath(locale, `entities/${id}/`),
+  language: (locale: LocaleKey, lang: string, page = 1) => pagePath(localizedPath(locale, `languages/${lang}/`), page),
+  sources: (locale: LocaleKey, page = 1) => pagePath(localizedPath(locale, 'sources/'), page),
+  source: (locale: LocaleKey, id: string, page = 1) => pagePath(localizedPath(locale, `sources/${id}/`), page),
+  entities: (locale: LocaleKey, page = 1) => pagePath(localizedPath(locale, 'entities/'), page),
+  entity: (locale: LocaleKey, id: string, page = 1) => pagePath(localizedPath(locale, `entities/${id}/`), page),
   article: (id: string) => `/articles/${id}/`,
   capture: (path: string) => `/${path}`,
   search: (locale: LocaleKey) => localizedPath(locale, 'search/'),

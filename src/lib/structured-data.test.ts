@@ -111,7 +111,7 @@ describe('newsArticle', () => {
 describe('eventThing', () => {
   test('describes the event, where and who, with the articles about it', () => {
     const a = article({});
-    const data = eventThing(event, { path: '/ar/events/2024-01-29-e/', name: 'لقاء', summaryHtml: `<p>First sentence. Second &amp; <em>last</em>.</p>\n<p>${'Long. '.repeat(80)}</p>` }, indexFor(a), SITE);
+    const data = eventThing(event, { path: '/ar/events/2024-01-29-e/', name: 'لقاء', summaryHtml: `<p>First sentence. Second &amp; <em>last</em>.</p>\n<p>${'Long. '.repeat(80)}</p>`, articles: [a] }, indexFor(a), SITE);
     assert.equal(data['@type'], 'Event');
     assert.equal(data['@id'], `${SITE}/events/2024-01-29-e/#event`);
     assert.equal(data.url, `${SITE}/ar/events/2024-01-29-e/`);
@@ -126,7 +126,7 @@ describe('eventThing', () => {
   });
 
   test('without a summary, the English title describes it', () => {
-    const data = eventThing(event, { path: '/events/2024-01-29-e/', name: 'Leaders meet', summaryHtml: '' }, indexFor(), SITE);
+    const data = eventThing(event, { path: '/events/2024-01-29-e/', name: 'Leaders meet', summaryHtml: '', articles: [] }, indexFor(), SITE);
     assert.equal(data.description, 'Leaders meet');
     assert.equal(data.alternateName, undefined);
   });

@@ -114,10 +114,12 @@ export interface EventPage {
   name: string;
   /** The summary as rendered HTML (from the event's Markdown body). */
   summaryHtml: string;
+  /** The articles the page lists (one page of the coverage: a big event's would not fit in one page's data). */
+  articles: readonly Article[];
 }
 
 /** A schema.org Event describing an event page. */
-export function eventThing(event: Event, page: EventPage, index: Pick<ArchiveIndex, 'entities' | 'articlesByEvent'>, site: string | URL): JsonLd {
+export function eventThing(event: Event, page: EventPage, index: Pick<ArchiveIndex, 'entities'>, site: string | URL): JsonLd {
   const entity = (id: string) => entityThing(index.entities.get(id)!, site);
   const summary = toText(fromHtml(page.summaryHtml, { fragment: true }));
   return {
@@ -131,7 +133,7 @@ export function eventThing(event: Event, page: EventPage, index: Pick<ArchiveInd
     startDate: event.date.value,
     location: entity(event.place),
     attendee: event.participants.map(entity),
-    subjectOf: (index.articlesByEvent.get(event.id) ?? []).map((article) => ({
+    subjectOf: page.articles.map((article) => ({
       '@type': 'NewsArticle',
       url: new URL(paths.article(article.id), site).href,
       inLanguage: article.language,

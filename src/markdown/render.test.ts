@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { renderMarkdown } from './render.ts';
+import { markdownToText } from '../export/plain-text.ts';
+import { renderBody, renderMarkdown } from './render.ts';
 
 describe('renderMarkdown', () => {
   test('renders paragraphs, headings and quotes without smart punctuation', async () => {
@@ -37,4 +38,17 @@ describe('renderMarkdown', () => {
       assert.doesNotMatch(html, /<script|<iframe|<object|<style|<form|<meta|<svg|<img|\son\w+=|javascript:|data:/i, html);
     });
   }
+});
+
+describe('renderBody', () => {
+  test('gives the plain text with the HTML, from the same parse', async () => {
+    const body = await renderBody('## उपशीर्षक\n\nकुछ *पाठ*।\n\n> اقتباس [رابط](https://example.org)\n\n<figure lang="en" dir="ltr"><figcaption>Caption</figcaption></figure>\n');
+    assert.equal(body.text, 'उपशीर्षक\n\nकुछ पाठ।\n\nاقتباس رابط\n\nCaption');
+    assert.match(body.html, /<em>पाठ<\/em>/);
+  });
+
+  test('the plain text is what markdownToText reads', async () => {
+    const markdown = 'Para one with `code` and **bold**.\n\n- item\n- item two\n\n### Head\n';
+    assert.equal((await renderBody(markdown)).text, markdownToText(markdown));
+  });
 });

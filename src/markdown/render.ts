@@ -1,14 +1,40 @@
 /**
- * Renders one body of Markdown to safe HTML. Pages call this for their own
- * record, so no rendered body is ever held in Astro's data store.
+ * Renders one body of Markdown to safe HTML and its plain text. Pages call this
+ * for their own record (through the body cache), so no rendered body is ever
+ * held in Astro's data store.
  */
+import { createHash } from 'node:crypto';
 import { createMarkdownProcessor, type MarkdownRenderer } from '@astrojs/markdown-remark';
 import { markdownOptions } from './options.ts';
+import { articleSanitizeSchema } from './rehype-sanitize-article.ts';
+import { remarkPlainText } from './remark-plain-text.ts';
+
+/** A body as its page shows it and as search and the dataset read it. */
+export interface RenderedBody {
+  html: string;
+  text: string;
+}
+
+/**
+ * Identifies this renderer's output: cached bodies rendered under another
+ * fingerprint are rendered again. Raise the revision when a plugin's behaviour
+ * changes in a way the options below do not show.
+ */
+export const RENDERER_FINGERPRINT = createHash('sha256')
+  .update(JSON.stringify({ revision: 1, gfm: markdownOptions.gfm, smartypants: markdownOptions.smartypants, sanitize: articleSanitizeSchema }))
+  .digest('hex')
+  .slice(0, 16);
 
 let renderer: Promise<MarkdownRenderer> | undefined;
 
-/** Renders Markdown to HTML through the shared remark/rehype pipeline (created once per process). */
+/** Renders Markdown to HTML and plain text through the shared remark/rehype pipeline (created once per process). */
+export async function renderBody(markdown: string): Promise<RenderedBody> {
+  renderer ??= createMarkdownProcessor({ ...markdownOptions, remarkPlugins: [...markdownOptions.remarkPlugins, remarkPlainText], syntaxHighlight: false });
+  const { code, metadata } = await (await renderer).render(markdown, { frontmatter: {} });
+  return { html: code, text: String(metadata.frontmatter.plainText ?? '') };
+}
+
+/** Renders Markdown to HTML through the shared remark/rehype pipeline. */
 export async function renderMarkdown(markdown: string): Promise<string> {
-  renderer ??= createMarkdownProcessor({ ...markdownOptions, syntaxHighlight: false });
-  return (await renderer).render(markdown).then((result) => result.code);
+  return (await renderBody(markdown)).html;
 }

@@ -1,0 +1,47 @@
+import assert from 'node:assert/strict';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, test } from 'node:test';
+import { bodyKey, openBodyCache } from './body-cache.ts';
+
+const dir = await mkdtemp(join(tmpdir(), 'body-cache-'));
+after(() => rm(dir, { recursive: true, force: true }));
+const body = (text: string) => ({ html: `<p>${text}</p>`, text });
+
+test('stores bodies by the hash of their Markdown and reads them back', () => {
+  const file = join(dir, 'a.sqlite');
+  const cache = openBodyCache(file, 'r1', 'write');
+  const key = bodyKey('नमस्ते');
+  assert.deepEqual(cache.missing([key, key]), [key]);
+  cache.put([[key, body('नमस्ते')]]);
+  assert.deepEqual(cache.missing([key]), []);
+  cache.close();
+  const reader = openBodyCache(file, 'r1', 'read');
+  assert.deepEqual({ ...reader.get(key) }, body('नमस्ते'));
+  assert.equal(reader.get(bodyKey('other')), undefined);
+  reader.close();
+});
+
+test('another renderer\'s cache reads as empty, and is emptied for writing', () => {
+  const file = join(dir, 'b.sqlite');
+  const key = bodyKey('x');
+  const first = openBodyCache(file, 'r1', 'write');
+  first.put([[key, body('x')]]);
+  first.close();
+  const stale = openBodyCache(file, 'r2', 'read');
+  assert.equal(stale.get(key), undefined);
+  stale.close();
+  const rewritten = openBodyCache(file, 'r2', 'write');
+  assert.deepEqual(rewritten.missing([key]), [key]);
+  rewritten.close();
+});
+
+test('a missing file reads as empty; prune forgets bodies no longer used', () => {
+  assert.equal(openBodyCache(join(dir, 'none.sqlite'), 'r1', 'read').get('k'), undefined);
+  const cache = openBodyCache(join(dir, 'c.sqlite'), 'r1', 'write');
+  cache.put([['k1', body('1')], ['k2', body('2')]]);
+  assert.equal(cache.prune(new Set(['k1'])), 1);
+  assert.deepEqual(cache.missing(['k1', 'k2']), ['k2']);
+  cache.close();
+});

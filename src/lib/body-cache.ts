@@ -1,0 +1,95 @@
+/**
+ * Rendered bodies, cached by content. Every article and event body is rendered
+ * once per change, in parallel, before the site, the search index and the
+ * exports are built (scripts/render-bodies.ts); each of them then reads the
+ * HTML or the plain text here instead of rendering the Markdown again.
+ *
+ * The cache is one SQLite file (Node's built-in node:sqlite) keyed by the
+ * SHA-256 of the Markdown; it records the renderer's fingerprint, and a cache
+ * written by another renderer is ignored.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { DatabaseSync, type StatementSync } from 'node:sqlite';
+import type { RenderedBody } from '../markdown/render.ts';
+
+/** Where the build keeps the cache, relative to the project root. */
+export const BODY_CACHE_FILE = '.cache/bodies.sqlite';
+
+/**
+ * The cache key of a Markdown body.
+ * @example bodyKey('') // "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"
+ */
+export function bodyKey(markdown: string): string {
+  return createHash('sha256').update(markdown).digest('hex');
+}
+
+export interface BodyCache {
+  /** The rendered body cached under `key`, if any. */
+  get(key: string): RenderedBody | undefined;
+  /** Which of `keys` the cache lacks. */
+  missing(keys: Iterable<string>): string[];
+  /** Stores rendered bodies, all in one transaction. */
+  put(entries: Iterable<readonly [key: string, body: RenderedBody]>): void;
+  /** Forgets every body whose key is not in `keep` (bodies no content file has any more); returns how many. */
+  prune(keep: ReadonlySet<string>): number;
+  close(): void;
+}
+
+/**
+ * Opens the cache at `file` for renderer `fingerprint`. For writing, a cache
+ * made by another renderer is emptied; for reading, it (or a missing file)
+ * reads as empty, so callers fall back to rendering.
+ */
+export function openBodyCache(file: string, fingerprint: string, mode: 'read' | 'write'): BodyCache {
+  if (mode === 'read' && !existsSync(file)) return emptyCache;
+  if (mode === 'write') mkdirSync(dirname(file), { recursive: true });
+  const db = new DatabaseSync(file, { readOnly: mode === 'read' });
+  if (mode === 'write') {
+    db.exec(`PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;
+      CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+      CREATE TABLE IF NOT EXISTS bodies (key TEXT PRIMARY KEY, html TEXT NOT NULL, text TEXT NOT NULL) WITHOUT ROWID;`);
+  }
+  const stored = (db.prepare("SELECT value FROM meta WHERE name = 'renderer'").get() as { value: string } | undefined)?.value;
+  if (stored !== fingerprint) {
+    if (mode === 'read') {
+      db.close();
+      return emptyCache;
+    }
+    db.exec('DELETE FROM bodies');
+    db.prepare("INSERT OR REPLACE INTO meta (name, value) VALUES ('renderer', ?)").run(fingerprint);
+  }
+  const select = db.prepare('SELECT html, text FROM bodies WHERE key = ?');
+  const exists = db.prepare('SELECT 1 FROM bodies WHERE key = ?');
+  let insert: StatementSync | undefined;
+  return {
+    get: (key) => select.get(key) as RenderedBody | undefined,
+    missing: (keys) => [...new Set(keys)].filter((key) => exists.get(key) === undefined),
+    put(entries) {
+      insert ??= db.prepare('INSERT OR REPLACE INTO bodies (key, html, text) VALUES (?, ?, ?)');
+      db.exec('BEGIN');
+      for (const [key, body] of entries) insert.run(key, body.html, body.text);
+      db.exec('COMMIT');
+    },
+    prune(keep) {
+      const stale = (db.prepare('SELECT key FROM bodies').all() as { key: string }[]).map((row) => row.key).filter((key) => !keep.has(key));
+      const remove = db.prepare('DELETE FROM bodies WHERE key = ?');
+      db.exec('BEGIN');
+      for (const key of stale) remove.run(key);
+      db.exec('COMMIT');
+      return stale.length;
+    },
+    close: () => db.close(),
+  };
+}
+
+const emptyCache: BodyCache = {
+  get: () => undefined,
+  missing: (keys) => [...new Set(keys)],
+  put: () => {
+    throw new Error('the body cache is open for reading');
+  },
+  prune: () => 0,
+  close: () => {},
+};

@@ -1,0 +1,24 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { EntitySchema } from '../schema/index.ts';
+import { entitiesInListOrder, entityName } from './names.ts';
+
+const entity = (id: string, kind: string, names: Record<string, string[]>) => EntitySchema.parse({ id, kind, names, description: 'x' });
+const minsk = entity('minsk', 'place', { en: ['Minsk'], hi: ['मिन्स्क'], ar: ['مينسك'] });
+const putin = entity('vladimir-putin', 'person', { en: ['Vladimir Putin'], hi: ['व्लादिमीर पुतिन'], ar: ['فلاديمير بوتين'] });
+const lukashenko = entity('alexander-lukashenko', 'person', { en: ['Alexander Lukashenko'], ar: ['ألكسندر لوكاشينكو'] });
+const nato = entity('nato', 'organisation', { en: ['NATO'] });
+
+test('an entity is named in the interface language where recorded, in English otherwise', () => {
+  assert.deepEqual(entityName(putin, 'hi'), { text: 'व्लादिमीर पुतिन', lang: 'hi', dir: 'ltr' });
+  assert.deepEqual(entityName(lukashenko, 'hi'), { text: 'Alexander Lukashenko', lang: 'en', dir: 'ltr' });
+});
+
+test('the list of entities: people, places, organisations, each by name in the interface language', () => {
+  const ids = (lang: string) => entitiesInListOrder([nato, minsk, putin, lukashenko], lang).map((e) => e.id);
+  assert.deepEqual(ids('en'), ['alexander-lukashenko', 'vladimir-putin', 'minsk', 'nato']);
+  // Arabic sorts أ (alef with hamza) before ف.
+  assert.deepEqual(ids('ar'), ['alexander-lukashenko', 'vladimir-putin', 'minsk', 'nato']);
+  // In Hindi, Putin has a Devanagari name and Lukashenko only an English one: CLDR puts the language's own script first.
+  assert.deepEqual(ids('hi'), ['vladimir-putin', 'alexander-lukashenko', 'minsk', 'nato']);
+});

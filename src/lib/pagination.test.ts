@@ -1,0 +1,46 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { pageCount, pageOf, pageParam, pagePath, pagedTitle, pagerNumbers } from './pagination.ts';
+
+test('pageCount: an empty list has one page; a partial page counts', () => {
+  assert.equal(pageCount(0, 50), 1);
+  assert.equal(pageCount(50, 50), 1);
+  assert.equal(pageCount(51, 50), 2);
+  assert.equal(pageCount(5000, 50), 100);
+});
+
+test('pageOf: every item is on exactly one page, in order', () => {
+  const items = Array.from({ length: 123 }, (_, i) => i);
+  const count = pageCount(items.length, 50);
+  const seen = Array.from({ length: count }, (_, i) => pageOf(items, i + 1, 50)).flatMap((page) => page.items);
+  assert.deepEqual(seen, items);
+  assert.deepEqual(pageOf(items, 3, 50), { number: 3, count: 3, items: items.slice(100), total: 123, first: 101 });
+  assert.deepEqual(pageOf([], 1, 50), { number: 1, count: 1, items: [], total: 0, first: 0 });
+});
+
+test('pageOf refuses a page that does not exist', () => {
+  assert.throws(() => pageOf([1, 2, 3], 0, 2), RangeError);
+  assert.throws(() => pageOf([1, 2, 3], 3, 2), RangeError);
+  assert.throws(() => pageOf([1, 2, 3], 1.5, 2), RangeError);
+});
+
+test('page 1 keeps the list URL; later pages add page/<n>/', () => {
+  assert.equal(pagePath('/ar/events/x/', 1), '/ar/events/x/');
+  assert.equal(pagePath('/ar/events/x/', 2), '/ar/events/x/page/2/');
+  assert.equal(pageParam(1), undefined);
+  assert.equal(pageParam(12), 'page/12');
+});
+
+test('pagerNumbers shows the ends and the neighbourhood, with gaps', () => {
+  assert.deepEqual(pagerNumbers(1, 1), [1]);
+  assert.deepEqual(pagerNumbers(2, 4), [1, 2, 3, 4]);
+  assert.deepEqual(pagerNumbers(7, 20), [1, null, 5, 6, 7, 8, 9, null, 20]);
+  assert.deepEqual(pagerNumbers(1, 20), [1, 2, 3, null, 20]);
+  assert.deepEqual(pagerNumbers(20, 20), [1, null, 18, 19, 20]);
+});
+
+test('pagedTitle adds the position after page 1', () => {
+  const position = (n: number, c: number) => `${n}/${c}`;
+  assert.equal(pagedTitle('Minsk', { number: 1, count: 3 }, position), 'Minsk');
+  assert.equal(pagedTitle('Minsk', { number: 2, count: 3 }, position), 'Minsk (2/3)');
+});
