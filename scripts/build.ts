@@ -1,30 +1,59 @@
 /**
- * `npm run build`: the whole site, search index and dataset into dist/, in order,
- * timing each stage. The exports come first because the /data/ pages list the
- * files they wrote (sizes, rows, SHA-256); they are then copied into dist/data/.
+ * `npm run build`: the whole site, search index and dataset into dist/, timing
+ * each stage. The stages and why they run in this order:
+ *
+ * 1. content check: the build refuses invalid content, with content:check's messages;
+ * 2. bodies: every article and event body is rendered once, in parallel, into
+ *    the body cache that the next stages read (only changed bodies on a rebuild);
+ * 3. exports: before the site, whose /data/ pages list the files written (sizes, rows, SHA-256);
+ * 4. the site (Astro) and, at the same time, the search bundles, which are built
+ *    from the content rather than from the pages: two processes for two cores;
+ * 5. the English search bundle, which also indexes the documentation pages
+ *    from the built site;
+ * then the search bundles and the dataset are copied into dist/.
  */
-import { spawnSync } from 'node:child_process';
-import { cp } from 'node:fs/promises';
+import { spawn } from 'node:child_process';
+import { cp, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { BUILD_EXPORT_DIR } from '../src/lib/dataset-file.ts';
 
 const ROOT = join(import.meta.dirname, '..');
 const EXPORT_DIR = join(ROOT, BUILD_EXPORT_DIR);
+const SEARCH_DIR = join(ROOT, '.cache', 'pagefind');
+/** The bundle built last, with the documentation pages read from the built site. */
+const DOCS_BUNDLE = 'en';
 
-function run(stage: string, args: string[]): void {
+/** Runs a Node script as its own process; rejects, after printing the stage, when it fails. */
+function run(stage: string, args: string[]): Promise<void> {
   const started = performance.now();
-  const result = spawnSync(process.execPath, args, { cwd: ROOT, stdio: 'inherit', env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' } });
-  if (result.status !== 0) {
-    console.error(`build: ${stage} failed (exit ${result.status ?? result.signal})`);
-    process.exit(result.status ?? 1);
-  }
-  console.log(`build: ${stage} done in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, args, { cwd: ROOT, stdio: 'inherit', env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' } });
+    child.once('error', reject);
+    child.once('exit', (code, signal) => {
+      if (code === 0) {
+        console.log(`build: ${stage} done in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+        resolve();
+      } else {
+        reject(new Error(`build: ${stage} failed (exit ${code ?? signal})`));
+      }
+    });
+  });
 }
 
-// The build refuses invalid content, with content:check's own messages.
-run('content check', ['scripts/content-check.ts']);
-run('exports', ['scripts/export.ts', '--out', EXPORT_DIR]);
-run('site', ['node_modules/astro/bin/astro.mjs', 'build']);
-run('search index', ['scripts/search-index.ts']);
-await cp(EXPORT_DIR, join(ROOT, 'dist', 'data'), { recursive: true });
-console.log('build: dataset copied to dist/data/');
+try {
+  await run('content check', ['scripts/content-check.ts']);
+  await run('bodies', ['scripts/render-bodies.ts']);
+  await run('exports', ['scripts/export.ts', '--out', EXPORT_DIR]);
+  await Promise.all([
+    run('site', ['node_modules/astro/bin/astro.mjs', 'build']),
+    run('search index', ['scripts/search-index.ts', '--out', SEARCH_DIR, '--except', DOCS_BUNDLE]),
+  ]);
+  await run('search index with the documentation', ['scripts/search-index.ts', '--out', SEARCH_DIR, '--only', DOCS_BUNDLE, '--site', 'dist']);
+  await rm(join(ROOT, 'dist', 'pagefind'), { recursive: true, force: true });
+  await cp(SEARCH_DIR, join(ROOT, 'dist', 'pagefind'), { recursive: true });
+  await cp(EXPORT_DIR, join(ROOT, 'dist', 'data'), { recursive: true });
+  console.log('build: search index and dataset copied into dist/');
+} catch (error) {
+  console.error((error as Error).message);
+  process.exit(1);
+}

@@ -11,9 +11,10 @@ import { parseArgs } from 'node:util';
 import { buildBag, zipFolder } from '../src/export/bagit.ts';
 import { buildDataPackage, type WrittenFile } from '../src/export/datapackage.ts';
 import { buildChangelog, buildCitation, buildLicense, buildReadme } from '../src/export/docs.ts';
-import { markdownToText } from '../src/export/plain-text.ts';
 import { buildTables, type Table } from '../src/export/tables.ts';
 import { toCsv, toJsonLines, writeParquet, writeSqlite, writeText } from '../src/export/writers.ts';
+import { BODY_CACHE_FILE, openBodyCache, plainTextReader } from '../src/lib/body-cache.ts';
+import { RENDERER_FINGERPRINT } from '../src/markdown/render.ts';
 import { SITE_URL } from '../src/site-config.ts';
 import { loadArchive } from './lib/archive.ts';
 
@@ -50,6 +51,8 @@ for (const path of [...new Set(archive.articles.map((a) => a.data.capture.path))
   await copyFile(join(root, 'content', path), join(out, path));
 }
 
+// Bodies' plain text comes from the body cache that the build fills first (computed here when missing).
+const bodyCache = openBodyCache(join(root, BODY_CACHE_FILE), RENDERER_FINGERPRINT, 'read');
 const tables = buildTables({
   articles: archive.articles,
   events: archive.events,
@@ -58,8 +61,9 @@ const tables = buildTables({
   captures,
   dataset: archive.dataset,
   siteUrl: SITE_URL,
-  toPlainText: markdownToText,
+  toPlainText: plainTextReader(bodyCache),
 });
+bodyCache.close();
 
 const tablePath = (table: string, format: 'csv' | 'jsonl' | 'parquet') => `${format}/${table}.${format}`;
 for (const table of tables) {

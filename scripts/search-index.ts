@@ -1,7 +1,12 @@
 /**
- * Builds the Pagefind search index over the built site: one bundle per
- * language under DIST/pagefind/<bundle>/, and DIST/pagefind/bundles.json,
- * which tells the search page which bundles hold which scripts.
+ * Builds the Pagefind search index: one bundle per language under
+ * OUT/<bundle>/, and OUT/bundles.json, which tells the search page which
+ * bundles hold which scripts.
+ *
+ * The records come from the content and the body cache, not from the built
+ * pages (src/lib/search-records.ts), so the bundles are built while Astro
+ * renders the site; only the few documentation pages are read from the built
+ * site, into the English bundle.
  *
  * Why so many bundles:
  * - Pagefind compiles each language's stemmer into that language's WebAssembly,
@@ -14,37 +19,53 @@
  *   per script, stemmed for that script (names-hi, names-ar), not into the
  *   article's own bundle. Latin-script names stay with the page.
  * - Indexing one bundle at a time bounds memory (measured at 100,000 pages:
- *   5.3 GiB instead of 12.4 GiB for a single run).
- *
- * Pages declare their bundle with data-search-bundle beside data-pagefind-body.
+ *   5.3 GiB instead of 12.4 GiB for a single run), and lets two processes
+ *   share the bundles out (--only, --except).
  */
 import * as pagefind from 'pagefind';
-import { readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildArchiveIndex } from '../src/lib/archive-index.ts';
+import { BODY_CACHE_FILE, openBodyCache, plainTextReader } from '../src/lib/body-cache.ts';
 import { loadCollection } from '../src/lib/content-files.ts';
 import { likelyScript } from '../src/lib/languages.ts';
-import { articleSearchFields, entitySearchFields, eventSearchFields, namesBundle, sourceSearchFields, type SearchFields } from '../src/lib/search-fields.ts';
-import { listHtmlFiles } from './lib/html-files.ts';
+import { paths } from '../src/lib/routing.ts';
+import { bundleLanguage } from '../src/lib/search-fields.ts';
+import { searchRecords } from '../src/lib/search-records.ts';
+import { RENDERER_FINGERPRINT } from '../src/markdown/render.ts';
 
-const USAGE = `Usage: node scripts/search-index.ts [--site DIR] [--root DIR]
+const USAGE = `Usage: node scripts/search-index.ts [--root DIR] [--out DIR] [--site DIR] [--only B,…] [--except B,…]
 
-Indexes the built site (default dist/) with Pagefind into DIR/pagefind/<bundle>/,
-reading the content under --root (default .) for the names bundles.`;
+Indexes the content under --root (default .) with Pagefind into --out
+(default .cache/pagefind): one bundle per language, one names bundle per
+script, and bundles.json. The documentation pages are read from the built
+site (--site, default dist) into the en bundle. --only and --except choose
+bundles, so that bundles can be built in several runs.`;
 
-const BUNDLE_ATTRIBUTE = /<[^>]*\sdata-pagefind-body(?:="")?[^>]*\sdata-search-bundle="([a-z]{2,3})"/;
+/** The bundle that holds the documentation pages, read from the built site. */
+const DOCS_BUNDLE = 'en';
+const DOCS_PAGES = [paths.about(), paths.dataDictionary(), paths.contributing(), paths.citing()];
 
 const { values } = parseArgs({
-  options: { site: { type: 'string', default: 'dist' }, root: { type: 'string', default: '.' }, help: { type: 'boolean', short: 'h', default: false } },
+  options: {
+    root: { type: 'string', default: '.' },
+    out: { type: 'string', default: '.cache/pagefind' },
+    site: { type: 'string', default: 'dist' },
+    only: { type: 'string' },
+    except: { type: 'string' },
+    help: { type: 'boolean', short: 'h', default: false },
+  },
 });
 if (values.help) {
   console.log(USAGE);
   process.exit(0);
 }
-const site = resolve(values.site);
-const output = join(site, 'pagefind');
-await rm(output, { recursive: true, force: true });
+const root = resolve(values.root);
+const out = resolve(values.out);
+const only = values.only ? new Set(values.only.split(',')) : undefined;
+const except = new Set(values.except?.split(',') ?? []);
+const wanted = (bundle: string) => (only ? only.has(bundle) : true) && !except.has(bundle);
 
 /** One bundle's entry in bundles.json. */
 interface BundleEntry {
@@ -55,78 +76,57 @@ interface BundleEntry {
   scripts: string[];
   pages: number;
 }
-const entries: BundleEntry[] = [];
 
-async function buildBundle(bundle: string, language: string, scripts: string[], add: (index: pagefind.PagefindIndex) => Promise<number>): Promise<void> {
+const records = await Promise.all((['articles', 'events', 'sources', 'entities'] as const).map((c) => loadCollection(root, c)));
+const [articles, events, sources, entities] = records.map((collection) => collection.records);
+const archive = buildArchiveIndex({
+  articles: articles!.map((r) => r.data) as never,
+  events: events!.map((r) => r.data) as never,
+  sources: sources!.map((r) => r.data) as never,
+  entities: entities!.map((r) => r.data) as never,
+});
+const bodies = new Map([...articles!, ...events!].map((r) => [`${r.file.startsWith('content/events/') ? 'events' : 'articles'}/${r.data.id}`, r.body]));
+const cache = openBodyCache(join(root, BODY_CACHE_FILE), RENDERER_FINGERPRINT, 'read');
+const plainText = plainTextReader(cache);
+const bodyText = (collection: 'articles' | 'events', id: string) => plainText(bodies.get(`${collection}/${id}`) ?? '');
+
+// Which bundles the content fills: a pass that asks for every bundle and takes no record.
+const bundles = new Set<string>();
+for (const _ of searchRecords(archive, bodyText, (bundle) => (bundles.add(bundle), false)));
+
+const entries: BundleEntry[] = [];
+for (const bundle of [...bundles].filter(wanted).sort()) {
+  const language = bundleLanguage(bundle);
   const started = performance.now();
   const { index, errors } = await pagefind.createIndex({ forceLanguage: language });
   if (!index) throw new Error(`Pagefind could not create the ${bundle} index: ${errors.join('; ')}`);
-  const pages = await add(index);
-  const written = await index.writeFiles({ outputPath: join(output, bundle) });
+  let pages = 0;
+  const scripts = new Set(bundle.startsWith('names-') ? [likelyScript(language)] : [likelyScript(language), 'Latn']);
+  for (const { url, content, meta, filters, sort } of searchRecords(archive, bodyText, (b) => b === bundle)) {
+    const result = await index.addCustomRecord({ url, content, language, meta, filters, sort });
+    if (result.errors.length > 0) throw new Error(`Pagefind could not index ${url} in ${bundle}: ${result.errors.join('; ')}`);
+    pages++;
+  }
+  if (bundle === DOCS_BUNDLE) {
+    for (const page of DOCS_PAGES) {
+      const result = await index.addHTMLFile({ url: page, content: await readFile(join(resolve(values.site), page, 'index.html'), 'utf8') });
+      if (result.errors.length > 0) throw new Error(`Pagefind could not index ${page}: ${result.errors.join('; ')}`);
+      pages++;
+    }
+  }
+  await rm(join(out, bundle), { recursive: true, force: true });
+  const written = await index.writeFiles({ outputPath: join(out, bundle) });
   if (written.errors.length > 0) throw new Error(`Pagefind could not write the ${bundle} bundle: ${written.errors.join('; ')}`);
   // Closing stops Pagefind's service, so the next bundle starts with empty memory.
   await pagefind.close();
-  entries.push({ bundle, language, scripts, pages });
+  entries.push({ bundle, language, scripts: [...scripts], pages });
   console.log(`search: ${bundle}: ${pages} records in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 }
+cache.close();
 
-// 1. Language bundles, from the built pages.
-const pagesByBundle = new Map<string, string[]>();
-for (const file of await listHtmlFiles(site)) {
-  const bundle = BUNDLE_ATTRIBUTE.exec(await readFile(join(site, file), 'utf8'))?.[1];
-  if (bundle) pagesByBundle.set(bundle, [...(pagesByBundle.get(bundle) ?? []), file]);
-}
-if (pagesByBundle.size === 0) throw new Error(`No page in ${site} declares data-search-bundle: nothing to index`);
-for (const [language, files] of [...pagesByBundle].sort(([a], [b]) => a.localeCompare(b))) {
-  await buildBundle(language, language, [...new Set([likelyScript(language), 'Latn'])], async (index) => {
-    for (const file of files) {
-      const result = await index.addHTMLFile({ url: '/' + file.replace(/index\.html$/, ''), content: await readFile(join(site, file), 'utf8') });
-      if (result.errors.length > 0) throw new Error(`Pagefind could not index ${file}: ${result.errors.join('; ')}`);
-    }
-    return files.length;
-  });
-}
-
-// 2. Names bundles, one per script, from the content.
-const root = resolve(values.root);
-const dataOf = async <C extends 'articles' | 'events' | 'sources' | 'entities'>(collection: C) =>
-  (await loadCollection(root, collection)).records.map((record) => record.data);
-const archive = buildArchiveIndex({
-  articles: await dataOf('articles'),
-  events: await dataOf('events'),
-  sources: await dataOf('sources'),
-  entities: await dataOf('entities'),
-});
-const allFields: SearchFields[] = [
-  ...archive.articlesByDate.map((a) => articleSearchFields(a, archive)),
-  ...archive.timeline.map((e) => eventSearchFields(e, archive)),
-  ...[...archive.entities.values()].map(entitySearchFields),
-  ...[...archive.sources.values()].map(sourceSearchFields),
-];
-const recordsByScript = new Map<string, pagefind.CustomRecord[]>();
-for (const fields of allFields) {
-  for (const [script, names] of Object.entries(fields.foreignNames)) {
-    const records = recordsByScript.get(script) ?? [];
-    records.push({
-      url: fields.url,
-      content: names.join(' · '),
-      language: namesBundle(script).language,
-      meta: { ...fields.meta, title: fields.title },
-      filters: fields.filters,
-      sort: fields.sort,
-    });
-    recordsByScript.set(script, records);
-  }
-}
-for (const [script, records] of [...recordsByScript].sort(([a], [b]) => a.localeCompare(b))) {
-  const { bundle, language } = namesBundle(script);
-  await buildBundle(bundle, language, [script], async (index) => {
-    for (const record of records) {
-      const result = await index.addCustomRecord(record);
-      if (result.errors.length > 0) throw new Error(`Pagefind could not index the ${script} names of ${record.url}: ${result.errors.join('; ')}`);
-    }
-    return records.length;
-  });
-}
-
-await writeFile(join(output, 'bundles.json'), JSON.stringify({ bundles: entries.sort((a, b) => a.bundle.localeCompare(b.bundle)) }, null, 2) + '\n');
+// bundles.json lists the bundles of every run: this run's entries replace their earlier ones.
+const manifest = join(out, 'bundles.json');
+const earlier = JSON.parse(await readFile(manifest, 'utf8').catch(() => '{"bundles":[]}')) as { bundles: BundleEntry[] };
+const merged = [...earlier.bundles.filter((e) => bundles.has(e.bundle) && !entries.some((n) => n.bundle === e.bundle)), ...entries];
+await mkdir(out, { recursive: true });
+await writeFile(manifest, JSON.stringify({ bundles: merged.sort((a, b) => a.bundle.localeCompare(b.bundle)) }, null, 2) + '\n');

@@ -12,6 +12,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DatabaseSync, type StatementSync } from 'node:sqlite';
+import { markdownToText } from '../export/plain-text.ts';
 import type { RenderedBody } from '../markdown/render.ts';
 
 /** Where the build keeps the cache, relative to the project root. */
@@ -93,3 +94,8 @@ const emptyCache: BodyCache = {
   prune: () => 0,
   close: () => {},
 };
+
+/** Reads the plain text of Markdown bodies from `cache`, computing it for a body the cache lacks. */
+export function plainTextReader(cache: BodyCache): (markdown: string) => string {
+  return (markdown) => cache.get(bodyKey(markdown))?.text ?? markdownToText(markdown);
+}

@@ -55,6 +55,14 @@ export function namesBundle(script: string): { bundle: string; language: string 
   return { bundle: `names-${language}`, language };
 }
 
+/**
+ * The Pagefind language of a bundle, i.e. the stemmer it is indexed and searched with.
+ * @example bundleLanguage('names-hi') // "hi"
+ */
+export function bundleLanguage(bundle: string): string {
+  return bundle.replace(/^names-/, '');
+}
+
 /** The language bundle for content in `lang`: its primary language subtag. */
 export function bundleForLanguage(lang: string): string {
   return new Intl.Locale(lang).language;

@@ -1,0 +1,49 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { ArticleSchema, EntitySchema, EventSchema, SourceSchema } from '../schema/index.ts';
+import { buildArchiveIndex } from './archive-index.ts';
+import { searchRecords } from './search-records.ts';
+
+const article = ArticleSchema.parse({
+  id: '2024-01-29-x', title: 'पुतिन और लुकाशेंको', language: 'hi', source: 'statecraft', events: ['2024-01-29-e'], entities: ['putin'],
+  topics: ['union-state'], editorial_notes: [], added: '2026-11-25',
+  capture: { path: 'captures/001.txt', sha256: 'b'.repeat(64), origin: { url: null, retrieved: null, description: 'x' } },
+  published: { value: '2024-01-29', precision: 'day', basis: 'stated', evidence: 'x' },
+});
+const archive = buildArchiveIndex({
+  articles: [article],
+  events: [EventSchema.parse({
+    id: '2024-01-29-e', title: 'Leaders meet', titles: { ar: 'لقاء' }, place: 'putin', participants: ['putin'], related: [], added: '2026-11-25',
+    date: { value: '2024-01-29', precision: 'day', basis: 'stated', evidence: 'x' },
+  })],
+  sources: [SourceSchema.parse({ id: 'statecraft', name: 'Statecraft', name_lang: 'en', name_latin: 'Statecraft', names: {}, home: null, country: null, languages: ['hi'], kind: 'news-website', description: 'A site.' })],
+  entities: [EntitySchema.parse({ id: 'putin', kind: 'person', names: { en: ['Vladimir Putin'], hi: ['पुतिन'], ar: ['بوتين'] }, description: 'President of Russia.' })],
+});
+const text = (collection: string, id: string) => `${collection}/${id} text`;
+
+test('an article is indexed in its language with its title, text and same-script names', () => {
+  const [record] = [...searchRecords(archive, text, (bundle) => bundle === 'hi')];
+  assert.equal(record!.url, '/articles/2024-01-29-x/');
+  assert.ok(record!.content.startsWith('पुतिन और लुकाशेंको\narticles/2024-01-29-x text\n'));
+  assert.match(record!.content, /पुतिन · /);
+  assert.match(record!.content, /Vladimir Putin/);
+  assert.doesNotMatch(record!.content, /بوتين/, 'Arabic names go to the Arabic names bundle');
+  assert.deepEqual(record!.meta, { type: 'article', language: 'hi', source: 'Statecraft', published: '2024-01-29', precision: 'day', title: 'पुतिन और लुकाशेंको' });
+  assert.deepEqual(record!.filters.entity, ['Vladimir Putin']);
+  assert.deepEqual(record!.sort, { date: '2024-01-29' });
+});
+
+test('names in another script go to that script\'s names bundle, pointing at the same page', () => {
+  const names = [...searchRecords(archive, text, (bundle) => bundle === 'names-ar')];
+  const forArticle = names.find((r) => r.url === '/articles/2024-01-29-x/')!;
+  assert.equal(forArticle.content, 'بوتين · لقاء');
+  assert.equal(forArticle.meta.title, 'पुतिन और लुकाशेंको');
+});
+
+test('events, entities and sources are indexed in English with their text; a body is read only for a wanted bundle', () => {
+  const asked: string[] = [];
+  const records = [...searchRecords(archive, (collection, id) => (asked.push(`${collection}/${id}`), 'summary'), (bundle) => bundle === 'en')];
+  assert.deepEqual(records.map((r) => [r.url, r.meta.type]), [['/events/2024-01-29-e/', 'event'], ['/entities/putin/', 'entity'], ['/sources/statecraft/', 'source']]);
+  assert.deepEqual(asked, ['events/2024-01-29-e']);
+  assert.match(records[1]!.content, /^President of Russia\.\nVladimir Putin/);
+});
