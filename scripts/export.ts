@@ -3,17 +3,25 @@
  * SQLite database, the captures, the data package, docs, per-event bundles, a
  * BagIt zip of the release and SHA256SUMS. Two runs over the same content give
  * byte-identical files: nothing depends on the clock or the machine.
+ *
+ * Built for size: tables are streamed to disk row by row, every file is hashed
+ * once as it is written (the data package, the bag's manifest and SHA256SUMS
+ * reuse those hashes), zips are deflated by native zlib off the main thread,
+ * and the per-event Parquet files come out of one partitioned pass.
  */
 import { createHash } from 'node:crypto';
-import { copyFile, mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
-import { join, relative, resolve } from 'node:path';
+import { createReadStream } from 'node:fs';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { buildBag, zipFolder } from '../src/export/bagit.ts';
+import { bagTagFiles } from '../src/export/bagit.ts';
 import { buildDataPackage, type WrittenFile } from '../src/export/datapackage.ts';
 import { buildChangelog, buildCitation, buildLicense, buildReadme } from '../src/export/docs.ts';
 import { buildTables, type Table } from '../src/export/tables.ts';
-import { toCsv, toJsonLines, writeParquet, writeSqlite, writeText } from '../src/export/writers.ts';
-import { BODY_CACHE_FILE, openBodyCache, plainTextReader } from '../src/lib/body-cache.ts';
+import { toCsv, toJsonLines, writeCsv, writeJsonLines, writeParquet, writeSqlite } from '../src/export/writers.ts';
+import { writeZip, type ZipEntry } from '../src/export/zip.ts';
+import { BODY_CACHE_FILE, bodyTextReader, openBodyCache } from '../src/lib/body-cache.ts';
 import { RENDERER_FINGERPRINT } from '../src/markdown/render.ts';
 import { SITE_URL } from '../src/site-config.ts';
 import { loadArchive } from './lib/archive.ts';
@@ -38,20 +46,48 @@ const out = resolve(values.out);
 await rm(out, { recursive: true, force: true });
 await mkdir(out, { recursive: true });
 
+/** How long each phase took, for the closing line. */
+const phases: string[] = [];
+let phaseStarted = performance.now();
+const phaseDone = (name: string) => {
+  phases.push(`${name} ${((performance.now() - phaseStarted) / 1000).toFixed(1)} s`);
+  phaseStarted = performance.now();
+};
+
 const archive = await loadArchive(root);
+phaseDone('load');
 const release = archive.dataset.releases[0]!;
 const sha256 = (bytes: Uint8Array | string) => createHash('sha256').update(bytes).digest('hex');
 
-// Captures, byte for byte.
+/** Every file written, by its path in the export, with its size and SHA-256. */
+const written = new Map<string, WrittenFile>();
+const record = (path: string, file: { bytes: number; sha256: string }) => written.set(path, { path, ...file });
+/** Records a file already written into the export, hashing it as a stream. */
+async function recordFile(path: string): Promise<void> {
+  const hash = createHash('sha256');
+  let bytes = 0;
+  for await (const chunk of createReadStream(join(out, path)) as AsyncIterable<Buffer>) {
+    hash.update(chunk);
+    bytes += chunk.length;
+  }
+  record(path, { bytes, sha256: hash.digest('hex') });
+}
+/** Writes a file of the export from memory and records it. */
+async function writeRecorded(path: string, bytes: string | Uint8Array): Promise<void> {
+  await mkdir(dirname(join(out, path)), { recursive: true });
+  await writeFile(join(out, path), bytes);
+  record(path, { bytes: typeof bytes === 'string' ? Buffer.byteLength(bytes) : bytes.length, sha256: sha256(bytes) });
+}
+
+// Captures, byte for byte: read once, hashed and copied.
 const captures = new Map<string, { bytes: number; sha256: string }>();
 for (const path of [...new Set(archive.articles.map((a) => a.data.capture.path))].sort()) {
   const bytes = await readFile(join(root, 'content', path));
-  captures.set(path, { bytes: bytes.length, sha256: sha256(bytes) });
-  await mkdir(join(out, 'captures'), { recursive: true });
-  await copyFile(join(root, 'content', path), join(out, path));
+  await writeRecorded(path, bytes);
+  captures.set(path, written.get(path)!);
 }
 
-// Bodies' plain text comes from the body cache that the build fills first (computed here when missing).
+// Bodies' plain text and word counts come from the body cache that the build fills first (computed here when missing).
 const bodyCache = openBodyCache(join(root, BODY_CACHE_FILE), RENDERER_FINGERPRINT, 'read');
 const tables = buildTables({
   articles: archive.articles,
@@ -61,83 +97,90 @@ const tables = buildTables({
   captures,
   dataset: archive.dataset,
   siteUrl: SITE_URL,
-  toPlainText: plainTextReader(bodyCache),
+  bodyText: bodyTextReader(bodyCache),
 });
 bodyCache.close();
+const tableNamed = (name: string) => tables.find((t) => t.name === name)!;
+phaseDone('captures and tables');
 
 const tablePath = (table: string, format: 'csv' | 'jsonl' | 'parquet') => `${format}/${table}.${format}`;
 for (const table of tables) {
-  await writeText(join(out, tablePath(table.name, 'csv')), toCsv(table));
-  await writeText(join(out, tablePath(table.name, 'jsonl')), toJsonLines(table));
+  record(tablePath(table.name, 'csv'), await writeCsv(table, join(out, tablePath(table.name, 'csv'))));
+  record(tablePath(table.name, 'jsonl'), await writeJsonLines(table, join(out, tablePath(table.name, 'jsonl'))));
 }
-await writeParquet(tables.map((table) => ({ table, jsonl: join(out, tablePath(table.name, 'jsonl')), parquet: join(out, tablePath(table.name, 'parquet')) })));
+
+phaseDone('CSV and JSON Lines');
+
+// Parquet (DuckDB, on its own thread) while this thread builds the SQLite database.
+const EVENT_PARQUET = join(out, '.event-parquet');
+const parquet = writeParquet([
+  ...tables.map((table) => ({ table, jsonl: join(out, tablePath(table.name, 'jsonl')), parquet: join(out, tablePath(table.name, 'parquet')) })),
+  { table: tableNamed('articles'), jsonl: join(out, tablePath('articles', 'jsonl')), parquet: EVENT_PARQUET, partitionBy: 'events' },
+  { table: tableNamed('articles'), jsonl: join(out, tablePath('articles', 'jsonl')), parquet: join(EVENT_PARQUET, 'none.parquet'), where: 'false' },
+]);
 const SQLITE = 'coverage-atlas.sqlite';
 await writeSqlite(tables, join(out, SQLITE));
+await parquet;
+for (const path of [SQLITE, ...tables.map((table) => tablePath(table.name, 'parquet'))]) await recordFile(path);
+phaseDone('Parquet and SQLite');
 
-await writeText(join(out, 'README.md'), buildReadme(archive.dataset, tables));
-await writeText(join(out, 'CHANGELOG.md'), buildChangelog(archive.dataset));
-await writeText(join(out, 'CITATION.cff'), buildCitation(archive.dataset));
-await writeText(join(out, 'LICENSE.md'), buildLicense(archive.dataset));
+await writeRecorded('README.md', buildReadme(archive.dataset, tables));
+await writeRecorded('CHANGELOG.md', buildChangelog(archive.dataset));
+await writeRecorded('CITATION.cff', buildCitation(archive.dataset));
+await writeRecorded('LICENSE.md', buildLicense(archive.dataset));
+const dataPackage = buildDataPackage({ dataset: archive.dataset, tables, sources: archive.sources.map((r) => r.data), files: written, tablePath, sqlitePath: SQLITE });
+await writeRecorded('datapackage.json', JSON.stringify(dataPackage, null, 2) + '\n');
 
-/** Every file under the export (relative paths, sorted), with size and hash. */
-async function inventory(exclude: (path: string) => boolean = () => false): Promise<Map<string, WrittenFile>> {
-  const files = new Map<string, WrittenFile>();
-  const entries = await readdir(out, { recursive: true, withFileTypes: true });
-  for (const path of entries.filter((e) => e.isFile()).map((e) => relative(out, join(e.parentPath, e.name)).split('\\').join('/')).sort()) {
-    if (exclude(path)) continue;
-    const bytes = await readFile(join(out, path));
-    files.set(path, { path, bytes: bytes.length, sha256: sha256(bytes) });
-  }
-  return files;
-}
-
-const dataPackage = buildDataPackage({ dataset: archive.dataset, tables, sources: archive.sources.map((r) => r.data), files: await inventory(), tablePath, sqlitePath: SQLITE });
-await writeText(join(out, 'datapackage.json'), JSON.stringify(dataPackage, null, 2) + '\n');
-
-// The release as one BagIt zip: the data package, its docs and the captures.
-const payload = await inventory();
+// The release as one BagIt zip (the data package, its docs and the captures), and one small bundle per event, at the same time.
+const payload = [...written.values()].sort((a, b) => (a.path < b.path ? -1 : 1));
 const bagName = `${archive.dataset.name}-${release.version}`;
-const bag = buildBag(
-  await Promise.all([...payload.keys()].map(async (path) => ({ path, bytes: new Uint8Array(await readFile(join(out, path))) }))),
-  { identifier: bagName, date: release.date, organization: archive.dataset.contributors[0]!.title, description: archive.dataset.title, version: release.version },
-);
-await writeFile(join(out, `${bagName}.zip`), zipFolder(bagName, bag, release.date));
-
-// One small bundle per event: its articles in every table format, and their captures.
-await writeEventBundles(tables);
+const tags = bagTagFiles(payload, { identifier: bagName, date: release.date, organization: archive.dataset.contributors[0]!.title, description: archive.dataset.title, version: release.version });
+const bag = writeZip(join(out, `${bagName}.zip`), [
+  ...[...tags].map(([path, bytes]): ZipEntry => ({ path: `${bagName}/${path}`, bytes })),
+  ...payload.map((file): ZipEntry => ({ path: `${bagName}/data/${file.path}`, file: join(out, file.path) })),
+], release.date);
+await writeEventBundles(tableNamed('articles'), tableNamed('events'));
+record(`${bagName}.zip`, await bag);
+await rm(EVENT_PARQUET, { recursive: true, force: true });
+phaseDone('bag and event bundles');
 
 // Checksums of every file, in the format `sha256sum -c` reads.
-const sums = [...(await inventory((path) => path === 'SHA256SUMS')).values()].map((f) => `${f.sha256}  ${f.path}\n`).join('');
-await writeText(join(out, 'SHA256SUMS'), sums);
+const sums = [...written.values()].sort((a, b) => (a.path < b.path ? -1 : 1)).map((f) => `${f.sha256}  ${f.path}\n`).join('');
+await writeFile(join(out, 'SHA256SUMS'), sums);
 
-const total = [...(await inventory()).values()].reduce((sum, f) => sum + f.bytes, 0);
-console.log(`export: ${tables.map((t) => `${t.name} ${t.rows.length}`).join(', ')}; ${(total / 1024 / 1024).toFixed(1)} MiB in ${out} (${((performance.now() - started) / 1000).toFixed(1)} s)`);
+const total = [...written.values()].reduce((sum, f) => sum + f.bytes, 0);
+console.log(`export: ${tables.map((t) => `${t.name} ${t.rows.length}`).join(', ')}; ${(total / 1024 / 1024).toFixed(1)} MiB in ${out} (${((performance.now() - started) / 1000).toFixed(1)} s: ${phases.join(', ')})`);
 
-async function writeEventBundles(allTables: readonly Table[]): Promise<void> {
-  const articles = allTables.find((t) => t.name === 'articles')!;
-  const events = allTables.find((t) => t.name === 'events')!;
-  const scratch = join(out, '.event-bundles');
-  const parquetJobs = events.rows.map((event) => ({
-    table: articles,
-    jsonl: join(out, tablePath('articles', 'jsonl')),
-    parquet: join(scratch, `${String(event.id)}.parquet`),
-    where: `list_contains(events, '${String(event.id).replaceAll("'", "''")}')`,
-  }));
-  await writeParquet(parquetJobs);
-  for (const event of events.rows) {
-    const id = String(event.id);
-    const subset: Table = { ...articles, rows: articles.rows.filter((row) => (row.events as string[]).includes(id)) };
-    const encode = (text: string) => new TextEncoder().encode(text);
-    const files = new Map<string, Uint8Array>([
-      ['README.md', encode(`# ${String(event.title)}\n\nThe ${subset.rows.length} article(s) of this event from ${archive.dataset.title} ${release.version}, with their captures. Columns are described in the full dataset's README.md.\n`)],
-      ['event.json', encode(JSON.stringify(event, null, 2) + '\n')],
-      ['articles.csv', encode(toCsv(subset))],
-      ['articles.jsonl', encode(toJsonLines(subset))],
-      ['articles.parquet', new Uint8Array(await readFile(join(scratch, `${id}.parquet`)))],
-    ]);
-    for (const row of subset.rows) files.set(String(row.capture_path), new Uint8Array(await readFile(join(out, String(row.capture_path)))));
-    await mkdir(join(out, 'events'), { recursive: true });
-    await writeFile(join(out, 'events', `${id}.zip`), zipFolder(id, files, release.date));
+/** One zip per event: its articles in every table format, and their captures. */
+async function writeEventBundles(articles: Table, events: Table): Promise<void> {
+  const articlesOf = new Map<string, Record<string, unknown>[]>();
+  for (const row of articles.rows) {
+    for (const event of row.events as string[]) {
+      const list = articlesOf.get(event);
+      if (list) list.push(row);
+      else articlesOf.set(event, [row]);
+    }
   }
-  await rm(scratch, { recursive: true, force: true });
+  const encode = (text: string) => new TextEncoder().encode(text);
+  const bundle = async (event: Record<string, unknown>) => {
+    const id = String(event.id);
+    const subset: Table = { ...articles, rows: articlesOf.get(id) ?? [] };
+    const parquetFile = join(EVENT_PARQUET, `events_partition=${id}`, 'data_0.parquet');
+    const entries: ZipEntry[] = [
+      { path: 'README.md', bytes: encode(`# ${String(event.title)}\n\nThe ${subset.rows.length} article(s) of this event from ${archive.dataset.title} ${release.version}, with their captures. Columns are described in the full dataset's README.md.\n`) },
+      { path: 'event.json', bytes: encode(JSON.stringify(event, null, 2) + '\n') },
+      { path: 'articles.csv', bytes: encode(toCsv(subset)) },
+      { path: 'articles.jsonl', bytes: encode(toJsonLines(subset)) },
+      // An event without articles has no partition: its Parquet file holds the table with no rows.
+      { path: 'articles.parquet', file: subset.rows.length > 0 ? parquetFile : join(EVENT_PARQUET, 'none.parquet') },
+      ...subset.rows.map((row): ZipEntry => ({ path: String(row.capture_path), file: join(out, String(row.capture_path)) })),
+    ];
+    const path = `events/${id}.zip`;
+    record(path, await writeZip(join(out, path), entries.map((entry) => ({ ...entry, path: `${id}/${entry.path}` })), release.date));
+  };
+  // A few bundles at a time: zlib deflates on the thread pool, so they use every core.
+  const queue = [...events.rows];
+  await Promise.all(Array.from({ length: availableParallelism() * 2 }, async () => {
+    for (let event = queue.shift(); event; event = queue.shift()) await bundle(event);
+  }));
 }

@@ -27,7 +27,7 @@ import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildArchiveIndex } from '../src/lib/archive-index.ts';
-import { BODY_CACHE_FILE, openBodyCache, plainTextReader } from '../src/lib/body-cache.ts';
+import { BODY_CACHE_FILE, bodyTextReader, openBodyCache } from '../src/lib/body-cache.ts';
 import { loadCollection } from '../src/lib/content-files.ts';
 import { likelyScript } from '../src/lib/languages.ts';
 import { paths } from '../src/lib/routing.ts';
@@ -87,8 +87,8 @@ const archive = buildArchiveIndex({
 });
 const bodies = new Map([...articles!, ...events!].map((r) => [`${r.file.startsWith('content/events/') ? 'events' : 'articles'}/${r.data.id}`, r.body]));
 const cache = openBodyCache(join(root, BODY_CACHE_FILE), RENDERER_FINGERPRINT, 'read');
-const plainText = plainTextReader(cache);
-const bodyText = (collection: 'articles' | 'events', id: string) => plainText(bodies.get(`${collection}/${id}`) ?? '');
+const readBody = bodyTextReader(cache);
+const bodyText = (collection: 'articles' | 'events', id: string) => readBody(bodies.get(`${collection}/${id}`) ?? '', 'und').text;
 
 // Which bundles the content fills: a pass that asks for every bundle and takes no record.
 const bundles = new Set<string>();

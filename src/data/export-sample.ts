@@ -5,8 +5,7 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { markdownToText } from '../export/plain-text.ts';
-import { buildTables, type Table } from '../export/tables.ts';
+import { bodyTextOf, buildTables, type Table } from '../export/tables.ts';
 import { loadDataset } from '../lib/dataset-file.ts';
 import { splitFrontMatter } from '../schema/parse.ts';
 import { SITE_URL } from '../site-config.ts';
@@ -27,6 +26,6 @@ export async function sampleTables(): Promise<Table[]> {
     captures: new Map([[article.capture.path, { bytes: capture.length, sha256: createHash('sha256').update(capture).digest('hex') }]]),
     dataset: await loadDataset('.'),
     siteUrl: SITE_URL,
-    toPlainText: markdownToText,
+    bodyText: bodyTextOf,
   });
 }

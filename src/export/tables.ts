@@ -9,6 +9,8 @@ import type { Article, Entity, Event, Source } from '../schema/index.ts';
 import type { Dataset } from '../schema/dataset.ts';
 import { describeCollection } from '../schema/dictionary.ts';
 import { paths } from '../lib/routing.ts';
+import { countWords } from '../lib/words.ts';
+import { markdownToText } from './plain-text.ts';
 
 /** Column types, as Frictionless Table Schema names them. */
 export type ColumnType = 'string' | 'integer' | 'boolean' | 'date' | 'array';
@@ -50,8 +52,8 @@ export interface ExportInput {
   dataset: Dataset;
   /** Absolute site URL, for page URLs. */
   siteUrl: string;
-  /** Plain text of a Markdown body. */
-  toPlainText: (markdown: string) => string;
+  /** Plain text of a Markdown body and how many words it has (see bodyTextOf for the reference). */
+  bodyText: (markdown: string, lang: string) => BodyText;
 }
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
@@ -64,14 +66,16 @@ export function normalizeBody(markdown: string): string {
   return markdown.normalize('NFC').replace(/\r\n?/g, '\n').replace(/[ \t]+$/gm, '').trim();
 }
 
-const segmenters = new Map<string, Intl.Segmenter>();
-/** Words in a text, counted with the platform's word segmentation for its language. */
-export function countWords(text: string, lang: string): number {
-  let segmenter = segmenters.get(lang);
-  if (!segmenter) segmenters.set(lang, (segmenter = new Intl.Segmenter(lang, { granularity: 'word' })));
-  let count = 0;
-  for (const segment of segmenter.segment(text)) if (segment.isWordLike) count++;
-  return count;
+/** A body's plain text and its number of words. */
+export interface BodyText {
+  text: string;
+  words: number;
+}
+
+/** A Markdown body's plain text and word count, computed (the build reads them from the body cache instead). */
+export function bodyTextOf(markdown: string, lang: string): BodyText {
+  const text = markdownToText(markdown);
+  return { text, words: countWords(text, lang) };
 }
 
 /** The first day of a date of any precision, e.g. "2024-01" → "2024-01-01". */
@@ -145,7 +149,7 @@ export function buildTables(input: ExportInput): Table[] {
       { name: 'word_count', type: 'integer', description: 'Words in the plain text, by Unicode word segmentation for the article\'s language.', required: true },
     ],
     rows: articles.map(({ data, body }) => {
-      const text = input.toPlainText(body);
+      const { text, words } = input.bodyText(body, data.language);
       const source = sources.get(data.source);
       return {
         id: data.id,
@@ -182,7 +186,7 @@ export function buildTables(input: ExportInput): Table[] {
         body_markdown: body,
         body_text: text,
         body_sha256: sha256(normalizeBody(body)),
-        word_count: countWords(text, data.language),
+        word_count: words,
       };
     }),
   };

@@ -4,15 +4,18 @@
  * the same tables give the same bytes.
  */
 import { DuckDBInstance } from '@duckdb/node-api';
-import { stringify } from 'csv-stringify/sync';
+import { stringify } from 'csv-stringify';
+import { stringify as stringifySync } from 'csv-stringify/sync';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
+import { Readable } from 'node:stream';
 import { DatabaseSync } from 'node:sqlite';
 import type { Column, Table } from './tables.ts';
+import { writeHashed } from './zip.ts';
 
-/** A table's rows with their values in column order. */
-function orderedRows(table: Table): Record<string, unknown>[] {
-  return table.rows.map((row) => Object.fromEntries(table.columns.map((c) => [c.name, row[c.name] ?? null])));
+/** A row's values in column order, as an object (for JSON) in which a missing value is null. */
+function orderedRow(table: Table, row: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(table.columns.map((c) => [c.name, row[c.name] ?? null]));
 }
 
 /** A cell as CSV text: lists as JSON arrays (Frictionless "array"), null as nothing. */
@@ -23,21 +26,48 @@ function csvCell(value: unknown): string | null {
 }
 
 /**
- * The table as RFC 4180 CSV: UTF-8 without BOM, CRLF between records, a header
- * row. Any field holding a line break is quoted (the default quotes only fields
- * holding the record delimiter, and bodies hold bare LFs); an empty string is
- * written "" so that it differs from a missing value, which is written as nothing.
+ * RFC 4180 CSV: UTF-8 without BOM, CRLF between records, a header row. Any
+ * field holding a line break is quoted (the default quotes only fields holding
+ * the record delimiter, and bodies hold bare LFs); an empty string is written
+ * "" so that it differs from a missing value, which is written as nothing.
  */
+const csvOptions = (table: Table) => ({
+  header: true,
+  columns: table.columns.map((c) => c.name),
+  record_delimiter: '\r\n',
+  quoted_match: /[\r\n]/,
+  quoted_empty: true,
+});
+const csvRecord = (table: Table, row: Record<string, unknown>) => table.columns.map((c) => csvCell(row[c.name]));
+
+/** The table as CSV text (for small tables; writeCsv streams a table of any size). */
 export function toCsv(table: Table): string {
-  return stringify(
-    orderedRows(table).map((row) => table.columns.map((c) => csvCell(row[c.name]))),
-    { header: true, columns: table.columns.map((c) => c.name), record_delimiter: '\r\n', quoted_match: /[\r\n]/, quoted_empty: true },
-  );
+  return stringifySync(table.rows.map((row) => csvRecord(table, row)), csvOptions(table));
 }
 
-/** The table as JSON Lines: one JSON object per row, keys in column order. */
+/** Writes the table as a CSV file, row by row; resolves with its size and SHA-256. */
+export async function writeCsv(table: Table, file: string): Promise<{ bytes: number; sha256: string }> {
+  await mkdir(dirname(file), { recursive: true });
+  const records = Readable.from((function* () {
+    for (const row of table.rows) yield csvRecord(table, row);
+  })());
+  return writeHashed([records, stringify(csvOptions(table))], file);
+}
+
+/** One table row as a JSON Lines line: keys in column order. */
+const jsonLine = (table: Table, row: Record<string, unknown>) => `${JSON.stringify(orderedRow(table, row))}\n`;
+
+/** The table as JSON Lines text: one JSON object per row (for small tables; writeJsonLines streams). */
 export function toJsonLines(table: Table): string {
-  return orderedRows(table).map((row) => JSON.stringify(row)).join('\n') + (table.rows.length > 0 ? '\n' : '');
+  return table.rows.map((row) => jsonLine(table, row)).join('');
+}
+
+/** Writes the table as a JSON Lines file, row by row; resolves with its size and SHA-256. */
+export async function writeJsonLines(table: Table, file: string): Promise<{ bytes: number; sha256: string }> {
+  await mkdir(dirname(file), { recursive: true });
+  return writeHashed([Readable.from((function* () {
+    for (const row of table.rows) yield jsonLine(table, row);
+  })())], file);
 }
 
 const DUCKDB_TYPES = { string: 'VARCHAR', integer: 'BIGINT', boolean: 'BOOLEAN', date: 'DATE', array: 'VARCHAR[]' } as const;
@@ -50,18 +80,33 @@ export function duckdbType(column: Column): string {
 const quote = (text: string) => `'${text.replaceAll("'", "''")}'`;
 const identifier = (text: string) => `"${text.replaceAll('"', '""')}"`;
 
+/** A Parquet file to write from a table's JSON Lines file. */
+export interface ParquetJob {
+  table: Table;
+  jsonl: string;
+  /** The Parquet file; with `partitionBy`, a folder of one file per value instead. */
+  parquet: string;
+  /**
+   * A list column to split the rows by: one file per value, holding the rows whose
+   * list has it (as <parquet>/<column>=<value>/data_0.parquet), written in one pass.
+   */
+  partitionBy?: string;
+  /** A condition the rows written must meet (SQL). */
+  where?: string;
+}
+
 /**
  * Writes Parquet files (typed columns, ZSTD) from JSON Lines files with DuckDB,
  * one thread so that row order, and so the bytes, never vary.
  */
-export async function writeParquet(jobs: { table: Table; jsonl: string; parquet: string; where?: string }[]): Promise<void> {
+export async function writeParquet(jobs: readonly ParquetJob[]): Promise<void> {
   const instance = await DuckDBInstance.create(':memory:', { threads: '1' });
   const connection = await instance.connect();
-  // Each JSON Lines file is read once into a table; subsets (per-event files) are cut from that table.
+  // Each JSON Lines file is read once into a table; partitioned files are cut from that table.
   const loaded = new Map<string, string>();
   try {
-    for (const { table, jsonl, parquet, where } of jobs) {
-      await mkdir(dirname(parquet), { recursive: true });
+    for (const { table, jsonl, parquet, partitionBy, where } of jobs) {
+      await mkdir(partitionBy ? parquet : dirname(parquet), { recursive: true });
       let name = loaded.get(jsonl);
       if (!name) {
         name = `t${loaded.size}`;
@@ -69,8 +114,13 @@ export async function writeParquet(jobs: { table: Table; jsonl: string; parquet:
         await connection.run(`CREATE TABLE ${name} AS SELECT * FROM read_json(${quote(jsonl)}, format = 'newline_delimited', columns = {${columns}})`);
         loaded.set(jsonl, name);
       }
-      const select = `SELECT * FROM ${name}${where ? ` WHERE ${where}` : ''}`;
-      await connection.run(`COPY (${select}) TO ${quote(parquet)} (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 100000)`);
+      if (partitionBy) {
+        const partition = identifier(`${partitionBy}_partition`);
+        const select = `SELECT *, unnest(${identifier(partitionBy)}) AS ${partition} FROM ${name} ORDER BY ${partition}, rowid`;
+        await connection.run(`COPY (${select}) TO ${quote(parquet)} (FORMAT parquet, COMPRESSION zstd, PARTITION_BY (${partition}), OVERWRITE_OR_IGNORE)`);
+      } else {
+        await connection.run(`COPY (SELECT * FROM ${name}${where ? ` WHERE ${where}` : ''}) TO ${quote(parquet)} (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 100000)`);
+      }
     }
   } finally {
     connection.closeSync();

@@ -7,7 +7,7 @@ import { bodyKey, openBodyCache } from './body-cache.ts';
 
 const dir = await mkdtemp(join(tmpdir(), 'body-cache-'));
 after(() => rm(dir, { recursive: true, force: true }));
-const body = (text: string) => ({ html: `<p>${text}</p>`, text });
+const body = (text: string) => ({ html: `<p>${text}</p>`, text, words: 1 });
 
 test('stores bodies by the hash of their Markdown and reads them back', () => {
   const file = join(dir, 'a.sqlite');
@@ -19,6 +19,7 @@ test('stores bodies by the hash of their Markdown and reads them back', () => {
   cache.close();
   const reader = openBodyCache(file, 'r1', 'read');
   assert.deepEqual({ ...reader.get(key) }, body('नमस्ते'));
+  assert.deepEqual({ ...reader.text(key) }, { text: 'नमस्ते', words: 1 });
   assert.equal(reader.get(bodyKey('other')), undefined);
   reader.close();
 });

@@ -12,7 +12,8 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DatabaseSync, type StatementSync } from 'node:sqlite';
-import { markdownToText } from '../export/plain-text.ts';
+import type { BodyText } from '../export/tables.ts';
+import { bodyTextOf } from '../export/tables.ts';
 import type { RenderedBody } from '../markdown/render.ts';
 
 /** Where the build keeps the cache, relative to the project root. */
@@ -29,6 +30,8 @@ export function bodyKey(markdown: string): string {
 export interface BodyCache {
   /** The rendered body cached under `key`, if any. */
   get(key: string): RenderedBody | undefined;
+  /** The plain text and word count cached under `key`, if any (without reading the HTML). */
+  text(key: string): BodyText | undefined;
   /** Which of `keys` the cache lacks. */
   missing(keys: Iterable<string>): string[];
   /** Stores rendered bodies, all in one transaction. */
@@ -47,30 +50,30 @@ export function openBodyCache(file: string, fingerprint: string, mode: 'read' | 
   if (mode === 'read' && !existsSync(file)) return emptyCache;
   if (mode === 'write') mkdirSync(dirname(file), { recursive: true });
   const db = new DatabaseSync(file, { readOnly: mode === 'read' });
-  if (mode === 'write') {
-    db.exec(`PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;
-      CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
-      CREATE TABLE IF NOT EXISTS bodies (key TEXT PRIMARY KEY, html TEXT NOT NULL, text TEXT NOT NULL) WITHOUT ROWID;`);
-  }
+  if (mode === 'write') db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;');
   const stored = (db.prepare("SELECT value FROM meta WHERE name = 'renderer'").get() as { value: string } | undefined)?.value;
   if (stored !== fingerprint) {
     if (mode === 'read') {
       db.close();
       return emptyCache;
     }
-    db.exec('DELETE FROM bodies');
+    // Another renderer's bodies (and perhaps another layout of the table): start again.
+    db.exec(`DROP TABLE IF EXISTS bodies;
+      CREATE TABLE bodies (key TEXT PRIMARY KEY, html TEXT NOT NULL, text TEXT NOT NULL, words INTEGER NOT NULL) WITHOUT ROWID;`);
     db.prepare("INSERT OR REPLACE INTO meta (name, value) VALUES ('renderer', ?)").run(fingerprint);
   }
-  const select = db.prepare('SELECT html, text FROM bodies WHERE key = ?');
+  const select = db.prepare('SELECT html, text, words FROM bodies WHERE key = ?');
+  const selectText = db.prepare('SELECT text, words FROM bodies WHERE key = ?');
   const exists = db.prepare('SELECT 1 FROM bodies WHERE key = ?');
   let insert: StatementSync | undefined;
   return {
     get: (key) => select.get(key) as RenderedBody | undefined,
+    text: (key) => selectText.get(key) as BodyText | undefined,
     missing: (keys) => [...new Set(keys)].filter((key) => exists.get(key) === undefined),
     put(entries) {
-      insert ??= db.prepare('INSERT OR REPLACE INTO bodies (key, html, text) VALUES (?, ?, ?)');
+      insert ??= db.prepare('INSERT OR REPLACE INTO bodies (key, html, text, words) VALUES (?, ?, ?, ?)');
       db.exec('BEGIN');
-      for (const [key, body] of entries) insert.run(key, body.html, body.text);
+      for (const [key, body] of entries) insert.run(key, body.html, body.text, body.words);
       db.exec('COMMIT');
     },
     prune(keep) {
@@ -87,6 +90,7 @@ export function openBodyCache(file: string, fingerprint: string, mode: 'read' | 
 
 const emptyCache: BodyCache = {
   get: () => undefined,
+  text: () => undefined,
   missing: (keys) => [...new Set(keys)],
   put: () => {
     throw new Error('the body cache is open for reading');
@@ -95,7 +99,7 @@ const emptyCache: BodyCache = {
   close: () => {},
 };
 
-/** Reads the plain text of Markdown bodies from `cache`, computing it for a body the cache lacks. */
-export function plainTextReader(cache: BodyCache): (markdown: string) => string {
-  return (markdown) => cache.get(bodyKey(markdown))?.text ?? markdownToText(markdown);
+/** Reads bodies' plain text and word counts from `cache`, computing them for a body the cache lacks. */
+export function bodyTextReader(cache: BodyCache): (markdown: string, lang: string) => BodyText {
+  return (markdown, lang) => cache.text(bodyKey(markdown)) ?? bodyTextOf(markdown, lang);
 }

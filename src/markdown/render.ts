@@ -5,6 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { createMarkdownProcessor, type MarkdownRenderer } from '@astrojs/markdown-remark';
+import { countWords } from '../lib/words.ts';
 import { markdownOptions } from './options.ts';
 import { articleSanitizeSchema } from './rehype-sanitize-article.ts';
 import { remarkPlainText } from './remark-plain-text.ts';
@@ -13,6 +14,8 @@ import { remarkPlainText } from './remark-plain-text.ts';
 export interface RenderedBody {
   html: string;
   text: string;
+  /** Words in the text, by Unicode word segmentation (UAX #29). */
+  words: number;
 }
 
 /**
@@ -21,7 +24,7 @@ export interface RenderedBody {
  * changes in a way the options below do not show.
  */
 export const RENDERER_FINGERPRINT = createHash('sha256')
-  .update(JSON.stringify({ revision: 1, gfm: markdownOptions.gfm, smartypants: markdownOptions.smartypants, sanitize: articleSanitizeSchema }))
+  .update(JSON.stringify({ revision: 2, gfm: markdownOptions.gfm, smartypants: markdownOptions.smartypants, sanitize: articleSanitizeSchema }))
   .digest('hex')
   .slice(0, 16);
 
@@ -31,7 +34,8 @@ let renderer: Promise<MarkdownRenderer> | undefined;
 export async function renderBody(markdown: string): Promise<RenderedBody> {
   renderer ??= createMarkdownProcessor({ ...markdownOptions, remarkPlugins: [...markdownOptions.remarkPlugins, remarkPlainText], syntaxHighlight: false });
   const { code, metadata } = await (await renderer).render(markdown, { frontmatter: {} });
-  return { html: code, text: String(metadata.frontmatter.plainText ?? '') };
+  const text = String(metadata.frontmatter.plainText ?? '');
+  return { html: code, text, words: countWords(text, 'und') };
 }
 
 /** Renders Markdown to HTML through the shared remark/rehype pipeline. */
