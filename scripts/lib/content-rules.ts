@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { findBrokenReferences } from '../../src/lib/archive-index.ts';
-import { listCollectionFiles, loadCollection, type LoadedRecord } from '../../src/lib/content-files.ts';
+import { listCollectionFiles, loadAhead, loadCollection, readTexts, type LoadedRecord } from '../../src/lib/content-files.ts';
 import { collections, type CollectionName } from '../../src/schema/index.ts';
 import { locateField, type ContentProblem } from '../../src/schema/parse.ts';
 import { serializeParsedRecord } from '../../src/schema/serialize.ts';
@@ -28,14 +28,12 @@ export interface ContentRule {
   check: (tree: ContentTree) => Promise<ContentProblem[]> | ContentProblem[];
 }
 
-/** Loads every collection and the raw text of every file. */
+/** Loads every collection and the raw text of every file (each file is read once). */
 export async function loadContentTree(root: string): Promise<ContentTree> {
   const names = Object.keys(collections) as CollectionName[];
-  const loaded = await Promise.all(names.map((name) => loadCollection(root, name)));
   const texts = new Map<string, string>();
-  for (const name of names) {
-    for (const file of await listCollectionFiles(root, name)) texts.set(file, await readFile(join(root, file), 'utf8'));
-  }
+  for (const name of names) for await (const [file, text] of readTexts(root, await listCollectionFiles(root, name))) texts.set(file, text);
+  const loaded = await Promise.all(names.map((name) => loadCollection(root, name, texts)));
   return {
     root,
     texts,
@@ -76,10 +74,10 @@ export const rules: ContentRule[] = [
     description: 'every capture exists and matches its recorded SHA-256',
     check: async (tree) => {
       const problems: ContentProblem[] = [];
-      for (const { data, file } of tree.records.articles) {
+      const read = (record: LoadedRecord<'articles'>) => readFile(join(tree.root, 'content', record.data.capture.path)).catch(() => undefined);
+      for await (const [{ data, file }, bytes] of loadAhead(tree.records.articles, read)) {
         // Locating a field re-reads the YAML: only done for a problem.
         const where = () => locateField('articles', tree.texts.get(file)!, ['capture', 'sha256']);
-        const bytes = await readFile(join(tree.root, 'content', data.capture.path)).catch(() => undefined);
         if (!bytes) {
           problems.push({ file, ...where(), field: 'capture.path', message: `content/${data.capture.path} does not exist`, fix: 'add the raw capture under content/captures/ or correct the path', rule: 'capture-hash' });
           continue;

@@ -30,14 +30,38 @@ export async function listCollectionFiles(root: string, collection: CollectionNa
     .sort();
 }
 
-/** Reads and validates every file of a collection; never throws on bad content, it reports it. */
-export async function loadCollection<C extends CollectionName>(root: string, collection: C): Promise<LoadedCollection<C>> {
+/** Files read at a time: enough to keep the disk busy while the previous ones are processed. */
+const READ_AHEAD = 64;
+
+/**
+ * Starts `load` for a few dozen items ahead and yields the results in order: the
+ * disk works while the caller processes what has arrived.
+ */
+export async function* loadAhead<T, R>(items: readonly T[], load: (item: T) => Promise<R>, ahead = READ_AHEAD): AsyncGenerator<[item: T, result: R]> {
+  const pending: Promise<R>[] = [];
+  for (let next = 0, done = 0; done < items.length; done++) {
+    while (next < items.length && next < done + ahead) pending.push(load(items[next++]!));
+    yield [items[done]!, await pending.shift()!];
+  }
+}
+
+/** The text of every file in `files` (paths relative to `root`), in order. */
+export function readTexts(root: string, files: readonly string[]): AsyncGenerator<[file: string, text: string]> {
+  return loadAhead(files, (file) => readFile(join(root, file), 'utf8'));
+}
+
+/**
+ * Reads and validates every file of a collection; never throws on bad content, it reports it.
+ * `texts`, when given, holds the files' texts already read (by path relative to the root).
+ */
+export async function loadCollection<C extends CollectionName>(root: string, collection: C, texts?: ReadonlyMap<string, string>): Promise<LoadedCollection<C>> {
   const files = await listCollectionFiles(root, collection);
   const records: LoadedRecord<C>[] = [];
   const problems: ContentProblem[] = [];
   const ids = new Map<string, string>();
-  for (const file of files) {
-    const result = parseContentFile(collection, file, await readFile(join(root, file), 'utf8'));
+  const source = texts ? files.map((file): [string, string] => [file, texts.get(file)!]) : readTexts(root, files);
+  for await (const [file, text] of source) {
+    const result = parseContentFile(collection, file, text);
     if (!result.ok) {
       problems.push(...result.problems);
       continue;
