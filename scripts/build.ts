@@ -13,7 +13,7 @@
  * then the search bundles and the dataset are copied into dist/.
  */
 import { spawn } from 'node:child_process';
-import { cp, rm } from 'node:fs/promises';
+import { appendFile, cp, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { BUILD_EXPORT_DIR } from '../src/lib/dataset-file.ts';
 
@@ -23,19 +23,32 @@ const SEARCH_DIR = join(ROOT, '.cache', 'pagefind');
 /** The bundle built last, with the documentation pages read from the built site. */
 const DOCS_BUNDLE = 'en';
 
+/**
+ * With ATLAS_STAGE_REPORT=<file>, each stage runs under GNU time and its wall
+ * time, CPU time and peak memory are appended to <file> as a JSON line (for
+ * `npm run bench`).
+ */
+const STAGE_REPORT = process.env.ATLAS_STAGE_REPORT;
+
 /** Runs a Node script as its own process; rejects, after printing the stage, when it fails. */
 function run(stage: string, args: string[]): Promise<void> {
   const started = performance.now();
+  const timing = `${STAGE_REPORT}.${stage.replaceAll(' ', '-')}`;
+  const [command, commandArgs] = STAGE_REPORT
+    ? ['/usr/bin/time', ['-f', '%e %U %S %M', '-o', timing, process.execPath, ...args]]
+    : [process.execPath, args];
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, { cwd: ROOT, stdio: 'inherit', env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' } });
+    const child = spawn(command, commandArgs, { cwd: ROOT, stdio: 'inherit', env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' } });
     child.once('error', reject);
-    child.once('exit', (code, signal) => {
-      if (code === 0) {
-        console.log(`build: ${stage} done in ${((performance.now() - started) / 1000).toFixed(1)} s`);
-        resolve();
-      } else {
-        reject(new Error(`build: ${stage} failed (exit ${code ?? signal})`));
+    child.once('exit', async (code, signal) => {
+      if (code !== 0) return reject(new Error(`build: ${stage} failed (exit ${code ?? signal})`));
+      console.log(`build: ${stage} done in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+      if (STAGE_REPORT) {
+        const [wall, user, system, rssKb] = (await readFile(timing, 'utf8')).trim().split('\n').at(-1)!.split(' ').map(Number);
+        await rm(timing);
+        await appendFile(STAGE_REPORT, JSON.stringify({ stage, wall_s: wall, cpu_s: Math.round((user! + system!) * 10) / 10, peak_rss_mib: Math.round(rssKb! / 1024) }) + '\n');
       }
+      resolve();
     });
   });
 }
