@@ -15,4 +15,8 @@ export default defineConfig({
     syntaxHighlight: false,
   },
   integrations: [sitemap()],
+  // Incremental builds: a page whose cache key (src/lib/page-keys.ts) and code are unchanged is copied
+  // from the last build instead of rendered. The cache lives with the project's other build caches.
+  cacheDir: './.cache/astro',
+  experimental: { incrementalBuild: true },
 });

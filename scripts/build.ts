@@ -10,7 +10,7 @@
  *    from the content rather than from the pages: two processes for two cores;
  * 5. the English search bundle, which also indexes the documentation pages
  *    from the built site;
- * then the search bundles and the dataset are copied into dist/.
+ * then the search bundles, the dataset and the raw captures are copied into dist/.
  */
 import { spawn } from 'node:child_process';
 import { appendFile, cp, readFile, rm } from 'node:fs/promises';
@@ -65,7 +65,9 @@ try {
   await rm(join(ROOT, 'dist', 'pagefind'), { recursive: true, force: true });
   await cp(SEARCH_DIR, join(ROOT, 'dist', 'pagefind'), { recursive: true });
   await cp(EXPORT_DIR, join(ROOT, 'dist', 'data'), { recursive: true });
-  console.log('build: search index and dataset copied into dist/');
+  // The raw captures, byte for byte, at /captures/<file>: copied, not rendered one by one as pages.
+  await cp(join(ROOT, 'content', 'captures'), join(ROOT, 'dist', 'captures'), { recursive: true });
+  console.log('build: search index, dataset and captures copied into dist/');
 } catch (error) {
   console.error((error as Error).message);
   process.exit(1);

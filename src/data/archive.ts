@@ -6,9 +6,10 @@ import { getCollection } from 'astro:content';
 import { formatProblem } from '../schema/parse.ts';
 import { buildArchiveIndex, findBrokenReferences, type ArchiveIndex } from '../lib/archive-index.ts';
 import { entitiesInListOrder } from '../lib/names.ts';
+import type { RecordDigest } from '../lib/page-keys.ts';
 import type { Entity } from '../schema/index.ts';
 
-let archive: Promise<ArchiveIndex & { articleFiles: ReadonlyMap<string, string>; eventFiles: ReadonlyMap<string, string> }> | undefined;
+let archive: Promise<ArchiveIndex & { articleFiles: ReadonlyMap<string, string>; eventFiles: ReadonlyMap<string, string>; digest: RecordDigest }> | undefined;
 
 async function loadArchive() {
   const [articles, events, sources, entities] = await Promise.all([
@@ -18,8 +19,13 @@ async function loadArchive() {
     getCollection('entities'),
   ]);
   const files = new Map<string, string>();
+  // The loader's digest of each file (front matter and body): what incremental builds compare.
+  const digests = new Map<string, string>();
   for (const [collection, entries] of Object.entries({ articles, events, sources, entities })) {
-    for (const entry of entries) files.set(`${collection}/${entry.id}`, entry.filePath ?? `content/${collection}/${entry.id}`);
+    for (const entry of entries) {
+      files.set(`${collection}/${entry.id}`, entry.filePath ?? `content/${collection}/${entry.id}`);
+      digests.set(`${collection}/${entry.id}`, String(entry.digest));
+    }
   }
   const input = {
     articles: articles.map((e) => e.data),
@@ -36,6 +42,7 @@ async function loadArchive() {
     ...buildArchiveIndex(input),
     articleFiles: new Map(articles.map((e) => [e.id, e.filePath!])),
     eventFiles: new Map(events.map((e) => [e.id, e.filePath!])),
+    digest: ((collection, id) => digests.get(`${collection}/${id}`) ?? '') satisfies RecordDigest,
   };
 }
 

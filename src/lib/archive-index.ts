@@ -114,6 +114,14 @@ export function buildArchiveIndex(input: ArchiveInput): ArchiveIndex {
   };
 }
 
+/**
+ * The latest `limit` of a list of events in timeline order, newest first.
+ * @example latestEvents(timeline, 2) // the last two events, the newest first
+ */
+export function latestEvents(events: readonly Event[], limit: number): Event[] {
+  return events.slice(-limit).reverse();
+}
+
 /** The events before and after `eventId` on the timeline. */
 export function timelineNeighbours(index: Pick<ArchiveIndex, 'timeline' | 'timelinePosition'>, eventId: string): { previous?: Event | undefined; next?: Event | undefined } {
   const position = index.timelinePosition.get(eventId);

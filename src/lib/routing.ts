@@ -42,23 +42,43 @@ export function localeItemPageParams<T, P extends Record<string, string>>(
   items: readonly T[],
   toParams: (item: T) => P,
   pageCount: (item: T) => number,
-): { params: P & { locale: string | undefined; page: string | undefined }; props: { locale: LocaleKey; item: T; page: number } }[] {
+  cacheKey?: (item: T, page: number) => string,
+): { params: P & { locale: string | undefined; page: string | undefined }; props: { locale: LocaleKey; item: T; page: number }; cacheKey?: string }[] {
+  // A page's key does not depend on the locale: it is computed once for all of them.
+  const keys = new Map<T, string[]>();
+  const keyOf = (item: T, page: number) => {
+    if (!cacheKey) return {};
+    let itemKeys = keys.get(item);
+    if (!itemKeys) keys.set(item, (itemKeys = Array.from({ length: pageCount(item) }, (_, index) => cacheKey(item, index + 1))));
+    return { cacheKey: itemKeys[page - 1]! };
+  };
   return localeItemParams(items, toParams).flatMap(({ params, props }) =>
     Array.from({ length: pageCount(props.item) }, (_, index) => ({
       params: { ...params, page: pageParam(index + 1) },
       props: { ...props, page: index + 1 },
+      ...keyOf(props.item, index + 1),
     })),
   );
 }
 
 /** Static-path params for pages 2 and after of a list in every locale (`[...locale]/<list>/page/[page]` routes). */
-export function localeListPageParams(pageCount: number): { params: { locale: string | undefined; page: string }; props: { locale: LocaleKey; page: number } }[] {
+export function localeListPageParams(
+  pageCount: number,
+  cacheKey?: (page: number) => string,
+): { params: { locale: string | undefined; page: string }; props: { locale: LocaleKey; page: number }; cacheKey?: string }[] {
+  const keys = Array.from({ length: Math.max(0, pageCount - 1) }, (_, index) => cacheKey?.(index + 2));
   return localeParams().flatMap(({ params, props }) =>
-    Array.from({ length: Math.max(0, pageCount - 1) }, (_, index) => ({
+    keys.map((key, index) => ({
       params: { ...params, page: String(index + 2) },
       props: { ...props, page: index + 2 },
+      ...(key === undefined ? {} : { cacheKey: key }),
     })),
   );
+}
+
+/** Static-path params for the first page of a list in every locale, with the page's cache key. */
+export function localeFirstPageParams(cacheKey: string): { params: { locale: string | undefined }; props: { locale: LocaleKey }; cacheKey: string }[] {
+  return localeParams().map((path) => ({ ...path, cacheKey }));
 }
 
 export const paths = {

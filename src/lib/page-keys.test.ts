@@ -1,0 +1,53 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { ArticleSchema, EntitySchema, EventSchema, SourceSchema } from '../schema/index.ts';
+import { buildArchiveIndex, otherCoverage } from './archive-index.ts';
+import { articleListPageKey, articlePageKey, eventPageKey, eventsListKey } from './page-keys.ts';
+import { pageOf } from './pagination.ts';
+
+const article = (id: string, language: string) => ArticleSchema.parse({
+  id, title: id, language, source: 's', events: ['2024-01-29-e'], entities: ['putin'], topics: [], editorial_notes: [], added: '2026-11-25',
+  capture: { path: 'captures/x.txt', sha256: 'a'.repeat(64), origin: { url: null, retrieved: null, description: 'x' } },
+  published: { value: id.slice(0, 10), precision: 'day', basis: 'stated', evidence: 'x' },
+});
+const index = buildArchiveIndex({
+  articles: [article('2024-01-29-a', 'hi'), article('2024-01-30-b', 'ar')],
+  events: [EventSchema.parse({ id: '2024-01-29-e', title: 'E', titles: {}, place: 'putin', participants: ['putin'], related: [], added: '2026-11-25', date: { value: '2024-01-29', precision: 'day', basis: 'stated', evidence: 'x' } })],
+  sources: [SourceSchema.parse({ id: 's', name: 'S', name_lang: 'en', name_latin: 'S', names: {}, home: null, country: null, languages: ['hi'], kind: 'news-website', description: 'x' })],
+  entities: [EntitySchema.parse({ id: 'putin', kind: 'person', names: { en: ['Vladimir Putin'] }, description: 'x' })],
+});
+/** Every record's digest is "1", but those listed in `changed`. */
+const digests = (changed: Record<string, string> = {}) => (collection: string, id: string) => changed[`${collection}/${id}`] ?? '1';
+const a = index.articles.get('2024-01-29-a')!;
+const keys = (digest: ReturnType<typeof digests>) => {
+  const archive = { ...index, digest };
+  const event = index.events.get('2024-01-29-e')!;
+  return {
+    articleA: articlePageKey(a, otherCoverage(a, index, 12), index, digest),
+    articleB: articlePageKey(index.articles.get('2024-01-30-b')!, otherCoverage(index.articles.get('2024-01-30-b')!, index, 12), index, digest),
+    event: eventPageKey(event, pageOf(index.coverageByEvent.get(event.id)!, 1, 50), [undefined, undefined], index, digest),
+    language: articleListPageKey(pageOf(index.articlesByLanguage.get('hi')!, 1, 50), ['hi'], digest),
+    events: eventsListKey(archive, 1),
+  };
+};
+
+test('keys are stable: the same archive gives the same keys', () => {
+  assert.deepEqual(keys(digests()), keys(digests()));
+});
+
+test('a change to an article changes its page and every page that lists it, and no other', () => {
+  const before = keys(digests());
+  const after = keys(digests({ 'articles/2024-01-29-a': '2' }));
+  assert.notEqual(after.articleA, before.articleA);
+  assert.notEqual(after.articleB, before.articleB, 'B lists A as other coverage');
+  assert.notEqual(after.event, before.event);
+  assert.notEqual(after.language, before.language);
+  assert.equal(after.events, before.events, 'the list of events does not show articles');
+});
+
+test('renaming the source or an entity changes the pages that name them', () => {
+  const before = keys(digests());
+  assert.notEqual(keys(digests({ 'sources/s': '2' })).language, before.language);
+  assert.notEqual(keys(digests({ 'entities/putin': '2' })).articleA, before.articleA);
+  assert.notEqual(keys(digests({ 'events/2024-01-29-e': '2' })).events, before.events);
+});

@@ -1,0 +1,93 @@
+/**
+ * Cache keys for Astro's incremental build: a page is rendered again only when
+ * its key changes (its code is tracked by Astro). A key digests everything the
+ * page shows: its own record (front matter and body) and every record it lists
+ * or names. So correcting one article's text renders its own page again, and
+ * retitling it also the pages that list it.
+ */
+import { createHash } from 'node:crypto';
+import type { Article, Entity, Event } from '../schema/index.ts';
+import type { ArchiveIndex } from './archive-index.ts';
+import { LIST_ITEMS_PER_PAGE, pageOf } from './pagination.ts';
+
+/** The digest of a record's file (front matter and body), by collection and id. */
+export type RecordDigest = (collection: 'articles' | 'events' | 'sources' | 'entities', id: string) => string;
+
+/** Hashes the parts of a key. */
+function hashParts(parts: readonly (string | number | undefined)[]): string {
+  return createHash('sha256').update(parts.join('\u0000')).digest('base64url');
+}
+
+/** What an article shows where it is listed (title, source, date…): its record and its source's. */
+const listed = (digest: RecordDigest) => (article: Article) => `${digest('articles', article.id)}:${digest('sources', article.source)}`;
+const entityNames = (digest: RecordDigest, ids: readonly string[]) => ids.map((id) => digest('entities', id)).join(',');
+const eventLine = (digest: RecordDigest, index: Pick<ArchiveIndex, 'languagesByEvent'>) => (event: Event) =>
+  `${digest('events', event.id)}:${JSON.stringify(index.languagesByEvent.get(event.id) ?? [])}`;
+
+/** The key of an article's page: the article, its source, entities and events, and the other coverage it lists. */
+export function articlePageKey(article: Article, others: readonly Article[], index: Pick<ArchiveIndex, 'coverageByEvent'>, digest: RecordDigest): string {
+  return hashParts([
+    digest('articles', article.id),
+    digest('sources', article.source),
+    entityNames(digest, article.entities),
+    ...article.events.map((id) => `${digest('events', id)}:${index.coverageByEvent.get(id)?.length ?? 0}`),
+    ...others.map(listed(digest)),
+  ]);
+}
+
+/**
+ * The key of one page of an event: the event, its place and participants, its
+ * neighbours and related events, the articles on the page, and (on the first
+ * page, which shows who covered it) its whole coverage.
+ */
+export function eventPageKey(
+  event: Event,
+  page: { number: number; items: readonly Article[] },
+  neighbours: readonly (Event | undefined)[],
+  index: Pick<ArchiveIndex, 'coverageByEvent' | 'languagesByEvent' | 'events'>,
+  digest: RecordDigest,
+): string {
+  const coverage = index.coverageByEvent.get(event.id) ?? [];
+  return hashParts([
+    digest('events', event.id),
+    entityNames(digest, [event.place, ...event.participants]),
+    ...neighbours.map((other) => (other ? digest('events', other.id) : '')),
+    ...event.related.map((id) => digest('events', id)),
+    JSON.stringify(index.languagesByEvent.get(event.id) ?? []),
+    ...(page.number === 1 ? coverage : page.items).map(listed(digest)),
+  ]);
+}
+
+/** The key of one page of a list of articles (an entity's, a source's, a language's), with whatever else the page shows. */
+export function articleListPageKey(page: { number: number; count: number; total: number; items: readonly Article[] }, shown: readonly string[], digest: RecordDigest): string {
+  return hashParts([...shown, page.number, page.count, page.total, ...page.items.map(listed(digest))]);
+}
+
+/** What an entity's page shows besides its articles: the entity and the events it is in. */
+export function entityShown(entity: Entity, events: readonly Event[], index: Pick<ArchiveIndex, 'languagesByEvent'>, digest: RecordDigest): string[] {
+  return [digest('entities', entity.id), String(events.length), ...events.map(eventLine(digest, index))];
+}
+
+/** The archive as the list pages need it. */
+type ListIndex = Pick<ArchiveIndex, 'timelineNewestFirst' | 'languagesByEvent' | 'sourcesByName' | 'articlesBySource' | 'entities' | 'articlesByEntity'> & { digest: RecordDigest };
+
+/** The key of page `number` of the list of events: its events, each with its coverage. */
+export function eventsListKey(index: ListIndex, number: number): string {
+  const events = pageOf(index.timelineNewestFirst, number, LIST_ITEMS_PER_PAGE);
+  return hashParts([events.count, ...events.items.map(eventLine(index.digest, index))]);
+}
+
+/** The key of page `number` of the list of sources: its sources, each with its number of articles. */
+export function sourcesListKey(index: ListIndex, number: number): string {
+  const sources = pageOf(index.sourcesByName, number, LIST_ITEMS_PER_PAGE);
+  return hashParts([sources.count, ...sources.items.map((s) => `${index.digest('sources', s.id)}:${index.articlesBySource.get(s.id)?.length ?? 0}`)]);
+}
+
+/**
+ * The key of every page of the list of entities: each entity and its number
+ * of articles (the list is sorted by name in each interface language, so one
+ * entity renamed can move every page).
+ */
+export function entitiesListKey(index: ListIndex): string {
+  return hashParts([...index.entities.values()].map((e) => `${index.digest('entities', e.id)}:${index.articlesByEntity.get(e.id)?.length ?? 0}`));
+}
