@@ -23,6 +23,8 @@
  *   share the bundles out (--only, --except).
  */
 import * as pagefind from 'pagefind';
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -75,6 +77,8 @@ interface BundleEntry {
   /** Scripts of the text in this bundle: the search page queries a bundle only for a query in one of them. */
   scripts: string[];
   pages: number;
+  /** SHA-256 of everything indexed (and of Pagefind's version): a bundle whose input is unchanged is kept, not built again. */
+  input: string;
 }
 
 const records = await Promise.all((['articles', 'events', 'sources', 'entities'] as const).map((c) => loadCollection(root, c)));
@@ -94,10 +98,27 @@ const bodyText = (collection: 'articles' | 'events', id: string) => readBody(bod
 const bundles = new Set<string>();
 for (const _ of searchRecords(archive, bodyText, (bundle) => (bundles.add(bundle), false)));
 
+const manifest = join(out, 'bundles.json');
+const earlier = JSON.parse(await readFile(manifest, 'utf8').catch(() => '{"bundles":[]}')) as { bundles: BundleEntry[] };
+const pagefindVersion = (JSON.parse(await readFile(join(root, 'node_modules', 'pagefind', 'package.json'), 'utf8')) as { version: string }).version;
+const docs = async () => Promise.all(DOCS_PAGES.map(async (page) => ({ page, html: await readFile(join(resolve(values.site), page, 'index.html'), 'utf8') })));
+
 const entries: BundleEntry[] = [];
 for (const bundle of [...bundles].filter(wanted).sort()) {
   const language = bundleLanguage(bundle);
   const started = performance.now();
+  // Pagefind has no incremental mode: a bundle is either kept whole or built again.
+  const input = createHash('sha256').update(pagefindVersion);
+  for (const record of searchRecords(archive, bodyText, (b) => b === bundle)) input.update(JSON.stringify(record));
+  const docPages = bundle === DOCS_BUNDLE ? await docs() : [];
+  for (const { html } of docPages) input.update(html);
+  const inputHash = input.digest('hex');
+  const previous = earlier.bundles.find((entry) => entry.bundle === bundle);
+  if (previous?.input === inputHash && existsSync(join(out, bundle, 'pagefind-entry.json'))) {
+    entries.push(previous);
+    console.log(`search: ${bundle}: unchanged, kept`);
+    continue;
+  }
   const { index, errors } = await pagefind.createIndex({ forceLanguage: language });
   if (!index) throw new Error(`Pagefind could not create the ${bundle} index: ${errors.join('; ')}`);
   let pages = 0;
@@ -107,26 +128,22 @@ for (const bundle of [...bundles].filter(wanted).sort()) {
     if (result.errors.length > 0) throw new Error(`Pagefind could not index ${url} in ${bundle}: ${result.errors.join('; ')}`);
     pages++;
   }
-  if (bundle === DOCS_BUNDLE) {
-    for (const page of DOCS_PAGES) {
-      const result = await index.addHTMLFile({ url: page, content: await readFile(join(resolve(values.site), page, 'index.html'), 'utf8') });
-      if (result.errors.length > 0) throw new Error(`Pagefind could not index ${page}: ${result.errors.join('; ')}`);
-      pages++;
-    }
+  for (const { page, html } of docPages) {
+    const result = await index.addHTMLFile({ url: page, content: html });
+    if (result.errors.length > 0) throw new Error(`Pagefind could not index ${page}: ${result.errors.join('; ')}`);
+    pages++;
   }
   await rm(join(out, bundle), { recursive: true, force: true });
   const written = await index.writeFiles({ outputPath: join(out, bundle) });
   if (written.errors.length > 0) throw new Error(`Pagefind could not write the ${bundle} bundle: ${written.errors.join('; ')}`);
   // Closing stops Pagefind's service, so the next bundle starts with empty memory.
   await pagefind.close();
-  entries.push({ bundle, language, scripts: [...scripts], pages });
+  entries.push({ bundle, language, scripts: [...scripts], pages, input: inputHash });
   console.log(`search: ${bundle}: ${pages} records in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 }
 cache.close();
 
 // bundles.json lists the bundles of every run: this run's entries replace their earlier ones.
-const manifest = join(out, 'bundles.json');
-const earlier = JSON.parse(await readFile(manifest, 'utf8').catch(() => '{"bundles":[]}')) as { bundles: BundleEntry[] };
 const merged = [...earlier.bundles.filter((e) => bundles.has(e.bundle) && !entries.some((n) => n.bundle === e.bundle)), ...entries];
 await mkdir(out, { recursive: true });
 await writeFile(manifest, JSON.stringify({ bundles: merged.sort((a, b) => a.bundle.localeCompare(b.bundle)) }, null, 2) + '\n');
