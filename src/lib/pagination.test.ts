@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { createTranslator } from '../i18n/ui/index.ts';
 import { pageCount, pageOf, pageParam, pagePath, pagedTitle, pagerNumbers } from './pagination.ts';
 
 test('pageCount: an empty list has one page; a partial page counts', () => {
@@ -39,8 +40,8 @@ test('pagerNumbers shows the ends and the neighbourhood, with gaps', () => {
   assert.deepEqual(pagerNumbers(20, 20), [1, null, 18, 19, 20]);
 });
 
-test('pagedTitle adds the position after page 1', () => {
-  const position = (n: number, c: number) => `${n}/${c}`;
-  assert.equal(pagedTitle('Minsk', { number: 1, count: 3 }, position), 'Minsk');
-  assert.equal(pagedTitle('Minsk', { number: 2, count: 3 }, position), 'Minsk (2/3)');
+test('pagedTitle adds the position after page 1, in the interface language', () => {
+  assert.equal(pagedTitle('Minsk', { number: 1, count: 3 }, createTranslator('en'), 'en'), 'Minsk');
+  assert.equal(pagedTitle('Minsk', { number: 2, count: 3 }, createTranslator('en'), 'en'), 'Minsk (Page 2 of 3)');
+  assert.equal(pagedTitle('मिन्स्क', { number: 2, count: 3 }, createTranslator('hi'), 'hi'), 'मिन्स्क (पृष्ठ 2 / 3)');
 });

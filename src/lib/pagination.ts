@@ -4,6 +4,7 @@
  * 5,000. Page 1 keeps the list's own URL; page n lives at <url>page/<n>/, so
  * pagination only ever adds URLs and never moves one.
  */
+import type { Translate } from '../i18n/ui/index.ts';
 
 /** Articles on one page of an event, entity, source or language. */
 export const ARTICLES_PER_PAGE = 50;
@@ -80,9 +81,11 @@ export function pagerNumbers(current: number, count: number, around = 2): (numbe
 }
 
 /**
- * The title of a page of a list: the list's own title on page 1, with the page's position after it.
- * @example pagedTitle('Minsk', { number: 2, count: 9 }, (n, c) => `page ${n} of ${c}`) // "Minsk (page 2 of 9)"
+ * The title of a page of a list: the list's own title on page 1, with the page's position after it, in the
+ * interface language `lang` of the translator `t`.
+ * @example pagedTitle('Minsk', { number: 2, count: 9 }, t, 'en') // "Minsk (Page 2 of 9)"
  */
-export function pagedTitle(title: string, page: Pick<Page<unknown>, 'number' | 'count'>, position: (number: number, count: number) => string): string {
-  return page.number === 1 ? title : `${title} (${position(page.number, page.count)})`;
+export function pagedTitle(title: string, page: Pick<Page<unknown>, 'number' | 'count'>, t: Translate, lang: string): string {
+  if (page.number === 1) return title;
+  return `${title} (${t('pager.position', { number: page.number.toLocaleString(lang), count: page.count.toLocaleString(lang) })})`;
 }
