@@ -30,9 +30,17 @@ const DOCS_BUNDLE = 'en';
  */
 const STAGE_REPORT = process.env.ATLAS_STAGE_REPORT;
 
+/**
+ * The heap each stage may use: at 100,000 articles the exports hold every
+ * article's text at once, more than V8's default limit of about 4 GiB; the
+ * budget for any process is 8 GiB.
+ */
+const HEAP_MIB = 6144;
+
 /** Runs a Node script as its own process; rejects, after printing the stage, when it fails. */
-function run(stage: string, args: string[]): Promise<void> {
+function run(stage: string, script: string[]): Promise<void> {
   const started = performance.now();
+  const args = [`--max-old-space-size=${HEAP_MIB}`, ...script];
   const timing = `${STAGE_REPORT}.${stage.replaceAll(' ', '-')}`;
   const [command, commandArgs] = STAGE_REPORT
     ? ['/usr/bin/time', ['-f', '%e %U %S %M', '-o', timing, process.execPath, ...args]]
