@@ -99,6 +99,19 @@ const warm = await build('rebuild');
 
 const pages = (await readdir(join(dir, 'dist'), { recursive: true })).filter((f) => f.endsWith('.html')).length;
 
+/** The size of each export file, in MiB; the captures and the per-event zips summed. */
+async function exportSizes(): Promise<Record<string, number>> {
+  const data = join(dir, 'dist', 'data');
+  const sizes: Record<string, number> = {};
+  for (const entry of await readdir(data, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const path = join(entry.parentPath, entry.name).slice(data.length + 1);
+    const key = /^(captures|events)\//.test(path) ? `${path.split('/')[0]}/ (all)` : path;
+    sizes[key] = (sizes[key] ?? 0) + (await stat(join(data, path))).size;
+  }
+  return Object.fromEntries(Object.entries(sizes).sort().map(([path, bytes]) => [path, round(bytes / 2 ** 20)]));
+}
+
 // What readers download, counted in Chromium: bytes on the wire as a server with gzip sends them.
 const serve = sirv(join(dir, 'dist'), { dev: false, etag: false });
 const server = createServer((req, res) => serve(req, res, () => { res.statusCode = 404; res.end(); }));
@@ -156,6 +169,7 @@ const result: BenchResult = {
   pages_per_s: round(pages / (astro.wall_s || 1)),
   ms_per_article: round((cold.total.wall_s * 1000) / N),
   output_mib: { site: round((await sizeOf(join(dir, 'dist'))) / 2 ** 20), pagefind: round((await sizeOf(join(dir, 'dist', 'pagefind'))) / 2 ** 20), data: round((await sizeOf(join(dir, 'dist', 'data'))) / 2 ** 20) },
+  export_files_mib: await exportSizes(),
   search_kb: { query: values.query, first_query: round(firstQuery / 1024), second_query: round(secondQuery / 1024) },
   heaviest_article_page: heaviestArticle,
   heaviest_event_page: heaviestEvent,

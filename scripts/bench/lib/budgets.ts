@@ -43,6 +43,8 @@ export interface BenchResult {
   /** Cold build wall time per article. */
   ms_per_article: number;
   output_mib: { site: number; pagefind: number; data: number };
+  /** Size of each export file (captures and per-event zips summed), MiB. */
+  export_files_mib?: Record<string, number>;
   search_kb: { query: string; first_query: number; second_query: number };
   heaviest_article_page: PageWeight;
   heaviest_event_page: PageWeight;
