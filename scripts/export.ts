@@ -117,7 +117,7 @@ const parquet = writeParquet([
   ...tables.map((table) => ({ table, jsonl: join(out, tablePath(table.name, 'jsonl')), parquet: join(out, tablePath(table.name, 'parquet')) })),
   { table: tableNamed('articles'), jsonl: join(out, tablePath('articles', 'jsonl')), parquet: EVENT_PARQUET, partitionBy: 'events' },
   { table: tableNamed('articles'), jsonl: join(out, tablePath('articles', 'jsonl')), parquet: join(EVENT_PARQUET, 'none.parquet'), where: 'false' },
-]);
+], join(out, '.duckdb-scratch'));
 const SQLITE = 'coverage-atlas.sqlite';
 await writeSqlite(tables, join(out, SQLITE));
 await parquet;
@@ -142,6 +142,7 @@ const bag = writeZip(join(out, `${bagName}.zip`), [
 await writeEventBundles(tableNamed('articles'), tableNamed('events'));
 record(`${bagName}.zip`, await bag);
 await rm(EVENT_PARQUET, { recursive: true, force: true });
+await rm(join(out, '.duckdb-scratch'), { recursive: true, force: true });
 phaseDone('bag and event bundles');
 
 // Checksums of every file, in the format `sha256sum -c` reads.
