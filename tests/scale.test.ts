@@ -1,7 +1,8 @@
 /**
  * The whole build at scale: a generated 1,000-article corpus built end to end
  * by the build script (content check, bodies, exports, site, search) in a
- * throwaway copy of the project, and its output checked for completeness.
+ * throwaway copy of the project, and its output checked for completeness and
+ * for what its heaviest pages cost a reader.
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -14,7 +15,10 @@ import { select, selectAll } from 'hast-util-select';
 import { loadCollection } from '../src/lib/content-files.ts';
 import { bundleForLanguage } from '../src/lib/search-fields.ts';
 import type { Article, Event } from '../src/schema/index.ts';
+import { largestPage, pageWeight } from '../scripts/bench/lib/page-weight.ts';
+import { launchBrowser } from './helpers/browser.ts';
 import { attr, ROOT } from './helpers/dist.ts';
+import { serveDist } from './helpers/server.ts';
 
 const ARTICLES = 1000;
 const PARTS = ['astro.config.mjs', 'package.json', 'tsconfig.json', 'src', 'scripts', 'public'];
@@ -85,6 +89,23 @@ describe(`a ${ARTICLES.toLocaleString('en')}-article build`, () => {
       // The English bundle also holds the events, entities, sources and documentation.
       if (bundle === 'en') assert.ok(pages > count, `${bundle}: ${pages} pages for ${count} articles`);
       else assert.equal(pages, count, bundle);
+    }
+  });
+});
+
+describe(`the heaviest pages of a ${ARTICLES.toLocaleString('en')}-article build`, () => {
+  test('transfer at most 100 KB with their CSS and fonts, and no script', async () => {
+    const server = await serveDist(join(dir, 'dist'));
+    const browser = await launchBrowser();
+    try {
+      for (const section of ['articles', 'events']) {
+        const weight = await pageWeight(browser, server.origin, await largestPage(join(dir, 'dist'), section));
+        assert.ok(weight.gzip_kb <= 100, `${weight.path}: ${weight.gzip_kb} KB`);
+        assert.equal(weight.scripts, 0, weight.path);
+      }
+    } finally {
+      await browser.close();
+      await server.close();
     }
   });
 });

@@ -12,10 +12,10 @@ import type { AddressInfo } from 'node:net';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { gzipSync } from 'node:zlib';
 import sirv from 'sirv';
-import { chromium, type Page } from 'playwright-core';
+import { chromium } from 'playwright-core';
 import { checkBudgets, type BenchResult, type Stage } from './lib/budgets.ts';
+import { countBytes, largestPage, pageWeight } from './lib/page-weight.ts';
 
 const USAGE = `Usage: npm run bench -- --articles N [--seed S] [--query WORD] [--second WORD] [--keep]
 
@@ -71,18 +71,6 @@ async function sizeOf(path: string): Promise<number> {
   return total;
 }
 
-/** The page under `folder` with the largest HTML. */
-async function largestPage(folder: string): Promise<string> {
-  let largest = { path: '', bytes: -1 };
-  for (const entry of await readdir(folder, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile() || entry.name !== 'index.html') continue;
-    const path = join(entry.parentPath, entry.name);
-    const bytes = (await stat(path)).size;
-    if (bytes > largest.bytes) largest = { path, bytes };
-  }
-  return `/${largest.path.slice(join(dir, 'dist').length + 1).replace(/index\.html$/, '')}`;
-}
-
 await rm(dir, { recursive: true, force: true });
 await mkdir(dir, { recursive: true });
 const generation = timed('corpus generation', [join(ROOT, 'scripts/bench/corpus.ts'), '--articles', String(N), '--out', dir, '--seed', values.seed], ROOT);
@@ -112,33 +100,12 @@ async function exportSizes(): Promise<Record<string, number>> {
   return Object.fromEntries(Object.entries(sizes).sort().map(([path, bytes]) => [path, round(bytes / 2 ** 20)]));
 }
 
-// What readers download, counted in Chromium: bytes on the wire as a server with gzip sends them.
+// What readers download, counted in Chromium (lib/page-weight.ts).
 const serve = sirv(join(dir, 'dist'), { dev: false, etag: false });
 const server = createServer((req, res) => serve(req, res, () => { res.statusCode = 404; res.end(); }));
 await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
-/** Counts the bytes a page downloads; compressed files (Pagefind's, fonts) as they are, the rest gzipped. */
-function countBytes(page: Page): { total: () => number; scripts: () => number } {
-  let total = 0;
-  let scripts = 0;
-  page.on('response', async (response) => {
-    const body = await response.body().catch(() => Buffer.alloc(0));
-    const compressed = /\.(pf_\w+|pagefind|woff2?)$/.test(new URL(response.url()).pathname);
-    total += compressed ? body.length : gzipSync(body).length;
-    if (response.request().resourceType() === 'script') scripts++;
-  });
-  return { total: () => total, scripts: () => scripts };
-}
-async function pageWeight(path: string): Promise<{ path: string; gzip_kb: number; scripts: number }> {
-  const page = await browser.newPage();
-  const bytes = countBytes(page);
-  await page.goto(origin + path, { waitUntil: 'networkidle' });
-  await page.evaluate(() => document.fonts.ready);
-  await page.waitForLoadState('networkidle');
-  await page.close();
-  return { path, gzip_kb: round(bytes.total() / 1024), scripts: bytes.scripts() };
-}
 const search = await browser.newPage();
 const searchBytes = countBytes(search);
 await search.goto(`${origin}/search/?q=${encodeURIComponent(values.query)}`);
@@ -150,8 +117,8 @@ await search.press('#search-q', 'Enter');
 await search.waitForFunction((q) => document.getElementById('search-status')?.textContent?.includes(q) ?? false, values.second, { timeout: 300_000 });
 await search.waitForLoadState('networkidle');
 const secondQuery = searchBytes.total() - firstQuery;
-const heaviestArticle = await pageWeight(await largestPage(join(dir, 'dist', 'articles')));
-const heaviestEvent = await pageWeight(await largestPage(join(dir, 'dist', 'events')));
+const heaviestArticle = await pageWeight(browser, origin, await largestPage(join(dir, 'dist'), 'articles'));
+const heaviestEvent = await pageWeight(browser, origin, await largestPage(join(dir, 'dist'), 'events'));
 await browser.close();
 server.close();
 
