@@ -147,6 +147,7 @@ describe('filters, sorting and the URL', () => {
   test('a language filter narrows the results and goes into the URL; back undoes it', async () => {
     const { page, urls } = await search(`${paths.search('ms')}?q=Lukashenko`);
     assert.deepEqual(articleUrls(urls), expectedArticles('Lukashenko'));
+    await page.click('#search-show-filters');
     await page.check('#search-filters input[name="language"][value="ar"]');
     await page.waitForURL(/language=ar/);
     const filtered = await readResults(page);
@@ -155,6 +156,26 @@ describe('filters, sorting and the URL', () => {
     await page.goBack();
     await page.waitForURL((url) => !url.search.includes('language'));
     assert.deepEqual(articleUrls((await readResults(page)).urls), expectedArticles('Lukashenko'));
+    await page.close();
+  });
+
+  test('filter indexes load only when the reader opens the filters, which then show counts', async () => {
+    const page = await browser.newPage();
+    const filterIndexes: string[] = [];
+    page.on('request', (request) => {
+      if (request.url().endsWith('.pf_filter')) filterIndexes.push(request.url());
+    });
+    await page.goto(`${server.origin}${paths.search('en')}?q=Lukashenko`);
+    await readResults(page);
+    assert.deepEqual(filterIndexes, [], 'a plain search downloads no filter index');
+    assert.equal(await page.getAttribute('#search-show-filters', 'aria-expanded'), 'false');
+    assert.ok(await page.isHidden('#search-filter-groups'));
+    await page.click('#search-show-filters');
+    await page.waitForSelector('#search-filters input[name="language"][value="hi"]');
+    assert.ok(filterIndexes.length > 0);
+    assert.equal(await page.getAttribute('#search-show-filters', 'aria-expanded'), 'true');
+    const hindi = await page.textContent('label:has(input[name="language"][value="hi"]) .count');
+    assert.equal(hindi, ` (${expectedArticles('Lukashenko', 'hi').length})`);
     await page.close();
   });
 
@@ -188,9 +209,11 @@ describe('the search page itself', () => {
   });
 
   for (const locale of ['ar', 'hi'] as const) {
-    test(`the ${locale} search page with results has no axe violations`, async () => {
+    test(`the ${locale} search page with results and its filters open has no axe violations`, async () => {
       const { page, urls } = await search(`${paths.search(locale)}?q=Lukashenko`);
       assert.ok(urls.length > 0);
+      await page.click('#search-show-filters');
+      await page.waitForSelector('#search-filters fieldset');
       await page.addScriptTag({ path: AXE_PATH });
       const violations = await page.evaluate(async () => {
         const axe = (window as unknown as { axe: { run: (ctx: Document, o: object) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;

@@ -18,7 +18,11 @@ import {
   type SearchState,
 } from '../lib/search-state.ts';
 
-/** The part of Pagefind's module API used here (pagefind.js, one module per bundle). */
+/**
+ * The part of Pagefind's module API used here (pagefind.js, imported once per
+ * bundle). Not one module with an instance per bundle (createInstance): the
+ * instances would share one WebAssembly binding, and each language's differs.
+ */
 interface PagefindModule {
   options(options: Record<string, unknown>): Promise<void>;
   init(): Promise<void>;
@@ -82,8 +86,6 @@ function createBundleLoader(): (query: string) => Promise<PagefindModule[]> {
         const instance = (await import(/* @vite-ignore */ `${basePath}pagefind.js`)) as PagefindModule;
         await instance.options({ basePath, excerptLength: 24 });
         await instance.init();
-        // Filter counts come back with results only once the filter index is loaded.
-        await instance.filters();
         return instance;
       })();
       modules.set(bundle, module);
@@ -95,6 +97,23 @@ function createBundleLoader(): (query: string) => Promise<PagefindModule[]> {
     const scripts = scriptsOf(query);
     const wanted = (await manifest).filter((entry) => scripts.length === 0 || entry.scripts.some((s) => scripts.includes(s)));
     return Promise.all(wanted.map((entry) => load(entry.bundle)));
+  };
+}
+
+/**
+ * Loads the filter indexes of some bundles, each once. They list every event,
+ * entity, source… with its pages, and are most of what a search downloads in a
+ * large archive (about 1.3 MB a bundle at 100,000 articles), so they load only
+ * when the reader opens the filters. Once loaded, results come with filter counts.
+ */
+function createFilterLoader(): (instances: readonly PagefindModule[]) => Promise<void> {
+  const loaded = new WeakMap<PagefindModule, Promise<unknown>>();
+  return async (instances) => {
+    await Promise.all(instances.map((instance) => {
+      let filters = loaded.get(instance);
+      if (!filters) loaded.set(instance, (filters = instance.filters()));
+      return filters;
+    }));
   };
 }
 
@@ -128,7 +147,10 @@ export function startSearch(): void {
   const list = document.getElementById('search-results') as HTMLOListElement;
   const more = document.getElementById('search-more') as HTMLButtonElement;
   const filterForm = document.getElementById('search-filters') as HTMLFormElement;
+  const filterToggle = document.getElementById('search-show-filters') as HTMLButtonElement;
+  const filterGroups = document.getElementById('search-filter-groups')!;
   const loadBundles = createBundleLoader();
+  const loadFilters = createFilterLoader();
   const languageNames = new Intl.DisplayNames([config.lang], { type: 'language' });
   const dateFormats = {
     day: new Intl.DateTimeFormat(config.lang, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }),
@@ -141,6 +163,13 @@ export function startSearch(): void {
 
   let state = parseSearchState(location.search);
   let searchId = 0;
+  /** Whether the filters are open: a reader who arrives with filters set sees them. */
+  let filtersOpen = false;
+  const setFiltersOpen = (open: boolean) => {
+    filtersOpen = open;
+    filterToggle.setAttribute('aria-expanded', String(open));
+    filterGroups.hidden = !open;
+  };
   let pending: AsyncGenerator<PagefindResult> | undefined;
   let lookahead: PagefindResult | undefined;
 
@@ -196,8 +225,7 @@ export function startSearch(): void {
       if (sorted.length > VISIBLE_FILTER_VALUES) fieldset.append(overflow);
       groups.append(fieldset);
     }
-    filterForm.querySelector('.filter-groups')!.replaceChildren(groups);
-    (filterForm.querySelector('select[name="sort"]') as HTMLSelectElement).value = state.sort;
+    filterGroups.querySelector('.filter-values')!.replaceChildren(groups);
   }
 
   function renderResult(result: PagefindResult): HTMLLIElement {
@@ -285,6 +313,8 @@ export function startSearch(): void {
     status.textContent = s['search.searching']!;
     try {
       const bundles = await loadBundles(state.query);
+      if (Object.keys(state.filters).length > 0 && !filtersOpen) setFiltersOpen(true);
+      if (filtersOpen) await loadFilters(bundles);
       const options = { filters: toPagefindFilters(state.filters), sort: toPagefindSort(state.sort) };
       // Every bundle holds names in every script, so the rule follows the query's script, not the bundle's language.
       const exactDiacritics = needsExactDiacritics(state.query);
@@ -296,7 +326,8 @@ export function startSearch(): void {
       );
       if (id !== searchId) return;
       const total = responses.reduce((sum, r) => sum + r.results.length, 0);
-      renderFilters(mergeFilterCounts(responses.map((r) => r.filters)), mergeFilterCounts(responses.map((r) => r.totalFilters)));
+      if (filtersOpen) renderFilters(mergeFilterCounts(responses.map((r) => r.filters)), mergeFilterCounts(responses.map((r) => r.totalFilters)));
+      (filterForm.querySelector('select[name="sort"]') as HTMLSelectElement).value = state.sort;
       filterForm.hidden = false;
       if (state.sort === 'relevance') {
         const ranked = responses.flatMap((r) => r.results).sort((a, b) => b.score - a.score);
@@ -354,6 +385,10 @@ export function startSearch(): void {
   filterForm.addEventListener('reset', (event) => {
     event.preventDefault();
     commit({ ...state, filters: {} }, 'push');
+  });
+  filterToggle.addEventListener('click', () => {
+    setFiltersOpen(!filtersOpen);
+    if (filtersOpen) void runSearch();
   });
   more.addEventListener('click', () => void showMore(searchId));
   window.addEventListener('popstate', () => {

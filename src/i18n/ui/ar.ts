@@ -120,6 +120,7 @@ export const ar = {
   'search.error': 'تعذّر تحميل البحث. يُرجى إعادة تحميل الصفحة.',
   'search.more': 'مزيد من النتائج',
   'search.filters': 'تضييق النتائج',
+  'search.showFilters': 'عوامل التصفية',
   'search.clear': 'مسح كل عوامل التصفية',
   'search.moreValues': 'المزيد',
   'search.sort': 'الترتيب حسب',

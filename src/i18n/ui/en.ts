@@ -122,6 +122,7 @@ export const en = {
   'search.error': 'Search could not load. Please reload the page.',
   'search.more': 'More results',
   'search.filters': 'Narrow the results',
+  'search.showFilters': 'Filters',
   'search.clear': 'Clear all filters',
   'search.moreValues': 'More',
   'search.sort': 'Sort by',

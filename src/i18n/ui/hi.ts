@@ -120,6 +120,7 @@ export const hi = {
   'search.error': 'खोज लोड नहीं हो सकी। कृपया पृष्ठ फिर से लोड करें।',
   'search.more': 'और परिणाम',
   'search.filters': 'परिणाम सीमित करें',
+  'search.showFilters': 'फ़िल्टर',
   'search.clear': 'सभी फ़िल्टर हटाएँ',
   'search.moreValues': 'और',
   'search.sort': 'क्रम',

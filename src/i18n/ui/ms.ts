@@ -120,6 +120,7 @@ export const ms = {
   'search.error': 'Carian tidak dapat dimuatkan. Sila muat semula halaman.',
   'search.more': 'Lagi hasil',
   'search.filters': 'Kecilkan hasil',
+  'search.showFilters': 'Penapis',
   'search.clear': 'Kosongkan semua penapis',
   'search.moreValues': 'Lagi',
   'search.sort': 'Susun mengikut',
