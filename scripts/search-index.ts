@@ -14,10 +14,13 @@
  *   primary's stemmer. So each language gets its own bundle, and the search
  *   page searches each through its own module instance.
  * - A stemmer must only read its own script: Arabic stemming turns the
- *   Devanagari प्रतिबंध into पर. So the names an article should be found by in
- *   other scripts (its entities' names, its events' titles) go to a names bundle
- *   per script, stemmed for that script (names-hi, names-ar), not into the
- *   article's own bundle. Latin-script names stay with the page.
+ *   Devanagari प्रतिबंध into पर. So a bundle holds one script: the names an
+ *   article should be found by in other scripts (its entities' names, its
+ *   events' titles; for an Arabic or Hindi article also its English title and
+ *   the Latin words of its text) go, as a names record pointing at the article,
+ *   to the bundle of that script (hi for Devanagari, ar for Arabic, en for
+ *   Latin). A query then loads only the bundles of its own script: a Latin query
+ *   English and Malay, a Devanagari one Hindi.
  * - Indexing one bundle at a time bounds memory (measured at 100,000 pages:
  *   5.3 GiB instead of 12.4 GiB for a single run), and lets two processes
  *   share the bundles out (--only, --except).
@@ -25,7 +28,7 @@
 import * as pagefind from 'pagefind';
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildArchiveIndex } from '../src/lib/archive-index.ts';
@@ -33,15 +36,14 @@ import { BODY_CACHE_FILE, bodyTextReader, openBodyCache } from '../src/lib/body-
 import { loadCollection } from '../src/lib/content-files.ts';
 import { likelyScript } from '../src/lib/languages.ts';
 import { paths } from '../src/lib/routing.ts';
-import { bundleLanguage } from '../src/lib/search-fields.ts';
 import { searchRecords } from '../src/lib/search-records.ts';
 import { RENDERER_FINGERPRINT } from '../src/markdown/render.ts';
 
 const USAGE = `Usage: node scripts/search-index.ts [--root DIR] [--out DIR] [--site DIR] [--only B,…] [--except B,…]
 
 Indexes the content under --root (default .) with Pagefind into --out
-(default .cache/pagefind): one bundle per language, one names bundle per
-script, and bundles.json. The documentation pages are read from the built
+(default .cache/pagefind): one bundle per language (holding the pages in that
+language and the names other pages have in its script), and bundles.json. The documentation pages are read from the built
 site (--site, default dist) into the en bundle. --only and --except choose
 bundles, so that bundles can be built in several runs.`;
 
@@ -105,7 +107,7 @@ const docs = async () => Promise.all(DOCS_PAGES.map(async (page) => ({ page, htm
 
 const entries: BundleEntry[] = [];
 for (const bundle of [...bundles].filter(wanted).sort()) {
-  const language = bundleLanguage(bundle);
+  const language = bundle; // a bundle is named by its language
   const started = performance.now();
   // Pagefind has no incremental mode: a bundle is either kept whole or built again.
   const input = createHash('sha256').update(pagefindVersion);
@@ -122,7 +124,6 @@ for (const bundle of [...bundles].filter(wanted).sort()) {
   const { index, errors } = await pagefind.createIndex({ forceLanguage: language });
   if (!index) throw new Error(`Pagefind could not create the ${bundle} index: ${errors.join('; ')}`);
   let pages = 0;
-  const scripts = new Set(bundle.startsWith('names-') ? [likelyScript(language)] : [likelyScript(language), 'Latn']);
   for (const { url, content, meta, filters, sort } of searchRecords(archive, bodyText, (b) => b === bundle)) {
     const result = await index.addCustomRecord({ url, content, language, meta, filters, sort });
     if (result.errors.length > 0) throw new Error(`Pagefind could not index ${url} in ${bundle}: ${result.errors.join('; ')}`);
@@ -138,7 +139,7 @@ for (const bundle of [...bundles].filter(wanted).sort()) {
   if (written.errors.length > 0) throw new Error(`Pagefind could not write the ${bundle} bundle: ${written.errors.join('; ')}`);
   // Closing stops Pagefind's service, so the next bundle starts with empty memory.
   await pagefind.close();
-  entries.push({ bundle, language, scripts: [...scripts], pages, input: inputHash });
+  entries.push({ bundle, language, scripts: [likelyScript(language)], pages, input: inputHash });
   console.log(`search: ${bundle}: ${pages} records in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 }
 cache.close();
@@ -147,3 +148,7 @@ cache.close();
 const merged = [...earlier.bundles.filter((e) => bundles.has(e.bundle) && !entries.some((n) => n.bundle === e.bundle)), ...entries];
 await mkdir(out, { recursive: true });
 await writeFile(manifest, JSON.stringify({ bundles: merged.sort((a, b) => a.bundle.localeCompare(b.bundle)) }, null, 2) + '\n');
+// A bundle the content no longer fills (a language removed, or a layout of an earlier version) goes.
+for (const entry of await readdir(out, { withFileTypes: true })) {
+  if (entry.isDirectory() && !bundles.has(entry.name)) await rm(join(out, entry.name), { recursive: true, force: true });
+}

@@ -86,9 +86,11 @@ describe(`a ${ARTICLES.toLocaleString('en')}-article build`, () => {
     for (const article of articles) perBundle.set(bundleForLanguage(article.language), (perBundle.get(bundleForLanguage(article.language)) ?? 0) + 1);
     for (const [bundle, count] of perBundle) {
       const pages = bundles.find((b) => b.bundle === bundle)?.pages ?? 0;
-      // The English bundle also holds the events, entities, sources and documentation.
-      if (bundle === 'en') assert.ok(pages > count, `${bundle}: ${pages} pages for ${count} articles`);
-      else assert.equal(pages, count, bundle);
+      // The English bundle also holds the events, entities, sources, documentation and the Latin names
+      // of other pages; the Arabic and Hindi bundles the names of other pages in their script; the Malay
+      // bundle (Latin, whose names go to English) only its articles.
+      if (bundle === 'ms') assert.equal(pages, count, bundle);
+      else assert.ok(pages > count, `${bundle}: ${pages} pages for ${count} articles`);
     }
   });
 });

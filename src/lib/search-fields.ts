@@ -24,12 +24,14 @@ export interface SearchFields {
   meta: Record<string, string>;
   filters: Record<string, string[]>;
   sort: Record<string, string>;
-  /** Names the page should be found by, in its own script or Latin: indexed with the page, not shown. */
+  /** Names the page should be found by, in its own script: indexed with the page, not shown. */
   aliases: string[];
   /**
-   * Names in other scripts, by script. Each goes to that script's names bundle
-   * so that only a stemmer for that script ever reads it: an Arabic stemmer
-   * reading Devanagari turns प्रतिबंध into पर and matches the wrong word.
+   * Names in other scripts, by script. Each goes to that script's bundle so
+   * that only a stemmer for that script ever reads it (an Arabic stemmer
+   * reading Devanagari turns प्रतिबंध into पर and matches the wrong word), and
+   * a query loads only the bundles of its own script: the Latin names and
+   * English title of a Hindi article are found in the English bundle.
    */
   foreignNames: Record<string, string[]>;
 }
@@ -37,30 +39,25 @@ export interface SearchFields {
 /** Sorts names into those indexed with a page written in `pageScript` and those indexed per script. */
 function splitNames(names: readonly string[], pageScript: string): Pick<SearchFields, 'aliases' | 'foreignNames'> {
   const aliases: string[] = [];
-  const foreignNames: Record<string, string[]> = {};
+  // A page in another script always has a Latin record: its text may hold Latin words even when it names nothing in Latin.
+  const foreignNames: Record<string, string[]> = pageScript === 'Latn' ? {} : { Latn: [] };
   for (const name of new Set(names)) {
     const script = scriptOf(name);
-    if (script === pageScript || script === 'Latn' || script === 'Zyyy') aliases.push(name);
+    if (script === pageScript || script === 'Zyyy') aliases.push(name);
     else (foreignNames[script] ??= []).push(name);
   }
   return { aliases, foreignNames };
 }
 
 /**
- * The bundle that indexes names written in `script`, with the stemmer of that script's language.
- * @example namesBundle('Deva') // "names-hi"
+ * The bundle that indexes text written in `script`: that of the script's
+ * language, stemmed for it. It holds the pages in that language and the names
+ * other pages are found by in that script.
+ * @example bundleForScript('Deva') // "hi"
+ * @example bundleForScript('Latn') // "en"
  */
-export function namesBundle(script: string): { bundle: string; language: string } {
-  const language = languageForScript(script);
-  return { bundle: `names-${language}`, language };
-}
-
-/**
- * The Pagefind language of a bundle, i.e. the stemmer it is indexed and searched with.
- * @example bundleLanguage('names-hi') // "hi"
- */
-export function bundleLanguage(bundle: string): string {
-  return bundle.replace(/^names-/, '');
+export function bundleForScript(script: string): string {
+  return languageForScript(script);
 }
 
 /** The language bundle for content in `lang`: its primary language subtag. */
@@ -110,7 +107,7 @@ export function articleSearchFields(article: Article, archive: Pick<ArchiveIndex
     },
     sort: { date: article.published.value },
     ...splitNames(
-      [...entities.flatMap(allNames), ...events.flatMap(allTitles), source.name, source.name_latin, ...Object.values(source.names)],
+      [...(article.title_en ? [article.title_en.text] : []), ...entities.flatMap(allNames), ...events.flatMap(allTitles), source.name, source.name_latin, ...Object.values(source.names)],
       likelyScript(article.language),
     ),
   };

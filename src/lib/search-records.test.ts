@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { ArticleSchema, EntitySchema, EventSchema, SourceSchema } from '../schema/index.ts';
 import { buildArchiveIndex } from './archive-index.ts';
-import { searchRecords } from './search-records.ts';
+import { latinWords, searchRecords } from './search-records.ts';
 
 const article = ArticleSchema.parse({
   id: '2024-01-29-x', title: 'पुतिन और लुकाशेंको', language: 'hi', source: 'statecraft', events: ['2024-01-29-e'], entities: ['putin'],
@@ -21,29 +21,46 @@ const archive = buildArchiveIndex({
 });
 const text = (collection: string, id: string) => `${collection}/${id} text`;
 
-test('an article is indexed in its language with its title, text and same-script names', () => {
+test('an article is indexed in its language with its title, text and names in its own script', () => {
   const [record] = [...searchRecords(archive, text, (bundle) => bundle === 'hi')];
   assert.equal(record!.url, '/articles/2024-01-29-x/');
   assert.ok(record!.content.startsWith('पुतिन और लुकाशेंको\narticles/2024-01-29-x text\n'));
-  assert.match(record!.content, /पुतिन · /);
-  assert.match(record!.content, /Vladimir Putin/);
-  assert.doesNotMatch(record!.content, /بوتين/, 'Arabic names go to the Arabic names bundle');
+  assert.ok(record!.content.endsWith('\nपुतिन'), 'same-script names');
+  assert.doesNotMatch(record!.content, /Vladimir Putin/, 'Latin names go to the English bundle');
+  assert.doesNotMatch(record!.content, /بوتين/, 'Arabic names go to the Arabic bundle');
   assert.deepEqual(record!.meta, { type: 'article', language: 'hi', source: 'Statecraft', published: '2024-01-29', precision: 'day', title: 'पुतिन और लुकाशेंको' });
   assert.deepEqual(record!.filters.entity, ['Vladimir Putin']);
   assert.deepEqual(record!.sort, { date: '2024-01-29' });
 });
 
-test('names in another script go to that script\'s names bundle, pointing at the same page', () => {
-  const names = [...searchRecords(archive, text, (bundle) => bundle === 'names-ar')];
+test('names in another script go to that script\'s bundle, pointing at the same page', () => {
+  const names = [...searchRecords(archive, text, (bundle) => bundle === 'ar')];
   const forArticle = names.find((r) => r.url === '/articles/2024-01-29-x/')!;
   assert.equal(forArticle.content, 'بوتين · لقاء');
   assert.equal(forArticle.meta.title, 'पुतिन और लुकाशेंको');
 });
 
+test('a page in another script has its English title, Latin names and Latin words in the English bundle', () => {
+  const withCaption = { ...article, title_en: { text: 'Putin and Lukashenko', by: 'editor' as const }, id: '2024-01-29-y' };
+  const index = buildArchiveIndex({ articles: [withCaption], events: [...archive.events.values()], sources: [...archive.sources.values()], entities: [...archive.entities.values()] });
+  const body = (collection: string, id: string) => (collection === 'articles' ? 'पुतिन ने कहा। IMAGE SOURCE: KREMLIN' : `${collection}/${id}`);
+  const latin = [...searchRecords(index, body, (bundle) => bundle === 'en')].find((r) => r.url === '/articles/2024-01-29-y/')!;
+  assert.equal(latin.content, 'Putin and Lukashenko · Vladimir Putin · Leaders meet · Statecraft\nIMAGE SOURCE KREMLIN');
+  assert.equal(latin.meta.title, 'पुतिन और लुकाशेंको');
+  assert.equal(latin.meta.language, 'hi');
+  const [own] = [...searchRecords(index, body, (bundle) => bundle === 'hi')];
+  assert.doesNotMatch(own!.content, /Putin and Lukashenko/);
+});
+
+test('latinWords keeps the Latin-script words of a text and nothing else', () => {
+  assert.equal(latinWords('पुतिन (Reuters) ने NATO और St. Petersburg में'), 'Reuters NATO St. Petersburg');
+  assert.equal(latinWords('روسيا وبيلاروس'), '');
+});
+
 test('events, entities and sources are indexed in English with their text; a body is read only for a wanted bundle', () => {
   const asked: string[] = [];
   const records = [...searchRecords(archive, (collection, id) => (asked.push(`${collection}/${id}`), 'summary'), (bundle) => bundle === 'en')];
-  assert.deepEqual(records.map((r) => [r.url, r.meta.type]), [['/events/2024-01-29-e/', 'event'], ['/entities/putin/', 'entity'], ['/sources/statecraft/', 'source']]);
-  assert.deepEqual(asked, ['events/2024-01-29-e']);
-  assert.match(records[1]!.content, /^President of Russia\.\nVladimir Putin/);
+  assert.deepEqual(records.map((r) => [r.url, r.meta.type]), [['/articles/2024-01-29-x/', 'article'], ['/events/2024-01-29-e/', 'event'], ['/entities/putin/', 'entity'], ['/sources/statecraft/', 'source']]);
+  assert.deepEqual(asked, ['articles/2024-01-29-x', 'events/2024-01-29-e']);
+  assert.match(records[2]!.content, /^President of Russia\.\nVladimir Putin/);
 });

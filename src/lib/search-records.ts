@@ -4,7 +4,7 @@
  * while Astro renders the site. Pure: the caller hands in each body's plain text.
  */
 import type { ArchiveIndex } from './archive-index.ts';
-import { articleSearchFields, entitySearchFields, eventSearchFields, namesBundle, sourceSearchFields, type SearchFields } from './search-fields.ts';
+import { articleSearchFields, entitySearchFields, eventSearchFields, bundleForScript, sourceSearchFields, type SearchFields } from './search-fields.ts';
 
 /** One Pagefind record (the shape of Pagefind's addCustomRecord) and the bundle it goes to. */
 export interface SearchRecord {
@@ -20,25 +20,41 @@ export interface SearchRecord {
 export type BodyText = (collection: 'articles' | 'events', id: string) => string;
 
 /**
+ * Latin-script words in a text of another script: an English caption or an
+ * acronym in a Hindi or Arabic article, which a Latin query should find.
+ * @example latinWords('पुतिन (Reuters) ने NATO') // "Reuters NATO"
+ */
+export function latinWords(text: string): string {
+  return (text.match(/\p{Script=Latin}[\p{Script=Latin}\p{M}\p{Nd}'’.-]*/gu) ?? []).join(' ');
+}
+
+/**
  * The records of one page in the bundles wanted: the page itself with its text
- * (read only when its bundle is wanted) and one names record per other script.
+ * (read only when a bundle that needs it is wanted), in its language's bundle,
+ * and a names record in the bundle of each other script it is named in. A page
+ * not in Latin script has its Latin words, names and English title in the
+ * English bundle, so that only Latin bundles answer a Latin query.
  */
 function* recordsOf(fields: SearchFields, text: () => readonly (string | null | undefined)[], wanted: (bundle: string) => boolean): Generator<SearchRecord> {
   const meta = { ...fields.meta, title: fields.title };
+  const own = () => text().filter((part): part is string => Boolean(part));
   if (wanted(fields.bundle)) {
     yield {
       bundle: fields.bundle,
       url: fields.url,
-      content: [...text(), fields.aliases.join(' · ')].filter(Boolean).join('\n'),
+      content: [...own(), fields.aliases.join(' · ')].filter(Boolean).join('\n'),
       meta,
       filters: fields.filters,
       sort: fields.sort,
     };
   }
-  // Names in another script go to that script's names bundle, so only a stemmer for that script reads them.
+  // Names in another script go to that script's bundle, so only a stemmer for that script reads them.
   for (const [script, names] of Object.entries(fields.foreignNames)) {
-    const { bundle } = namesBundle(script);
-    if (wanted(bundle)) yield { bundle, url: fields.url, content: names.join(' · '), meta, filters: fields.filters, sort: fields.sort };
+    const bundle = bundleForScript(script);
+    if (!wanted(bundle)) continue;
+    const words = script === 'Latn' ? own().map(latinWords) : [];
+    const content = [names.join(' · '), ...words].filter(Boolean).join('\n');
+    if (content) yield { bundle, url: fields.url, content, meta, filters: fields.filters, sort: fields.sort };
   }
 }
 
@@ -48,7 +64,7 @@ function* recordsOf(fields: SearchFields, text: () => readonly (string | null | 
  */
 export function* searchRecords(archive: ArchiveIndex, bodyText: BodyText, wanted: (bundle: string) => boolean = () => true): Generator<SearchRecord> {
   for (const article of archive.articlesByDate) {
-    yield* recordsOf(articleSearchFields(article, archive), () => [article.title, article.title_en?.text, bodyText('articles', article.id)], wanted);
+    yield* recordsOf(articleSearchFields(article, archive), () => [article.title, bodyText('articles', article.id)], wanted);
   }
   for (const event of archive.timeline) yield* recordsOf(eventSearchFields(event, archive), () => [bodyText('events', event.id)], wanted);
   for (const entity of archive.entities.values()) yield* recordsOf(entitySearchFields(entity), () => [entity.description], wanted);
