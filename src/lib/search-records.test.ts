@@ -41,7 +41,7 @@ test('names in another script go to that script\'s bundle, pointing at the same 
 });
 
 test('a page in another script has its English title, Latin names and Latin words in the English bundle', () => {
-  const withCaption = { ...article, title_en: { text: 'Putin and Lukashenko', by: 'editor' as const }, id: '2024-01-29-y' };
+  const withCaption = { ...article, title_en: { text: 'Putin and Lukashenko', by: 'editor' as const, agent: 'An editor' }, id: '2024-01-29-y' };
   const index = buildArchiveIndex({ articles: [withCaption], events: [...archive.events.values()], sources: [...archive.sources.values()], entities: [...archive.entities.values()] });
   const body = (collection: string, id: string) => (collection === 'articles' ? 'पुतिन ने कहा। IMAGE SOURCE: KREMLIN' : `${collection}/${id}`);
   const latin = [...searchRecords(index, body, (bundle) => bundle === 'en')].find((r) => r.url === '/articles/2024-01-29-y/')!;

@@ -45,7 +45,11 @@ export interface BenchResult {
   output_mib: { site: number; pagefind: number; data: number };
   /** Size of each export file (captures and per-event zips summed), MiB. */
   export_files_mib?: Record<string, number>;
-  search_kb: { query: string; first_query: number; second_query: number };
+  /**
+   * What the search page downloads: the first query, a second in the same script
+   * and then one in another script (which loads that script's bundles).
+   */
+  search_kb: { query: string; first_query: number; second?: string; second_query: number; other_script?: string; other_script_query?: number };
   heaviest_article_page: PageWeight;
   heaviest_event_page: PageWeight;
   budgets: Budget[];
@@ -80,7 +84,7 @@ export function checkBudgets(result: BenchResult, baseline?: BenchResult): Budge
   }
   if (result.articles >= 100_000) {
     add('first search', '≤ 300 KB', `${result.search_kb.first_query} KB`, result.search_kb.first_query <= 300);
-    add('second search', '≤ 100 KB more', `${result.search_kb.second_query} KB`, result.search_kb.second_query <= 100);
+    add('second search, same script', '≤ 100 KB more', `${result.search_kb.second_query} KB`, result.search_kb.second_query <= 100);
   }
   const ratio = result.rebuild.wall_s / result.build.wall_s;
   add('rebuild after one change', '≤ 1/5 of cold', `${result.rebuild.wall_s} s (${ratio.toFixed(2)} of ${result.build.wall_s} s)`, ratio <= 0.2);
