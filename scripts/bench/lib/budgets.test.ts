@@ -38,6 +38,8 @@ test('each budget fails on its own measure', () => {
   assert.deepEqual(failed(checkBudgets(result(100_000, { heaviest_event_page: { path: '/e/', gzip_kb: 20, scripts: 1 } }))), ['heaviest event page']);
   assert.deepEqual(failed(checkBudgets(result(100_000, { search_kb: { query: 'x', first_query: 301, second_query: 1 } }))), ['first search']);
   assert.deepEqual(failed(checkBudgets(result(100_000, { rebuild: stage('rebuild build', 101) }))), ['rebuild after one change']);
+  const { rebuild: _rebuild, rebuild_stages: _stages, ...coldOnly } = result(100_000);
+  assert.deepEqual(failed(checkBudgets(coldOnly)), ['rebuild after one change'], 'a rebuild not measured does not pass');
 });
 
 test('a 10,000-article build is held to 75 s; search budgets apply at 100,000', () => {
