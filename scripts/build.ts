@@ -10,12 +10,13 @@
  *    from the content rather than from the pages: two processes for two cores;
  * 5. the English search bundle, which also indexes the documentation pages
  *    from the built site;
- * then the search bundles, the dataset and the raw captures are copied into dist/.
+ * then the search bundles, the dataset and the raw captures are linked into dist/.
  */
 import { spawn } from 'node:child_process';
-import { appendFile, cp, readFile, rm } from 'node:fs/promises';
+import { appendFile, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { BUILD_EXPORT_DIR } from '../src/lib/dataset-file.ts';
+import { linkTree } from './lib/link-tree.ts';
 
 const ROOT = join(import.meta.dirname, '..');
 const EXPORT_DIR = join(ROOT, BUILD_EXPORT_DIR);
@@ -70,12 +71,11 @@ try {
     run('search index', ['scripts/search-index.ts', '--out', SEARCH_DIR, '--except', DOCS_BUNDLE]),
   ]);
   await run('search index with the documentation', ['scripts/search-index.ts', '--out', SEARCH_DIR, '--only', DOCS_BUNDLE, '--site', 'dist']);
-  await rm(join(ROOT, 'dist', 'pagefind'), { recursive: true, force: true });
-  await cp(SEARCH_DIR, join(ROOT, 'dist', 'pagefind'), { recursive: true });
-  await cp(EXPORT_DIR, join(ROOT, 'dist', 'data'), { recursive: true });
-  // The raw captures, byte for byte, at /captures/<file>: copied, not rendered one by one as pages.
-  await cp(join(ROOT, 'content', 'captures'), join(ROOT, 'dist', 'captures'), { recursive: true });
-  console.log('build: search index, dataset and captures copied into dist/');
+  await linkTree(SEARCH_DIR, join(ROOT, 'dist', 'pagefind'));
+  await linkTree(EXPORT_DIR, join(ROOT, 'dist', 'data'));
+  // The raw captures, byte for byte, at /captures/<file>: linked, not rendered one by one as pages.
+  await linkTree(join(ROOT, 'content', 'captures'), join(ROOT, 'dist', 'captures'));
+  console.log('build: search index, dataset and captures linked into dist/');
 } catch (error) {
   console.error((error as Error).message);
   process.exit(1);
