@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { appendFile, cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { appendFile, cp, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
@@ -55,7 +55,7 @@ test('a broken copy is reported file by file, line by line, and left untouched',
   const decomposable = 'content/entities/alexander-lukashenko.yaml'; // its Arabic names have أ, which NFD decomposes
   await writeFile(join(copy, decomposable), (await readFile(join(copy, decomposable), 'utf8')).normalize('NFD'));
 
-  const before = await treeDigest(copy);
+  const before = await treeDigest(join(copy, 'content'));
   const { code, stdout } = await run('--root', copy, '--format', 'json');
   assert.equal(code, 1);
   const problems: { file: string; line: number; rule: string; field: string; fix: string }[] = JSON.parse(stdout);
@@ -68,7 +68,28 @@ test('a broken copy is reported file by file, line by line, and left untouched',
   assert.ok(problems.some((p) => p.rule === 'capture-hash' && p.field === 'capture.sha256'));
   assert.match(find('schema', entity)?.fix ?? '', /remove "colour"/);
   assert.ok(find('unicode', decomposable));
-  assert.equal(await treeDigest(copy), before, 'content:check changed a file');
+  assert.equal(await treeDigest(join(copy, 'content')), before, 'content:check changed a file');
+});
+
+test('a later run re-checks the files that changed and remembers the verdicts on the rest', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'content-cache-'));
+  try {
+    await cp(join(ROOT, 'content'), join(dir, 'content'), { recursive: true });
+    assert.equal((await run('--root', dir)).code, 0);
+    await stat(join(dir, '.cache', 'content-check.sqlite'));
+    const file = 'content/articles/2024-12-06-russia-belarus-sign-military-agreement-newsit.md';
+    const original = await readFile(join(dir, file), 'utf8');
+    await writeFile(join(dir, file), `${original}\nTODO: check this paragraph against the capture.\n`);
+    const changed = await run('--root', dir, '--format', 'json');
+    assert.equal(changed.code, 1);
+    assert.deepEqual((JSON.parse(changed.stdout) as { rule: string; file: string }[]).map((p) => [p.rule, p.file]), [['todo', file]]);
+    const remembered = await run('--root', dir, '--format', 'json');
+    assert.equal(remembered.stdout, changed.stdout, 'the verdict on an unchanged file is the one found before');
+    await writeFile(join(dir, file), original);
+    assert.equal((await run('--root', dir)).code, 0);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
 });
 
 /** One content file edited in a fresh copy of the corpus, and the problem content:check must report. */
@@ -119,7 +140,7 @@ for (const [what, c] of ruleCases) {
       await cp(join(ROOT, 'content'), join(dir, 'content'), { recursive: true });
       const edited = c.edit(await readFile(join(dir, c.newFile ?? c.file), 'utf8'));
       await writeFile(join(dir, c.file), edited);
-      const before = await treeDigest(dir);
+      const before = await treeDigest(join(dir, 'content'));
       const { code, stdout } = await run('--root', dir, '--format', 'json');
       assert.equal(code, 1, 'exit code');
       const problems: { file: string; line: number; rule: string; fix: string }[] = JSON.parse(stdout);
@@ -127,7 +148,7 @@ for (const [what, c] of ruleCases) {
       const found = problems.find((p) => p.rule === c.rule && p.file === c.file && p.line === line);
       assert.ok(found, `no [${c.rule}] problem at ${c.file}:${line}; got ${JSON.stringify(problems.map((p) => [p.rule, p.file, p.line]))}`);
       assert.match(found.fix, c.fix);
-      assert.equal(await treeDigest(dir), before, 'content:check changed a file');
+      assert.equal(await treeDigest(join(dir, 'content')), before, 'content:check changed a file');
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

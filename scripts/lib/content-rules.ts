@@ -1,6 +1,9 @@
 /**
- * The content checker's rules. Each rule looks at the whole loaded archive and
- * returns located problems; the runner (content-check.ts) prints them.
+ * The content checker's rules. Each rule looks at the loaded archive and
+ * returns located problems; the runner (content-check.ts) prints them. A rule
+ * of scope "file" judges each file alone, so its verdict on an unchanged file
+ * is taken from the cache (check-cache.ts); one of scope "archive" compares
+ * files, or reads more than the file, and always runs over everything.
  */
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
@@ -8,9 +11,10 @@ import { join } from 'node:path';
 import { findBrokenReferences } from '../../src/lib/archive-index.ts';
 import { listCollectionFiles, loadAhead, loadCollection, readTexts, type LoadedRecord } from '../../src/lib/content-files.ts';
 import { collections, type CollectionName } from '../../src/schema/index.ts';
-import { locateField, type ContentProblem } from '../../src/schema/parse.ts';
+import { locateField, parseContentFile, splitFrontMatter, type ContentProblem, type ParsedRecord, type ParseResult } from '../../src/schema/parse.ts';
 import { serializeParsedRecord } from '../../src/schema/serialize.ts';
-import { textRules } from './text-rules.ts';
+import { openCheckCache, type CheckCache, type FileVerdict } from './check-cache.ts';
+import { textKey, textRules } from './text-rules.ts';
 
 /** Everything the rules look at, loaded once. */
 export interface ContentTree {
@@ -20,26 +24,62 @@ export interface ContentTree {
   records: { [C in CollectionName]: LoadedRecord<C>[] };
   /** Problems found while loading (YAML, schema, ids). */
   loadProblems: ContentProblem[];
+  /** Each article's text key for the duplicate-text rule (see textKey), by file. */
+  textKeys: Map<string, string | null>;
 }
 
 export interface ContentRule {
   id: string;
+  /** "file": looks at one file at a time; "archive": compares files, or reads beyond them (captures, today's date). */
+  scope: 'file' | 'archive';
   description: string;
   check: (tree: ContentTree) => Promise<ContentProblem[]> | ContentProblem[];
 }
 
-/** Loads every collection and the raw text of every file (each file is read once). */
-export async function loadContentTree(root: string): Promise<ContentTree> {
+/** A loaded tree, and the cache's verdicts on the files it already knew (unchanged since they were checked). */
+interface LoadedTree {
+  tree: ContentTree;
+  known: Map<string, FileVerdict>;
+  /** SHA-256 of each file's text. */
+  hashes: Map<string, string>;
+  /** What parsing each file not known to the cache gave. */
+  parsed: Map<string, ParseResult<CollectionName>>;
+}
+
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+
+/** Loads every collection and the raw text of every file (each file is read once); with a cache, parses only what changed. */
+export async function loadContentTree(root: string, cache?: CheckCache): Promise<LoadedTree> {
   const names = Object.keys(collections) as CollectionName[];
   const texts = new Map<string, string>();
   for (const name of names) for await (const [file, text] of readTexts(root, await listCollectionFiles(root, name))) texts.set(file, text);
-  const loaded = await Promise.all(names.map((name) => loadCollection(root, name, texts)));
-  return {
-    root,
-    texts,
-    records: Object.fromEntries(names.map((name, i) => [name, loaded[i]!.records])) as ContentTree['records'],
-    loadProblems: loaded.flatMap((l) => l.problems),
+  const known = new Map<string, FileVerdict>();
+  const hashes = new Map<string, string>();
+  const parsed = new Map<string, ParseResult<CollectionName>>();
+  const parse = <C extends CollectionName>(collection: C, file: string, text: string): ParseResult<C> => {
+    const hash = sha256(text);
+    hashes.set(file, hash);
+    const verdict = cache?.get(file, hash);
+    if (!verdict) {
+      const result = parseContentFile(collection, file, text);
+      parsed.set(file, result);
+      return result;
+    }
+    known.set(file, verdict);
+    if (!verdict.parsed.ok) return verdict.parsed;
+    const body = collections[collection].extension === '.md' ? splitFrontMatter(text)!.body : '';
+    return { ok: true, record: { ...verdict.parsed.record, body } as ParsedRecord<C> };
   };
+  const loaded = await Promise.all(names.map((name) => loadCollection(root, name, texts, parse)));
+  const records = Object.fromEntries(names.map((name, i) => [name, loaded[i]!.records])) as ContentTree['records'];
+  const textKeys = new Map(records.articles.map((r) => [r.file, known.get(r.file)?.textKey ?? textKey(r.body)]));
+  return { tree: { root, texts, records, loadProblems: loaded.flatMap((l) => l.problems), textKeys }, known, hashes, parsed };
+}
+
+/** The part of a tree made of some of its files. */
+function subtree(tree: ContentTree, keep: (file: string) => boolean): ContentTree {
+  const records = Object.fromEntries(Object.entries(tree.records).map(([name, list]) => [name, list.filter((r) => keep(r.file))])) as ContentTree['records'];
+  return { ...tree, texts: new Map([...tree.texts].filter(([file]) => keep(file))), records, loadProblems: tree.loadProblems.filter((p) => keep(p.file)) };
 }
 
 const collectionOfFile = (file: string): CollectionName =>
@@ -48,11 +88,13 @@ const collectionOfFile = (file: string): CollectionName =>
 export const rules: ContentRule[] = [
   {
     id: 'schema',
+    scope: 'archive',
     description: 'YAML syntax, the schema, ids that match file names and are unique',
     check: (tree) => tree.loadProblems,
   },
   {
     id: 'reference',
+    scope: 'archive',
     description: 'references to events, entities, sources and articles resolve',
     check: (tree) => {
       const fileOf = new Map<string, string>();
@@ -71,6 +113,7 @@ export const rules: ContentRule[] = [
   },
   {
     id: 'capture-hash',
+    scope: 'archive',
     description: 'every capture exists and matches its recorded SHA-256',
     check: async (tree) => {
       const problems: ContentProblem[] = [];
@@ -92,6 +135,7 @@ export const rules: ContentRule[] = [
   },
   {
     id: 'unicode',
+    scope: 'file',
     description: 'text is UTF-8 in Unicode NFC, with no byte-order mark',
     check: (tree) => {
       const problems: ContentProblem[] = [];
@@ -112,6 +156,7 @@ export const rules: ContentRule[] = [
 
 rules.push({
   id: 'canonical-format',
+  scope: 'file',
   description: 'each file is in the canonical form the exports rebuild byte for byte',
   check: (tree) => {
     const problems: ContentProblem[] = [];
@@ -136,9 +181,28 @@ rules.push({
 
 rules.push(...textRules);
 
-/** Runs every rule; problems sorted by file and line. */
-export async function checkContent(root: string): Promise<ContentProblem[]> {
-  const tree = await loadContentTree(root);
-  const problems = (await Promise.all(rules.map((rule) => rule.check(tree)))).flat();
-  return problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column);
+/**
+ * Runs every rule; problems sorted by file and line. With the cache (the
+ * default), the rules of scope "file" judge only the files that changed since
+ * they were last checked, and their verdicts are remembered.
+ */
+export async function checkContent(root: string, options: { cache?: boolean } = {}): Promise<ContentProblem[]> {
+  const cache = options.cache === false ? undefined : openCheckCache(root);
+  try {
+    const { tree, known, hashes, parsed } = await loadContentTree(root, cache);
+    const fresh = subtree(tree, (file) => !known.has(file));
+    const fileProblems = (await Promise.all(rules.filter((r) => r.scope === 'file').map((rule) => rule.check(fresh)))).flat();
+    const archiveProblems = (await Promise.all(rules.filter((r) => r.scope === 'archive').map((rule) => rule.check(tree)))).flat();
+    if (cache) {
+      const problemsOf = Map.groupBy(fileProblems, (p) => p.file);
+      for (const [file, result] of parsed) {
+        const verdictParse: FileVerdict['parsed'] = result.ok ? { ok: true, record: { data: result.record.data, bodyLine: result.record.bodyLine } } : result;
+        cache.set(file, hashes.get(file)!, { parsed: verdictParse, problems: problemsOf.get(file) ?? [], textKey: tree.textKeys.get(file) ?? null });
+      }
+    }
+    const problems = [...[...known.values()].flatMap((v) => v.problems), ...fileProblems, ...archiveProblems];
+    return problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column);
+  } finally {
+    cache?.close();
+  }
 }

@@ -41,6 +41,20 @@ export function sampleText(text: string, length: number): string {
   return [0, 1, 2, 3].map((i) => text.slice(Math.round(i * step), Math.round(i * step) + slice)).join(' ');
 }
 
+/** Texts shorter than this (normalized) are not compared: a short note may well repeat. */
+const DUPLICATE_MIN_LENGTH = 200;
+
+/**
+ * The key by which the duplicate-text rule compares article texts: a hash of
+ * the text with spacing and case evened out (already NFC, or the unicode rule
+ * says so), so that a hundred thousand bodies are not all kept in memory;
+ * null for a text too short to compare.
+ */
+export function textKey(body: string): string | null {
+  const normalized = body.replace(/\s+/g, ' ').trim().toLowerCase();
+  return normalized.length < DUPLICATE_MIN_LENGTH ? null : createHash('sha256').update(normalized).digest('base64');
+}
+
 const problem = (file: string, line: number, column: number, field: string, message: string, fix: string, rule: string): ContentProblem => ({ file, line, column, field, message, fix, rule });
 
 /** Line and column of an index into a text. */
@@ -57,6 +71,7 @@ function bodies(tree: ContentTree) {
 export const textRules: ContentRule[] = [
   {
     id: 'todo',
+    scope: 'file',
     description: 'nothing is left marked TODO',
     check: (tree) => {
       const problems: ContentProblem[] = [];
@@ -71,6 +86,7 @@ export const textRules: ContentRule[] = [
   },
   {
     id: 'no-script',
+    scope: 'file',
     description: 'no raw HTML beyond the allow-list, and nothing that could run script',
     check: (tree) => {
       const problems: ContentProblem[] = [];
@@ -112,6 +128,7 @@ export const textRules: ContentRule[] = [
   },
   {
     id: 'invisible-characters',
+    scope: 'file',
     description: 'no control, zero-width or bidirectional-override characters in front matter, no overrides in text',
     check: (tree) => {
       const problems: ContentProblem[] = [];
@@ -135,6 +152,7 @@ export const textRules: ContentRule[] = [
   },
   {
     id: 'script-matches-language',
+    scope: 'file',
     description: 'the body is written in the script of its declared language',
     check: (tree) => {
       const problems: ContentProblem[] = [];
@@ -156,6 +174,7 @@ export const textRules: ContentRule[] = [
   },
   {
     id: 'plausible-dates',
+    scope: 'archive',
     description: 'dates are not in the future, and coverage does not precede its event by long',
     check: (tree) => {
       const problems: ContentProblem[] = [];
@@ -185,12 +204,13 @@ export const textRules: ContentRule[] = [
   },
   {
     id: 'duplicate-text',
+    scope: 'archive',
     description: 'the same capture or the same text is not archived twice',
     check: (tree) => {
       const problems: ContentProblem[] = [];
       const byCapture = new Map<string, string>();
       const byText = new Map<string, string>();
-      for (const { data, file, body, bodyLine } of tree.records.articles) {
+      for (const { data, file, bodyLine } of tree.records.articles) {
         // One capture may hold several articles, each with its own line range.
         const captureKey = `${data.capture.sha256}:${data.capture.lines?.join('-') ?? 'all'}`;
         const sameCapture = byCapture.get(captureKey);
@@ -198,11 +218,8 @@ export const textRules: ContentRule[] = [
           const at = locateField('articles', tree.texts.get(file)!, ['capture', 'sha256']);
           problems.push(problem(file, at.line, at.column, 'capture.sha256', `archives the same capture as ${sameCapture}`, 'keep one record; if the capture holds two articles, give each its capture.lines', 'duplicate-text'));
         } else byCapture.set(captureKey, file);
-        // Already NFC, or the unicode rule says so: only spacing and case are evened out.
-        const normalized = body.replace(/\s+/g, ' ').trim().toLowerCase();
-        if (normalized.length < 200) continue;
-        // Texts are compared by hash: a hundred thousand bodies are not all kept in memory.
-        const key = createHash('sha256').update(normalized).digest('base64');
+        const key = tree.textKeys.get(file);
+        if (!key) continue;
         const sameText = byText.get(key);
         if (sameText) problems.push(problem(file, bodyLine, 1, '', `has the same text as ${sameText}`, 'archive each text once; link the other publication in its editorial notes', 'duplicate-text'));
         else byText.set(key, file);

@@ -6,7 +6,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { collections, type CollectionName } from '../schema/index.ts';
-import { parseContentFile, type ContentProblem, type ParsedRecord } from '../schema/parse.ts';
+import { parseContentFile, type ContentProblem, type ParsedRecord, type ParseResult } from '../schema/parse.ts';
 
 /** A validated record with the file it came from. */
 export type LoadedRecord<C extends CollectionName> = ParsedRecord<C> & {
@@ -52,16 +52,22 @@ export function readTexts(root: string, files: readonly string[]): AsyncGenerato
 
 /**
  * Reads and validates every file of a collection; never throws on bad content, it reports it.
- * `texts`, when given, holds the files' texts already read (by path relative to the root).
+ * `texts`, when given, holds the files' texts already read (by path relative to the root);
+ * `parse`, when given, stands in for the schema's parser (content:check's cache of verdicts).
  */
-export async function loadCollection<C extends CollectionName>(root: string, collection: C, texts?: ReadonlyMap<string, string>): Promise<LoadedCollection<C>> {
+export async function loadCollection<C extends CollectionName>(
+  root: string,
+  collection: C,
+  texts?: ReadonlyMap<string, string>,
+  parse: (collection: C, file: string, text: string) => ParseResult<C> = parseContentFile,
+): Promise<LoadedCollection<C>> {
   const files = await listCollectionFiles(root, collection);
   const records: LoadedRecord<C>[] = [];
   const problems: ContentProblem[] = [];
   const ids = new Map<string, string>();
   const source = texts ? files.map((file): [string, string] => [file, texts.get(file)!]) : readTexts(root, files);
   for await (const [file, text] of source) {
-    const result = parseContentFile(collection, file, text);
+    const result = parse(collection, file, text);
     if (!result.ok) {
       problems.push(...result.problems);
       continue;

@@ -1,0 +1,37 @@
+import assert from 'node:assert/strict';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, test } from 'node:test';
+import { checkerFingerprint, openCheckCache, type FileVerdict } from './check-cache.ts';
+
+const root = await mkdtemp(join(tmpdir(), 'check-cache-'));
+after(() => rm(root, { recursive: true, force: true }));
+
+const verdict: FileVerdict = {
+  parsed: { ok: true, record: { data: { id: 'x' } as never, bodyLine: 12 } },
+  problems: [{ file: 'content/articles/x.md', line: 3, column: 1, field: 'title', message: 'm', fix: 'f', rule: 'todo' }],
+  textKey: 'abc',
+};
+
+test('a verdict is found again by path and text hash, and only so', () => {
+  const cache = openCheckCache(root, 'code-1');
+  cache.set('content/articles/x.md', 'hash-1', verdict);
+  cache.close();
+  const again = openCheckCache(root, 'code-1');
+  assert.deepEqual(again.get('content/articles/x.md', 'hash-1'), verdict);
+  assert.equal(again.get('content/articles/x.md', 'hash-2'), undefined, 'the file changed');
+  assert.equal(again.get('content/articles/y.md', 'hash-1'), undefined);
+  again.close();
+});
+
+test('verdicts made by other code are dropped', () => {
+  const cache = openCheckCache(root, 'code-2');
+  assert.equal(cache.get('content/articles/x.md', 'hash-1'), undefined);
+  cache.close();
+});
+
+test('the fingerprint covers the checker\'s code', () => {
+  assert.match(checkerFingerprint(), /^[0-9a-f]{64}$/);
+  assert.equal(checkerFingerprint(), checkerFingerprint());
+});

@@ -1,0 +1,81 @@
+/**
+ * content:check's memory of files it has already checked
+ * (.cache/content-check.sqlite): for each file, under the SHA-256 of its text,
+ * what checking that file alone found: its record (without the body, which is
+ * cut from the text again) or the problems that kept it from parsing, the
+ * problems of the rules that look at one file at a time, and the key of its
+ * text for finding duplicates. A run after a small change then parses and
+ * checks only the files that changed; the rules across files (references,
+ * captures, dates, duplicates) always run over the whole archive.
+ *
+ * Every entry is tied to a fingerprint of the checker's own code and
+ * dependencies: after any change to the schema or the rules, nothing is reused.
+ */
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
+import type { CollectionName } from '../../src/schema/index.ts';
+import type { ContentProblem, ParsedRecord } from '../../src/schema/parse.ts';
+
+export const CHECK_CACHE_FILE = '.cache/content-check.sqlite';
+
+/** What checking one file alone found. */
+export interface FileVerdict {
+  /** The record without its body, or the problems that kept the file from parsing. */
+  parsed: { ok: true; record: Omit<ParsedRecord<CollectionName>, 'body'> } | { ok: false; problems: ContentProblem[] };
+  /** Problems of the rules that look at one file at a time. */
+  problems: ContentProblem[];
+  /** The key of an article's text, for the duplicate-text rule (null when too short to compare). */
+  textKey: string | null;
+}
+
+export interface CheckCache {
+  get(file: string, sha256: string): FileVerdict | undefined;
+  set(file: string, sha256: string, verdict: FileVerdict): void;
+  /** Writes what was set and closes the database. */
+  close(): void;
+}
+
+const PROJECT = join(import.meta.dirname, '..', '..');
+/** The code a verdict depends on: the schema, the loaders and rules, and the locked dependencies. */
+const CHECKER_SOURCES = ['src/schema', 'src/lib', 'scripts/lib'];
+
+/** A digest of the checker's code and dependencies (tests left out). */
+export function checkerFingerprint(project = PROJECT): string {
+  const hash = createHash('sha256');
+  for (const folder of CHECKER_SOURCES) {
+    const files = readdirSync(join(project, folder), { recursive: true, encoding: 'utf8' }).filter((f) => /\.(ts|json)$/.test(f) && !f.endsWith('.test.ts')).sort();
+    for (const file of files) hash.update(`${folder}/${file}\0`).update(readFileSync(join(project, folder, file)));
+  }
+  return hash.update(readFileSync(join(project, 'package-lock.json'))).digest('hex');
+}
+
+/** Opens the cache under `root`; entries made by other code than this are dropped. */
+export function openCheckCache(root: string, fingerprint = checkerFingerprint()): CheckCache {
+  const file = join(root, CHECK_CACHE_FILE);
+  mkdirSync(dirname(file), { recursive: true });
+  const db = new DatabaseSync(file);
+  db.exec(`PRAGMA journal_mode = WAL;
+    CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+    CREATE TABLE IF NOT EXISTS files (path TEXT PRIMARY KEY, sha256 TEXT NOT NULL, verdict TEXT NOT NULL);`);
+  const stored = db.prepare('SELECT value FROM meta WHERE key = ?').get('fingerprint') as { value: string } | undefined;
+  if (stored?.value !== fingerprint) {
+    db.exec('DELETE FROM files');
+    db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)').run('fingerprint', fingerprint);
+  }
+  const select = db.prepare('SELECT verdict FROM files WHERE path = ? AND sha256 = ?');
+  const upsert = db.prepare('INSERT OR REPLACE INTO files (path, sha256, verdict) VALUES (?, ?, ?)');
+  db.exec('BEGIN');
+  return {
+    get: (path, sha256) => {
+      const row = select.get(path, sha256) as { verdict: string } | undefined;
+      return row ? (JSON.parse(row.verdict) as FileVerdict) : undefined;
+    },
+    set: (path, sha256, verdict) => void upsert.run(path, sha256, JSON.stringify(verdict)),
+    close: () => {
+      db.exec('COMMIT');
+      db.close();
+    },
+  };
+}
