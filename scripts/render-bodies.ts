@@ -8,11 +8,11 @@ import { readFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { Worker } from 'node:worker_threads';
 import { BODY_CACHE_FILE, bodyKey, openBodyCache } from '../src/lib/body-cache.ts';
 import { listCollectionFiles } from '../src/lib/content-files.ts';
 import { RENDERER_FINGERPRINT, type RenderedBody } from '../src/markdown/render.ts';
 import { splitFrontMatter } from '../src/schema/parse.ts';
+import { inWorkers } from './lib/worker-pool.ts';
 
 const USAGE = `Usage: node scripts/render-bodies.ts [--root DIR] [--workers N]
 
@@ -49,25 +49,7 @@ const missing = cache.missing(markdownByKey.keys());
 async function renderInWorkers(keys: string[]): Promise<void> {
   const batches: [string, string][][] = [];
   for (let i = 0; i < keys.length; i += BATCH) batches.push(keys.slice(i, i + BATCH).map((key) => [key, markdownByKey.get(key)!]));
-  const pool = Array.from({ length: Math.min(workers, batches.length) }, () => new Worker(new URL('./lib/render-worker.ts', import.meta.url)));
-  await Promise.all(
-    pool.map(
-      (worker) =>
-        new Promise<void>((done, fail) => {
-          const next = () => {
-            const batch = batches.pop();
-            if (batch) worker.postMessage(batch);
-            else void worker.terminate().then(() => done());
-          };
-          worker.on('message', (rendered: [string, RenderedBody][]) => {
-            cache.put(rendered);
-            next();
-          });
-          worker.once('error', fail);
-          next();
-        }),
-    ),
-  );
+  await inWorkers(new URL('./lib/render-worker.ts', import.meta.url), batches, workers, (rendered: [string, RenderedBody][]) => cache.put(rendered));
 }
 
 await renderInWorkers(missing);

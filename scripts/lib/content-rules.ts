@@ -1,20 +1,23 @@
 /**
- * The content checker's rules. Each rule looks at the loaded archive and
- * returns located problems; the runner (content-check.ts) prints them. A rule
- * of scope "file" judges each file alone, so its verdict on an unchanged file
- * is taken from the cache (check-cache.ts); one of scope "archive" compares
- * files, or reads more than the file, and always runs over everything.
+ * The content checker's rules. Each rule looks at content and returns located
+ * problems; the runner (content-check.ts) prints them. A rule of scope "file"
+ * judges each file alone, so files can be judged in parallel and the verdict on
+ * an unchanged file taken from the cache (check-cache.ts); one of scope
+ * "archive" compares files, or reads more than the file, and always runs over
+ * everything.
  */
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { findBrokenReferences } from '../../src/lib/archive-index.ts';
 import { listCollectionFiles, loadAhead, loadCollection, readTexts, type LoadedRecord } from '../../src/lib/content-files.ts';
 import { collections, type CollectionName } from '../../src/schema/index.ts';
 import { locateField, parseContentFile, splitFrontMatter, type ContentProblem, type ParsedRecord, type ParseResult } from '../../src/schema/parse.ts';
 import { serializeParsedRecord } from '../../src/schema/serialize.ts';
-import { openCheckCache, type CheckCache, type FileVerdict } from './check-cache.ts';
+import { openCheckCache, type FileVerdict } from './check-cache.ts';
 import { textKey, textRules } from './text-rules.ts';
+import { inWorkers } from './worker-pool.ts';
 
 /** Everything the rules look at, loaded once. */
 export interface ContentTree {
@@ -36,50 +39,79 @@ export interface ContentRule {
   check: (tree: ContentTree) => Promise<ContentProblem[]> | ContentProblem[];
 }
 
-/** A loaded tree, and the cache's verdicts on the files it already knew (unchanged since they were checked). */
-interface LoadedTree {
-  tree: ContentTree;
-  known: Map<string, FileVerdict>;
-  /** SHA-256 of each file's text. */
-  hashes: Map<string, string>;
-  /** What parsing each file not known to the cache gave. */
-  parsed: Map<string, ParseResult<CollectionName>>;
+/** A content file as read: its collection, path relative to the root, and text. */
+export interface ContentFile {
+  collection: CollectionName;
+  file: string;
+  text: string;
 }
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
-/** Loads every collection and the raw text of every file (each file is read once); with a cache, parses only what changed. */
-export async function loadContentTree(root: string, cache?: CheckCache): Promise<LoadedTree> {
-  const names = Object.keys(collections) as CollectionName[];
-  const texts = new Map<string, string>();
-  for (const name of names) for await (const [file, text] of readTexts(root, await listCollectionFiles(root, name))) texts.set(file, text);
-  const known = new Map<string, FileVerdict>();
-  const hashes = new Map<string, string>();
-  const parsed = new Map<string, ParseResult<CollectionName>>();
-  const parse = <C extends CollectionName>(collection: C, file: string, text: string): ParseResult<C> => {
-    const hash = sha256(text);
-    hashes.set(file, hash);
-    const verdict = cache?.get(file, hash);
-    if (!verdict) {
-      const result = parseContentFile(collection, file, text);
-      parsed.set(file, result);
-      return result;
-    }
-    known.set(file, verdict);
-    if (!verdict.parsed.ok) return verdict.parsed;
-    const body = collections[collection].extension === '.md' ? splitFrontMatter(text)!.body : '';
-    return { ok: true, record: { ...verdict.parsed.record, body } as ParsedRecord<C> };
-  };
-  const loaded = await Promise.all(names.map((name) => loadCollection(root, name, texts, parse)));
-  const records = Object.fromEntries(names.map((name, i) => [name, loaded[i]!.records])) as ContentTree['records'];
-  const textKeys = new Map(records.articles.map((r) => [r.file, known.get(r.file)?.textKey ?? textKey(r.body)]));
-  return { tree: { root, texts, records, loadProblems: loaded.flatMap((l) => l.problems), textKeys }, known, hashes, parsed };
+/** Reads every file of every collection, each once. */
+async function readContentFiles(root: string): Promise<ContentFile[]> {
+  const files: ContentFile[] = [];
+  for (const collection of Object.keys(collections) as CollectionName[]) {
+    for await (const [file, text] of readTexts(root, await listCollectionFiles(root, collection))) files.push({ collection, file, text });
+  }
+  return files;
 }
 
-/** The part of a tree made of some of its files. */
-function subtree(tree: ContentTree, keep: (file: string) => boolean): ContentTree {
-  const records = Object.fromEntries(Object.entries(tree.records).map(([name, list]) => [name, list.filter((r) => keep(r.file))])) as ContentTree['records'];
-  return { ...tree, texts: new Map([...tree.texts].filter(([file]) => keep(file))), records, loadProblems: tree.loadProblems.filter((p) => keep(p.file)) };
+/** The body of a parsed file, cut from its text again (verdicts do not keep it). */
+const bodyOf = ({ collection, text }: ContentFile) => (collections[collection].extension === '.md' ? splitFrontMatter(text)!.body : '');
+
+/**
+ * Judges files one by one: parses each, runs the rules of scope "file" over
+ * them, and keys each article's text for the duplicate-text rule.
+ */
+export async function judgeFiles(root: string, files: readonly ContentFile[]): Promise<[file: string, verdict: FileVerdict][]> {
+  const parsed = new Map(files.map((f) => [f.file, parseContentFile(f.collection, f.file, f.text)]));
+  const records = Object.fromEntries((Object.keys(collections) as CollectionName[]).map((name) => [name, [] as LoadedRecord<CollectionName>[]])) as ContentTree['records'];
+  for (const { collection, file } of files) {
+    const result = parsed.get(file)!;
+    if (result.ok) (records[collection] as LoadedRecord<CollectionName>[]).push({ ...result.record, file });
+  }
+  const textKeys = new Map(records.articles.map((r) => [r.file, textKey(r.body)]));
+  const tree: ContentTree = { root, texts: new Map(files.map((f) => [f.file, f.text])), records, loadProblems: [], textKeys };
+  const problemsOf = Map.groupBy((await Promise.all(rules.filter((r) => r.scope === 'file').map((rule) => rule.check(tree)))).flat(), (p) => p.file);
+  return files.map(({ file }): [string, FileVerdict] => {
+    const result = parsed.get(file)!;
+    return [file, {
+      parsed: result.ok ? { ok: true, record: { data: result.record.data, bodyLine: result.record.bodyLine } } : result,
+      problems: problemsOf.get(file) ?? [],
+      textKey: textKeys.get(file) ?? null,
+    }];
+  });
+}
+
+/** Below this many files to judge, starting worker threads costs more than it saves. */
+const JUDGE_IN_WORKERS_FROM = 2000;
+/** Files sent to a worker at a time. */
+const JUDGE_BATCH = 500;
+
+/** Judges files, in worker threads (one per CPU) when there are many. */
+async function judge(root: string, files: readonly ContentFile[]): Promise<[string, FileVerdict][]> {
+  if (files.length < JUDGE_IN_WORKERS_FROM) return judgeFiles(root, files);
+  const batches: ContentFile[][] = [];
+  for (let i = 0; i < files.length; i += JUDGE_BATCH) batches.push(files.slice(i, i + JUDGE_BATCH));
+  const verdicts: [string, FileVerdict][] = [];
+  await inWorkers(new URL('./check-worker.ts', import.meta.url), batches.map((batch) => ({ root, files: batch })), availableParallelism(), (judged: [string, FileVerdict][]) => verdicts.push(...judged));
+  return verdicts;
+}
+
+/** The whole archive as the rules of scope "archive" see it, built from the files and the verdicts on each. */
+async function treeOf(root: string, files: readonly ContentFile[], verdicts: ReadonlyMap<string, FileVerdict>): Promise<ContentTree> {
+  const byFile = new Map(files.map((f) => [f.file, f]));
+  const texts = new Map(files.map((f) => [f.file, f.text]));
+  const parse = <C extends CollectionName>(_collection: C, file: string): ParseResult<C> => {
+    const { parsed } = verdicts.get(file)!;
+    return parsed.ok ? { ok: true, record: { ...parsed.record, body: bodyOf(byFile.get(file)!) } as ParsedRecord<C> } : parsed;
+  };
+  const names = Object.keys(collections) as CollectionName[];
+  const loaded = await Promise.all(names.map((name) => loadCollection(root, name, texts, parse)));
+  const records = Object.fromEntries(names.map((name, i) => [name, loaded[i]!.records])) as ContentTree['records'];
+  const textKeys = new Map(records.articles.map((r) => [r.file, verdicts.get(r.file)!.textKey]));
+  return { root, texts, records, loadProblems: loaded.flatMap((l) => l.problems), textKeys };
 }
 
 const collectionOfFile = (file: string): CollectionName =>
@@ -182,25 +214,29 @@ rules.push({
 rules.push(...textRules);
 
 /**
- * Runs every rule; problems sorted by file and line. With the cache (the
- * default), the rules of scope "file" judge only the files that changed since
- * they were last checked, and their verdicts are remembered.
+ * Runs every rule; problems sorted by file and line. Each file is judged alone
+ * (parsed, and checked by the rules of scope "file"), in worker threads when
+ * there are many, and with the cache (the default) only when it changed since
+ * it was last judged; then the rules of scope "archive" run over everything.
  */
 export async function checkContent(root: string, options: { cache?: boolean } = {}): Promise<ContentProblem[]> {
   const cache = options.cache === false ? undefined : openCheckCache(root);
   try {
-    const { tree, known, hashes, parsed } = await loadContentTree(root, cache);
-    const fresh = subtree(tree, (file) => !known.has(file));
-    const fileProblems = (await Promise.all(rules.filter((r) => r.scope === 'file').map((rule) => rule.check(fresh)))).flat();
-    const archiveProblems = (await Promise.all(rules.filter((r) => r.scope === 'archive').map((rule) => rule.check(tree)))).flat();
-    if (cache) {
-      const problemsOf = Map.groupBy(fileProblems, (p) => p.file);
-      for (const [file, result] of parsed) {
-        const verdictParse: FileVerdict['parsed'] = result.ok ? { ok: true, record: { data: result.record.data, bodyLine: result.record.bodyLine } } : result;
-        cache.set(file, hashes.get(file)!, { parsed: verdictParse, problems: problemsOf.get(file) ?? [], textKey: tree.textKeys.get(file) ?? null });
-      }
+    const files = await readContentFiles(root);
+    const hashes = new Map(files.map((f) => [f.file, sha256(f.text)]));
+    const verdicts = new Map<string, FileVerdict>();
+    const unjudged = files.filter((f) => {
+      const known = cache?.get(f.file, hashes.get(f.file)!);
+      if (known) verdicts.set(f.file, known);
+      return !known;
+    });
+    for (const [file, verdict] of await judge(root, unjudged)) {
+      verdicts.set(file, verdict);
+      cache?.set(file, hashes.get(file)!, verdict);
     }
-    const problems = [...[...known.values()].flatMap((v) => v.problems), ...fileProblems, ...archiveProblems];
+    const tree = await treeOf(root, files, verdicts);
+    const archiveProblems = (await Promise.all(rules.filter((r) => r.scope === 'archive').map((rule) => rule.check(tree)))).flat();
+    const problems = [...[...verdicts.values()].flatMap((v) => v.problems), ...archiveProblems];
     return problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column);
   } finally {
     cache?.close();
