@@ -7,7 +7,7 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import { stringify } from 'csv-stringify';
 import { stringify as stringifySync } from 'csv-stringify/sync';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { dirname, join } from 'node:path';
 import { Readable } from 'node:stream';
 import { DatabaseSync } from 'node:sqlite';
 import type { Column, Table } from './tables.ts';
@@ -98,12 +98,14 @@ export interface ParquetJob {
 /**
  * Writes Parquet files (typed columns, ZSTD) from JSON Lines files with DuckDB,
  * one thread so that row order, and so the bytes, never vary; `scratch` is a
- * folder DuckDB may spill to.
+ * folder for DuckDB's working database and what it spills.
  */
 export async function writeParquet(jobs: readonly ParquetJob[], scratch: string): Promise<void> {
   // DuckDB takes up to 80% of the machine's memory by default, beside a Node heap that holds every
-  // article (measured at 100,000 articles: 11.8 GiB in all); past this limit it spills to `scratch`.
-  const instance = await DuckDBInstance.create(':memory:', { threads: '1', memory_limit: '2GB', temp_directory: scratch });
+  // article (measured at 100,000 articles: 11.8 GiB in all). Held to 2 GB, it must be able to put
+  // tables on disk: an in-memory database cannot, and at 100,000 articles ran out of memory.
+  await mkdir(scratch, { recursive: true });
+  const instance = await DuckDBInstance.create(join(scratch, 'export.duckdb'), { threads: '1', memory_limit: '2GB', temp_directory: scratch });
   const connection = await instance.connect();
   // Each JSON Lines file is read once into a table; partitioned files are cut from that table.
   const loaded = new Map<string, string>();
