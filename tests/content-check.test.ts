@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { promisify } from 'node:util';
+import { checkContent } from '../scripts/lib/content-rules.ts';
 import { ROOT } from './helpers/dist.ts';
 
 const SCRIPT = join(ROOT, 'scripts', 'content-check.ts');
@@ -90,6 +91,14 @@ test('a later run re-checks the files that changed and remembers the verdicts on
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
+});
+
+test('files judged in worker threads get the same verdicts as files judged in the main thread', async () => {
+  // The broken copy of the test above: problems of every kind, in several files.
+  const inProcess = await checkContent(copy, { cache: false, inWorkersFrom: Infinity });
+  const inWorkers = await checkContent(copy, { cache: false, inWorkersFrom: 1 });
+  assert.ok(inProcess.length >= 4);
+  assert.deepEqual(inWorkers, inProcess);
 });
 
 /** One content file edited in a fresh copy of the corpus, and the problem content:check must report. */

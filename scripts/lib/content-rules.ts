@@ -85,13 +85,13 @@ export async function judgeFiles(root: string, files: readonly ContentFile[]): P
 }
 
 /** Below this many files to judge, starting worker threads costs more than it saves. */
-const JUDGE_IN_WORKERS_FROM = 2000;
+export const JUDGE_IN_WORKERS_FROM = 2000;
 /** Files sent to a worker at a time. */
 const JUDGE_BATCH = 500;
 
-/** Judges files, in worker threads (one per CPU) when there are many. */
-async function judge(root: string, files: readonly ContentFile[]): Promise<[string, FileVerdict][]> {
-  if (files.length < JUDGE_IN_WORKERS_FROM) return judgeFiles(root, files);
+/** Judges files, in worker threads (one per CPU) when there are `inWorkersFrom` or more. */
+async function judge(root: string, files: readonly ContentFile[], inWorkersFrom: number): Promise<[string, FileVerdict][]> {
+  if (files.length < inWorkersFrom) return judgeFiles(root, files);
   const batches: ContentFile[][] = [];
   for (let i = 0; i < files.length; i += JUDGE_BATCH) batches.push(files.slice(i, i + JUDGE_BATCH));
   const verdicts: [string, FileVerdict][] = [];
@@ -219,7 +219,7 @@ rules.push(...textRules);
  * there are many, and with the cache (the default) only when it changed since
  * it was last judged; then the rules of scope "archive" run over everything.
  */
-export async function checkContent(root: string, options: { cache?: boolean } = {}): Promise<ContentProblem[]> {
+export async function checkContent(root: string, options: { cache?: boolean; inWorkersFrom?: number } = {}): Promise<ContentProblem[]> {
   const cache = options.cache === false ? undefined : openCheckCache(root);
   try {
     const files = await readContentFiles(root);
@@ -230,7 +230,7 @@ export async function checkContent(root: string, options: { cache?: boolean } = 
       if (known) verdicts.set(f.file, known);
       return !known;
     });
-    for (const [file, verdict] of await judge(root, unjudged)) {
+    for (const [file, verdict] of await judge(root, unjudged, options.inWorkersFrom ?? JUDGE_IN_WORKERS_FROM)) {
       verdicts.set(file, verdict);
       cache?.set(file, hashes.get(file)!, verdict);
     }
