@@ -71,6 +71,8 @@ try {
     run('search index', ['scripts/search-index.ts', '--out', SEARCH_DIR, '--except', DOCS_BUNDLE]),
   ]);
   await run('search index with the documentation', ['scripts/search-index.ts', '--out', SEARCH_DIR, '--only', DOCS_BUNDLE, '--site', 'dist']);
+  // dist/data/ also holds Astro's /data/ pages, so only the folders the site does not write are emptied first.
+  for (const folder of ['pagefind', 'captures']) await rm(join(ROOT, 'dist', folder), { recursive: true, force: true });
   await linkTree(SEARCH_DIR, join(ROOT, 'dist', 'pagefind'));
   await linkTree(EXPORT_DIR, join(ROOT, 'dist', 'data'));
   // The raw captures, byte for byte, at /captures/<file>: linked, not rendered one by one as pages.

@@ -8,18 +8,20 @@ import { linkTree } from './link-tree.ts';
 const dir = await mkdtemp(join(tmpdir(), 'link-tree-'));
 after(() => rm(dir, { recursive: true, force: true }));
 
-test('links every file of a tree into another, replacing what it held', async () => {
+test('links every file of a tree into another, replacing files of the same name and keeping the rest', async () => {
   const from = join(dir, 'from');
   const to = join(dir, 'to');
   await mkdir(join(from, 'a', 'b'), { recursive: true });
   await writeFile(join(from, 'top.txt'), 'top');
   await writeFile(join(from, 'a', 'b', 'deep.txt'), 'deep');
   await mkdir(to, { recursive: true });
-  await writeFile(join(to, 'stale.txt'), 'from an earlier build');
+  await writeFile(join(to, 'top.txt'), 'from an earlier build');
+  await writeFile(join(to, 'index.html'), 'a page written there by Astro');
 
   await linkTree(from, to);
 
   assert.equal(await readFile(join(to, 'a', 'b', 'deep.txt'), 'utf8'), 'deep');
+  assert.equal(await readFile(join(to, 'top.txt'), 'utf8'), 'top');
   assert.equal((await stat(join(to, 'top.txt'))).ino, (await stat(join(from, 'top.txt'))).ino, 'a link, not a copy');
-  await assert.rejects(stat(join(to, 'stale.txt')), { code: 'ENOENT' });
+  assert.equal(await readFile(join(to, 'index.html'), 'utf8'), 'a page written there by Astro');
 });

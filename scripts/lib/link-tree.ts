@@ -5,14 +5,16 @@
  * because nothing here rewrites an output in place: the exports and each search
  * bundle are deleted and written anew. Falls back to copying across file systems.
  */
-import { copyFile, link, mkdir, readdir, rm } from 'node:fs/promises';
+import { copyFile, link, mkdir, readdir, unlink } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
 
-/** Replaces `to` with the files of `from`, hard-linked (copied where a link cannot cross file systems). */
+/**
+ * Links every file of `from` into `to` (copies where a link cannot cross file
+ * systems), replacing a file of the same name and leaving the others: Astro
+ * writes the /data/ page into the folder that receives the dataset.
+ */
 export async function linkTree(from: string, to: string): Promise<void> {
-  await rm(to, { recursive: true, force: true });
-  await mkdir(to, { recursive: true });
-  const made = new Set<string>([to]);
+  const made = new Set<string>();
   for (const entry of await readdir(from, { recursive: true, withFileTypes: true })) {
     if (!entry.isFile()) continue;
     const source = join(entry.parentPath, entry.name);
@@ -22,9 +24,13 @@ export async function linkTree(from: string, to: string): Promise<void> {
       await mkdir(folder, { recursive: true });
       made.add(folder);
     }
-    await link(source, target).catch((error: NodeJS.ErrnoException) => {
-      if (error.code !== 'EXDEV') throw error;
-      return copyFile(source, target);
+    await link(source, target).catch(async (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EEXIST') {
+        await unlink(target);
+        return link(source, target);
+      }
+      if (error.code === 'EXDEV') return copyFile(source, target);
+      throw error;
     });
   }
 }
