@@ -35,3 +35,15 @@ test('the fingerprint covers the checker\'s code', () => {
   assert.match(checkerFingerprint(), /^[0-9a-f]{64}$/);
   assert.equal(checkerFingerprint(), checkerFingerprint());
 });
+
+test('files no longer in the archive are forgotten', () => {
+  const cache = openCheckCache(root, 'code-3');
+  cache.set('content/articles/kept.md', 'h', verdict);
+  cache.set('content/articles/deleted.md', 'h', verdict);
+  cache.keepOnly(new Set(['content/articles/kept.md']));
+  cache.close();
+  const again = openCheckCache(root, 'code-3');
+  assert.deepEqual(again.get('content/articles/kept.md', 'h'), verdict);
+  assert.equal(again.get('content/articles/deleted.md', 'h'), undefined);
+  again.close();
+});

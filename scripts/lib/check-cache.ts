@@ -33,6 +33,8 @@ export interface FileVerdict {
 export interface CheckCache {
   get(file: string, sha256: string): FileVerdict | undefined;
   set(file: string, sha256: string, verdict: FileVerdict): void;
+  /** Forgets the files not in `files` (deleted or renamed since they were checked). */
+  keepOnly(files: ReadonlySet<string>): void;
   /** Writes what was set and closes the database. */
   close(): void;
 }
@@ -67,6 +69,8 @@ export function openCheckCache(root: string, fingerprint = checkerFingerprint())
   }
   const select = db.prepare('SELECT verdict FROM files WHERE path = ? AND sha256 = ?');
   const upsert = db.prepare('INSERT OR REPLACE INTO files (path, sha256, verdict) VALUES (?, ?, ?)');
+  const listPaths = db.prepare('SELECT path FROM files');
+  const remove = db.prepare('DELETE FROM files WHERE path = ?');
   db.exec('BEGIN');
   return {
     get: (path, sha256) => {
@@ -74,6 +78,9 @@ export function openCheckCache(root: string, fingerprint = checkerFingerprint())
       return row ? (JSON.parse(row.verdict) as FileVerdict) : undefined;
     },
     set: (path, sha256, verdict) => void upsert.run(path, sha256, JSON.stringify(verdict)),
+    keepOnly: (files) => {
+      for (const { path } of listPaths.all() as { path: string }[]) if (!files.has(path)) remove.run(path);
+    },
     close: () => {
       db.exec('COMMIT');
       db.close();

@@ -85,7 +85,7 @@ export async function judgeFiles(root: string, files: readonly ContentFile[]): P
 }
 
 /** Below this many files to judge, starting worker threads costs more than it saves. */
-export const JUDGE_IN_WORKERS_FROM = 2000;
+const JUDGE_IN_WORKERS_FROM = 2000;
 /** Files sent to a worker at a time. */
 const JUDGE_BATCH = 500;
 
@@ -234,6 +234,7 @@ export async function checkContent(root: string, options: { cache?: boolean; inW
       verdicts.set(file, verdict);
       cache?.set(file, hashes.get(file)!, verdict);
     }
+    cache?.keepOnly(new Set(hashes.keys()));
     const tree = await treeOf(root, files, verdicts);
     const archiveProblems = (await Promise.all(rules.filter((r) => r.scope === 'archive').map((rule) => rule.check(tree)))).flat();
     const problems = [...[...verdicts.values()].flatMap((v) => v.problems), ...archiveProblems];
