@@ -92,6 +92,9 @@ describe('queries in every script', () => {
       const { page, urls } = await search(`${paths.search(locale)}?q=Lukashenko`);
       assert.deepEqual(articleUrls(urls), expected, locale);
       assert.ok(urls.includes(paths.entity(locale, 'alexander-lukashenko')), 'the entity page is found in the reader’s locale');
+      // An Arabic article found by its Latin names shows those names, as English, left to right.
+      const excerpt = await page.$eval('#search-results li:has(.item-title span[lang="ar"]) .excerpt', (p) => [p.lang, p.dir]);
+      assert.deepEqual(excerpt, ['en', 'ltr']);
       await page.close();
     }
   });

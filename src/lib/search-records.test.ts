@@ -38,6 +38,7 @@ test('names in another script go to that script\'s bundle, pointing at the same 
   const forArticle = names.find((r) => r.url === '/articles/2024-01-29-x/')!;
   assert.equal(forArticle.content, 'بوتين · لقاء');
   assert.equal(forArticle.meta.title, 'पुतिन और लुकाशेंको');
+  assert.equal(forArticle.meta.excerpt_language, 'ar');
 });
 
 test('a page in another script has its English title, Latin names and Latin words in the English bundle', () => {
@@ -48,6 +49,7 @@ test('a page in another script has its English title, Latin names and Latin word
   assert.equal(latin.content, 'Putin and Lukashenko · Vladimir Putin · Leaders meet · Statecraft\nIMAGE SOURCE KREMLIN');
   assert.equal(latin.meta.title, 'पुतिन और लुकाशेंको');
   assert.equal(latin.meta.language, 'hi');
+  assert.equal(latin.meta.excerpt_language, 'en', 'its excerpt is English, not Hindi');
   const [own] = [...searchRecords(index, body, (bundle) => bundle === 'hi')];
   assert.doesNotMatch(own!.content, /Putin and Lukashenko/);
 });

@@ -54,7 +54,8 @@ function* recordsOf(fields: SearchFields, text: () => readonly (string | null | 
     if (!wanted(bundle)) continue;
     const words = script === 'Latn' ? own().map(latinWords) : [];
     const content = [names.join(' · '), ...words].filter(Boolean).join('\n');
-    if (content) yield { bundle, url: fields.url, content, meta, filters: fields.filters, sort: fields.sort };
+    // The excerpt comes from these names, so it is in the bundle's language, not the page's.
+    if (content) yield { bundle, url: fields.url, content, meta: { ...meta, excerpt_language: bundle }, filters: fields.filters, sort: fields.sort };
   }
 }
 

@@ -268,9 +268,11 @@ export function startSearch(): void {
     item.append(details);
     const excerpt = document.createElement('p');
     excerpt.className = 'excerpt';
-    if (language) {
-      excerpt.lang = language;
-      excerpt.dir = textDirection(language);
+    // A match on a page's names in another script has its excerpt in that script's language.
+    const excerptLanguage = meta.excerpt_language ?? language;
+    if (excerptLanguage) {
+      excerpt.lang = excerptLanguage;
+      excerpt.dir = textDirection(excerptLanguage);
     }
     appendExcerpt(excerpt, result.excerpt);
     item.append(excerpt);
