@@ -93,7 +93,7 @@ describe('queries in every script', () => {
       assert.deepEqual(articleUrls(urls), expected, locale);
       assert.ok(urls.includes(paths.entity(locale, 'alexander-lukashenko')), 'the entity page is found in the reader’s locale');
       // An Arabic article found by its Latin names shows those names, as English, left to right.
-      const excerpt = await page.$eval('#search-results li:has(.item-title span[lang="ar"]) .excerpt', (p) => [p.lang, p.dir]);
+      const excerpt = await page.$eval('#search-results li:has(.item-title span[lang="ar"]) .excerpt', (p) => [p.getAttribute('lang'), p.getAttribute('dir')]);
       assert.deepEqual(excerpt, ['en', 'ltr']);
       await page.close();
     }
