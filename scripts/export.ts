@@ -6,8 +6,10 @@
  *
  * Built for size: tables are streamed to disk row by row, every file is hashed
  * once as it is written (the data package, the bag's manifest and SHA256SUMS
- * reuse those hashes), zips are deflated by native zlib off the main thread,
- * and the per-event Parquet files come out of one partitioned pass.
+ * reuse those hashes), every file that goes into a zip is deflated once, by
+ * native zlib off the main thread, and copied into each zip that holds it
+ * (src/export/zip.ts), and the per-event Parquet files come out of one
+ * partitioned pass.
  */
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
@@ -20,7 +22,7 @@ import { buildDataPackage, type WrittenFile } from '../src/export/datapackage.ts
 import { buildChangelog, buildCitation, buildLicense, buildReadme } from '../src/export/docs.ts';
 import { buildTables, type Table } from '../src/export/tables.ts';
 import { toCsv, toJsonLines, writeCsv, writeJsonLines, writeParquet, writeSqlite } from '../src/export/writers.ts';
-import { writeZip, type ZipEntry } from '../src/export/zip.ts';
+import { packBytes, PackedStore, packFile, writeZip, type PackedData, type ZipEntry } from '../src/export/zip.ts';
 import { BODY_CACHE_FILE, bodyTextReader, openBodyCache } from '../src/lib/body-cache.ts';
 import { RENDERER_FINGERPRINT } from '../src/markdown/render.ts';
 import { SITE_URL } from '../src/site-config.ts';
@@ -79,13 +81,18 @@ async function writeRecorded(path: string, bytes: string | Uint8Array): Promise<
   record(path, { bytes: typeof bytes === 'string' ? Buffer.byteLength(bytes) : bytes.length, sha256: sha256(bytes) });
 }
 
-// Captures, byte for byte: read once, hashed and copied.
+// Captures, byte for byte: read once, hashed, copied, and deflated once for every zip that holds them (kept in a scratch file).
+const SCRATCH = join(out, '.zip-scratch');
+const captureStore = await PackedStore.open(join(SCRATCH, 'captures'));
 const captures = new Map<string, { bytes: number; sha256: string }>();
-for (const path of [...new Set(archive.articles.map((a) => a.data.capture.path))].sort()) {
+const packedCaptures = new Map<string, PackedData>();
+await inBatches([...new Set(archive.articles.map((a) => a.data.capture.path))].sort(), async (path) => {
   const bytes = await readFile(join(root, 'content', path));
   await writeRecorded(path, bytes);
   captures.set(path, written.get(path)!);
-}
+  packedCaptures.set(path, await captureStore.keep(await packBytes(path, bytes)));
+});
+await captureStore.close();
 
 // Bodies' plain text and word counts come from the body cache that the build fills first (computed here when missing).
 const bodyCache = openBodyCache(join(root, BODY_CACHE_FILE), RENDERER_FINGERPRINT, 'read');
@@ -131,18 +138,21 @@ await writeRecorded('LICENSE.md', buildLicense(archive.dataset));
 const dataPackage = buildDataPackage({ dataset: archive.dataset, tables, sources: archive.sources.map((r) => r.data), files: written, tablePath, sqlitePath: SQLITE });
 await writeRecorded('datapackage.json', JSON.stringify(dataPackage, null, 2) + '\n');
 
-// The release as one BagIt zip (the data package, its docs and the captures), and one small bundle per event, at the same time.
+// The release as one BagIt zip (the data package, its docs and the captures), and one small bundle per event.
+// Each payload file is deflated once (the captures already are), and the zips are written from those bytes.
 const payload = [...written.values()].sort((a, b) => (a.path < b.path ? -1 : 1));
 const bagName = `${archive.dataset.name}-${release.version}`;
 const tags = bagTagFiles(payload, { identifier: bagName, date: release.date, organization: archive.dataset.contributors[0]!.title, description: archive.dataset.title, version: release.version });
-const bag = writeZip(join(out, `${bagName}.zip`), [
-  ...[...tags].map(([path, bytes]): ZipEntry => ({ path: `${bagName}/${path}`, bytes })),
-  ...payload.map((file): ZipEntry => ({ path: `${bagName}/data/${file.path}`, file: join(out, file.path) })),
-], release.date);
+const packedPayload = new Map(packedCaptures);
+await inBatches(payload.filter((file) => !packedPayload.has(file.path)), async (file) => {
+  packedPayload.set(file.path, await packFile(file.path, join(out, file.path), join(SCRATCH, 'payload', file.path)));
+}, availableParallelism());
+const bagEntries: ZipEntry[] = [];
+for (const [path, bytes] of tags) bagEntries.push({ path: `${bagName}/${path}`, ...(await packBytes(path, bytes)) });
+for (const file of payload) bagEntries.push({ path: `${bagName}/data/${file.path}`, ...packedPayload.get(file.path)! });
+record(`${bagName}.zip`, await writeZip(join(out, `${bagName}.zip`), bagEntries, release.date));
 await writeEventBundles(tableNamed('articles'), tableNamed('events'));
-record(`${bagName}.zip`, await bag);
-await rm(EVENT_PARQUET, { recursive: true, force: true });
-await rm(join(out, '.duckdb-scratch'), { recursive: true, force: true });
+for (const folder of [EVENT_PARQUET, SCRATCH, join(out, '.duckdb-scratch')]) await rm(folder, { recursive: true, force: true });
 phaseDone('bag and event bundles');
 
 // Checksums of every file, in the format `sha256sum -c` reads.
@@ -166,22 +176,28 @@ async function writeEventBundles(articles: Table, events: Table): Promise<void> 
   const bundle = async (event: Record<string, unknown>) => {
     const id = String(event.id);
     const subset: Table = { ...articles, rows: articlesOf.get(id) ?? [] };
-    const parquetFile = join(EVENT_PARQUET, `events_partition=${id}`, 'data_0.parquet');
-    const entries: ZipEntry[] = [
-      { path: 'README.md', bytes: encode(`# ${String(event.title)}\n\nThe ${subset.rows.length} article(s) of this event from ${archive.dataset.title} ${release.version}, with their captures. Columns are described in the full dataset's README.md.\n`) },
-      { path: 'event.json', bytes: encode(JSON.stringify(event, null, 2) + '\n') },
-      { path: 'articles.csv', bytes: encode(toCsv(subset)) },
-      { path: 'articles.jsonl', bytes: encode(toJsonLines(subset)) },
-      // An event without articles has no partition: its Parquet file holds the table with no rows.
-      { path: 'articles.parquet', file: subset.rows.length > 0 ? parquetFile : join(EVENT_PARQUET, 'none.parquet') },
-      ...subset.rows.map((row): ZipEntry => ({ path: String(row.capture_path), file: join(out, String(row.capture_path)) })),
+    // An event without articles has no partition: its Parquet file holds the table with no rows.
+    const parquetFile = subset.rows.length > 0 ? join(EVENT_PARQUET, `events_partition=${id}`, 'data_0.parquet') : join(EVENT_PARQUET, 'none.parquet');
+    const files: [string, Uint8Array][] = [
+      ['README.md', encode(`# ${String(event.title)}\n\nThe ${subset.rows.length} article(s) of this event from ${archive.dataset.title} ${release.version}, with their captures. Columns are described in the full dataset's README.md.\n`)],
+      ['event.json', encode(JSON.stringify(event, null, 2) + '\n')],
+      ['articles.csv', encode(toCsv(subset))],
+      ['articles.jsonl', encode(toJsonLines(subset))],
     ];
+    const entries: ZipEntry[] = [];
+    for (const [path, bytes] of files) entries.push({ path, ...(await packBytes(path, bytes)) });
+    entries.push({ path: 'articles.parquet', ...(await packBytes('articles.parquet', await readFile(parquetFile))) });
+    for (const row of subset.rows) entries.push({ path: String(row.capture_path), ...packedCaptures.get(String(row.capture_path))! });
     const path = `events/${id}.zip`;
     record(path, await writeZip(join(out, path), entries.map((entry) => ({ ...entry, path: `${id}/${entry.path}` })), release.date));
   };
-  // A few bundles at a time: zlib deflates on the thread pool, so they use every core.
-  const queue = [...events.rows];
-  await Promise.all(Array.from({ length: availableParallelism() * 2 }, async () => {
-    for (let event = queue.shift(); event; event = queue.shift()) await bundle(event);
+  await inBatches(events.rows, bundle, availableParallelism() * 2);
+}
+
+/** Runs `work` on every item, `concurrency` at a time (zlib and file reads run on the thread pool, so this uses every core). */
+async function inBatches<T>(items: readonly T[], work: (item: T) => Promise<void>, concurrency = 64): Promise<void> {
+  let next = 0;
+  await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, async () => {
+    while (next < items.length) await work(items[next++]!);
   }));
 }

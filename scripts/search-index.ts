@@ -23,7 +23,9 @@
  *   English and Malay, a Devanagari one Hindi.
  * - Indexing one bundle at a time bounds memory (measured at 100,000 pages:
  *   5.3 GiB instead of 12.4 GiB for a single run), and lets two processes
- *   share the bundles out (--only, --except).
+ *   share the bundles out (--only, --except). A language with more records
+ *   than one Pagefind run can hold within the memory budget is split into
+ *   shards (src/lib/search-shards.ts).
  */
 import * as pagefind from 'pagefind';
 import { createHash } from 'node:crypto';
@@ -37,15 +39,18 @@ import { loadCollection } from '../src/lib/content-files.ts';
 import { likelyScript } from '../src/lib/languages.ts';
 import { paths } from '../src/lib/routing.ts';
 import { searchRecords } from '../src/lib/search-records.ts';
+import { RECORDS_PER_SHARD, shardIndex, shardsOf } from '../src/lib/search-shards.ts';
 import { RENDERER_FINGERPRINT } from '../src/markdown/render.ts';
 
-const USAGE = `Usage: node scripts/search-index.ts [--root DIR] [--out DIR] [--site DIR] [--only B,…] [--except B,…]
+const USAGE = `Usage: node scripts/search-index.ts [--root DIR] [--out DIR] [--site DIR] [--only L,…] [--except L,…] [--shard-records N]
 
 Indexes the content under --root (default .) with Pagefind into --out
 (default .cache/pagefind): one bundle per language (holding the pages in that
 language and the names other pages have in its script), and bundles.json. The documentation pages are read from the built
 site (--site, default dist) into the en bundle. --only and --except choose
-bundles, so that bundles can be built in several runs.`;
+languages, so that bundles can be built in several runs. A language with more
+than --shard-records records (default ${RECORDS_PER_SHARD}, or the environment's
+ATLAS_SEARCH_SHARD_RECORDS) is split into shards.`;
 
 /** The bundle that holds the documentation pages, read from the built site. */
 const DOCS_BUNDLE = 'en';
@@ -58,6 +63,7 @@ const { values } = parseArgs({
     site: { type: 'string', default: 'dist' },
     only: { type: 'string' },
     except: { type: 'string' },
+    'shard-records': { type: 'string', default: process.env.ATLAS_SEARCH_SHARD_RECORDS ?? String(RECORDS_PER_SHARD) },
     help: { type: 'boolean', short: 'h', default: false },
   },
 });
@@ -69,10 +75,18 @@ const root = resolve(values.root);
 const out = resolve(values.out);
 const only = values.only ? new Set(values.only.split(',')) : undefined;
 const except = new Set(values.except?.split(',') ?? []);
-const wanted = (bundle: string) => (only ? only.has(bundle) : true) && !except.has(bundle);
+const wanted = (language: string) => (only ? only.has(language) : true) && !except.has(language);
+const recordsPerShard = Number(values['shard-records']);
+if (!Number.isInteger(recordsPerShard) || recordsPerShard < 1) throw new Error(`--shard-records must be a whole number above 0, not ${values['shard-records']}`);
+
+/** The records of `items` that `keep` accepts, lazily. */
+function* filter<T>(items: Iterable<T>, keep: (item: T) => boolean): Generator<T> {
+  for (const item of items) if (keep(item)) yield item;
+}
 
 /** One bundle's entry in bundles.json. */
 interface BundleEntry {
+  /** Its folder: the language, or a shard of it ("hi-2"). */
   bundle: string;
   /** Pagefind language, i.e. the stemmer used. */
   language: string;
@@ -96,9 +110,11 @@ const cache = openBodyCache(join(root, BODY_CACHE_FILE), RENDERER_FINGERPRINT, '
 const readBody = bodyTextReader(cache);
 const bodyText = (collection: 'articles' | 'events', id: string) => readBody(bodies.get(`${collection}/${id}`) ?? '', 'und').text;
 
-// Which bundles the content fills: a pass that asks for every bundle and takes no record.
-const bundles = new Set<string>();
-for (const _ of searchRecords(archive, bodyText, (bundle) => (bundles.add(bundle), false)));
+// How many records each language's bundle gets, and so its shards: a pass that asks for every bundle and takes no record.
+const recordCounts = new Map<string, number>();
+for (const _ of searchRecords(archive, bodyText, (language) => (recordCounts.set(language, (recordCounts.get(language) ?? 0) + 1), false)));
+const shards = [...recordCounts].sort(([a], [b]) => a.localeCompare(b)).flatMap(([language, count]) => shardsOf(language, count, recordsPerShard));
+const bundles = new Set(shards.map((shard) => shard.bundle));
 
 const manifest = join(out, 'bundles.json');
 const earlier = JSON.parse(await readFile(manifest, 'utf8').catch(() => '{"bundles":[]}')) as { bundles: BundleEntry[] };
@@ -106,13 +122,13 @@ const pagefindVersion = (JSON.parse(await readFile(join(root, 'node_modules', 'p
 const docs = async () => Promise.all(DOCS_PAGES.map(async (page) => ({ page, html: await readFile(join(resolve(values.site), page, 'index.html'), 'utf8') })));
 
 const entries: BundleEntry[] = [];
-for (const bundle of [...bundles].filter(wanted).sort()) {
-  const language = bundle; // a bundle is named by its language
+for (const { bundle, language, index: shard, of } of shards.filter((s) => wanted(s.language))) {
   const started = performance.now();
+  const records = () => filter(searchRecords(archive, bodyText, (b) => b === language), (record) => shardIndex(record.url, of) === shard);
   // Pagefind has no incremental mode: a bundle is either kept whole or built again.
   const input = createHash('sha256').update(pagefindVersion);
-  for (const record of searchRecords(archive, bodyText, (b) => b === bundle)) input.update(JSON.stringify(record));
-  const docPages = bundle === DOCS_BUNDLE ? await docs() : [];
+  for (const record of records()) input.update(JSON.stringify(record));
+  const docPages = language === DOCS_BUNDLE ? (await docs()).filter(({ page }) => shardIndex(page, of) === shard) : [];
   for (const { html } of docPages) input.update(html);
   const inputHash = input.digest('hex');
   const previous = earlier.bundles.find((entry) => entry.bundle === bundle);
@@ -124,7 +140,7 @@ for (const bundle of [...bundles].filter(wanted).sort()) {
   const { index, errors } = await pagefind.createIndex({ forceLanguage: language });
   if (!index) throw new Error(`Pagefind could not create the ${bundle} index: ${errors.join('; ')}`);
   let pages = 0;
-  for (const { url, content, meta, filters, sort } of searchRecords(archive, bodyText, (b) => b === bundle)) {
+  for (const { url, content, meta, filters, sort } of records()) {
     const result = await index.addCustomRecord({ url, content, language, meta, filters, sort });
     if (result.errors.length > 0) throw new Error(`Pagefind could not index ${url} in ${bundle}: ${result.errors.join('; ')}`);
     pages++;

@@ -13,7 +13,9 @@ import { after, before, describe, test } from 'node:test';
 import { fromHtml } from 'hast-util-from-html';
 import { select, selectAll } from 'hast-util-select';
 import { loadCollection } from '../src/lib/content-files.ts';
+import { paths } from '../src/lib/routing.ts';
 import { bundleForLanguage } from '../src/lib/search-fields.ts';
+import { shardIndex } from '../src/lib/search-shards.ts';
 import type { Article, Event } from '../src/schema/index.ts';
 import { largestPage, pageWeight } from '../scripts/bench/lib/page-weight.ts';
 import { launchBrowser } from './helpers/browser.ts';
@@ -21,13 +23,25 @@ import { attr, ROOT } from './helpers/dist.ts';
 import { serveDist } from './helpers/server.ts';
 
 const ARTICLES = 1000;
+/** Small enough that the Hindi, Arabic and English bundles of this corpus are split into shards, as at 100,000 articles. */
+const SEARCH_SHARD_RECORDS = 400;
 const PARTS = ['astro.config.mjs', 'package.json', 'tsconfig.json', 'src', 'scripts', 'public'];
 
 let dir: string;
 let articles: Article[];
 let events: Event[];
+let bodies: Map<string, string>;
+/** The entries of the built /pagefind/bundles.json. */
+interface SearchBundle {
+  bundle: string;
+  language: string;
+  pages: number;
+}
+let bundles: SearchBundle[];
 const page = async (path: string) => fromHtml(await readFile(join(dir, 'dist', path, 'index.html'), 'utf8'));
-const node = (args: string[]) => spawnSync(process.execPath, args, { cwd: dir, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' } });
+const node = (args: string[]) => spawnSync(process.execPath, args, {
+  cwd: dir, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ATLAS_SEARCH_SHARD_RECORDS: String(SEARCH_SHARD_RECORDS) },
+});
 
 before(async () => {
   dir = await mkdtemp(join(tmpdir(), 'atlas-scale-'));
@@ -38,8 +52,11 @@ before(async () => {
   await symlink(join(ROOT, 'node_modules'), join(dir, 'node_modules'));
   const built = node(['scripts/build.ts']);
   assert.equal(built.status, 0, `${built.stdout.slice(-3000)}\n${built.stderr.slice(-3000)}`);
-  articles = (await loadCollection(dir, 'articles')).records.map((r) => r.data);
+  const articleRecords = (await loadCollection(dir, 'articles')).records;
+  articles = articleRecords.map((r) => r.data);
+  bodies = new Map(articleRecords.map((r) => [r.data.id, r.body]));
   events = (await loadCollection(dir, 'events')).records.map((r) => r.data);
+  bundles = (JSON.parse(await readFile(join(dir, 'dist', 'pagefind', 'bundles.json'), 'utf8')) as { bundles: SearchBundle[] }).bundles;
 });
 after(() => dir && rm(dir, { recursive: true, force: true }));
 
@@ -80,17 +97,45 @@ describe(`a ${ARTICLES.toLocaleString('en')}-article build`, () => {
     assert.equal((await readdir(join(data, 'events'))).length, events.length);
   });
 
-  test('the search index holds every article in its language\'s bundle', async () => {
-    const { bundles } = JSON.parse(await readFile(join(dir, 'dist', 'pagefind', 'bundles.json'), 'utf8')) as { bundles: { bundle: string; pages: number }[] };
-    const perBundle = new Map<string, number>();
-    for (const article of articles) perBundle.set(bundleForLanguage(article.language), (perBundle.get(bundleForLanguage(article.language)) ?? 0) + 1);
-    for (const [bundle, count] of perBundle) {
-      const pages = bundles.find((b) => b.bundle === bundle)?.pages ?? 0;
+  test('the search index holds every article in its language\'s bundle, split into shards of at most the limit', async () => {
+    const perLanguage = new Map<string, number>();
+    for (const article of articles) perLanguage.set(bundleForLanguage(article.language), (perLanguage.get(bundleForLanguage(article.language)) ?? 0) + 1);
+    for (const [language, count] of perLanguage) {
+      const shards = bundles.filter((b) => b.language === language);
+      for (const shard of shards) assert.ok(shard.pages <= SEARCH_SHARD_RECORDS, `${shard.bundle}: ${shard.pages} records`);
+      const pages = shards.reduce((sum, shard) => sum + shard.pages, 0);
       // The English bundle also holds the events, entities, sources, documentation and the Latin names
       // of other pages; the Arabic and Hindi bundles the names of other pages in their script; the Malay
       // bundle (Latin, whose names go to English) only its articles.
-      if (bundle === 'ms') assert.equal(pages, count, bundle);
-      else assert.ok(pages > count, `${bundle}: ${pages} pages for ${count} articles`);
+      if (language === 'ms') assert.equal(pages, count, language);
+      else assert.ok(pages > count, `${language}: ${pages} pages for ${count} articles`);
+    }
+    assert.ok(bundles.filter((b) => b.language === 'hi').length > 1, 'the Hindi bundle is split');
+  });
+
+  test('a query is answered from every shard of its language', async () => {
+    const word = 'लुकाशेंको';
+    const hindi = bundles.filter((b) => b.language === 'hi');
+    const expected = articles.filter((a) => a.language === 'hi' && bodies.get(a.id)!.includes(word)).map((a) => `/articles/${a.id}/`);
+    assert.ok(expected.length > 100, 'the corpus should use the word in many Hindi articles');
+    const server = await serveDist(join(dir, 'dist'));
+    const browser = await launchBrowser();
+    try {
+      const tab = await browser.newPage();
+      await tab.goto(`${server.origin}${paths.search('hi')}?q=${encodeURIComponent(word)}`);
+      await tab.waitForSelector('#search-results[aria-busy="false"]', { state: 'attached' });
+      while (await tab.isVisible('#search-more')) {
+        const count = await tab.locator('#search-results > li').count();
+        await tab.click('#search-more');
+        await tab.waitForFunction((n) => document.querySelectorAll('#search-results > li').length > n, count);
+      }
+      const found = new Set(await tab.$$eval('#search-results a.item-title', (links) => links.map((a) => a.getAttribute('href')!)));
+      assert.deepEqual(expected.filter((url) => !found.has(url)), [], 'every Hindi article with the word is found');
+      const shardsAnswering = new Set([...found].map((url) => hindi[shardIndex(url, hindi.length)]!.bundle));
+      assert.deepEqual([...shardsAnswering].sort(), hindi.map((b) => b.bundle).sort());
+    } finally {
+      await browser.close();
+      await server.close();
     }
   });
 });
