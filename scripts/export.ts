@@ -111,9 +111,15 @@ const tableNamed = (name: string) => tables.find((t) => t.name === name)!;
 phaseDone('captures and tables');
 
 const tablePath = (table: string, format: 'csv' | 'jsonl' | 'parquet') => `${format}/${table}.${format}`;
+/** Payload files packed for the zips as they were written (the captures, the CSV and JSON Lines tables), by path. */
+const packedPayload = new Map(packedCaptures);
 for (const table of tables) {
-  record(tablePath(table.name, 'csv'), await writeCsv(table, join(out, tablePath(table.name, 'csv'))));
-  record(tablePath(table.name, 'jsonl'), await writeJsonLines(table, join(out, tablePath(table.name, 'jsonl'))));
+  for (const [format, write] of [['csv', writeCsv], ['jsonl', writeJsonLines]] as const) {
+    const path = tablePath(table.name, format);
+    const { bytes, sha256, packed } = await write(table, join(out, path), join(SCRATCH, 'payload', path));
+    record(path, { bytes, sha256 });
+    packedPayload.set(path, packed!);
+  }
 }
 
 phaseDone('CSV and JSON Lines');
@@ -127,7 +133,10 @@ const parquet = writeParquet([
 ], join(out, '.duckdb-scratch'));
 const SQLITE = 'coverage-atlas.sqlite';
 await writeSqlite(tables, join(out, SQLITE));
+// The database is deflated for the zips while DuckDB finishes.
+const sqlitePacked = packFile(SQLITE, join(out, SQLITE), join(SCRATCH, 'payload', SQLITE));
 await parquet;
+packedPayload.set(SQLITE, await sqlitePacked);
 for (const path of [SQLITE, ...tables.map((table) => tablePath(table.name, 'parquet'))]) await recordFile(path);
 phaseDone('Parquet and SQLite');
 
@@ -143,15 +152,16 @@ await writeRecorded('datapackage.json', JSON.stringify(dataPackage, null, 2) + '
 const payload = [...written.values()].sort((a, b) => (a.path < b.path ? -1 : 1));
 const bagName = `${archive.dataset.name}-${release.version}`;
 const tags = bagTagFiles(payload, { identifier: bagName, date: release.date, organization: archive.dataset.contributors[0]!.title, description: archive.dataset.title, version: release.version });
-const packedPayload = new Map(packedCaptures);
 await inBatches(payload.filter((file) => !packedPayload.has(file.path)), async (file) => {
   packedPayload.set(file.path, await packFile(file.path, join(out, file.path), join(SCRATCH, 'payload', file.path)));
 }, availableParallelism());
 const bagEntries: ZipEntry[] = [];
 for (const [path, bytes] of tags) bagEntries.push({ path: `${bagName}/${path}`, ...(await packBytes(path, bytes)) });
 for (const file of payload) bagEntries.push({ path: `${bagName}/data/${file.path}`, ...packedPayload.get(file.path)! });
-record(`${bagName}.zip`, await writeZip(join(out, `${bagName}.zip`), bagEntries, release.date));
+// The bag is mostly copying; the bundles mostly this thread's work: they go side by side.
+const bag = writeZip(join(out, `${bagName}.zip`), bagEntries, release.date);
 await writeEventBundles(tableNamed('articles'), tableNamed('events'));
+record(`${bagName}.zip`, await bag);
 for (const folder of [EVENT_PARQUET, SCRATCH, join(out, '.duckdb-scratch')]) await rm(folder, { recursive: true, force: true });
 phaseDone('bag and event bundles');
 
