@@ -52,6 +52,8 @@ languages, so that bundles can be built in several runs. A language with more
 than --shard-records records (default ${RECORDS_PER_SHARD}, or the environment's
 ATLAS_SEARCH_SHARD_RECORDS) is split into shards.`;
 
+/** How many records are sent to Pagefind before the first of them is answered. */
+const RECORDS_IN_FLIGHT = 32;
 /** The bundle that holds the documentation pages, read from the built site. */
 const DOCS_BUNDLE = 'en';
 const DOCS_PAGES = [paths.about(), paths.dataDictionary(), paths.contributing(), paths.citing()];
@@ -78,11 +80,6 @@ const except = new Set(values.except?.split(',') ?? []);
 const wanted = (language: string) => (only ? only.has(language) : true) && !except.has(language);
 const recordsPerShard = Number(values['shard-records']);
 if (!Number.isInteger(recordsPerShard) || recordsPerShard < 1) throw new Error(`--shard-records must be a whole number above 0, not ${values['shard-records']}`);
-
-/** The records of `items` that `keep` accepts, lazily. */
-function* filter<T>(items: Iterable<T>, keep: (item: T) => boolean): Generator<T> {
-  for (const item of items) if (keep(item)) yield item;
-}
 
 /** One bundle's entry in bundles.json. */
 interface BundleEntry {
@@ -124,7 +121,7 @@ const docs = async () => Promise.all(DOCS_PAGES.map(async (page) => ({ page, htm
 const entries: BundleEntry[] = [];
 for (const { bundle, language, index: shard, of } of shards.filter((s) => wanted(s.language))) {
   const started = performance.now();
-  const records = () => filter(searchRecords(archive, bodyText, (b) => b === language), (record) => shardIndex(record.url, of) === shard);
+  const records = () => searchRecords(archive, bodyText, (b, url) => b === language && shardIndex(url, of) === shard);
   // Pagefind has no incremental mode: a bundle is either kept whole or built again.
   const input = createHash('sha256').update(pagefindVersion);
   for (const record of records()) input.update(JSON.stringify(record));
@@ -140,11 +137,18 @@ for (const { bundle, language, index: shard, of } of shards.filter((s) => wanted
   const { index, errors } = await pagefind.createIndex({ forceLanguage: language });
   if (!index) throw new Error(`Pagefind could not create the ${bundle} index: ${errors.join('; ')}`);
   let pages = 0;
+  // Many records in flight, so that Pagefind's service never waits for the next one.
+  const inFlight = new Set<Promise<void>>();
   for (const { url, content, meta, filters, sort } of records()) {
-    const result = await index.addCustomRecord({ url, content, language, meta, filters, sort });
-    if (result.errors.length > 0) throw new Error(`Pagefind could not index ${url} in ${bundle}: ${result.errors.join('; ')}`);
+    const added = index.addCustomRecord({ url, content, language, meta, filters, sort }).then((result) => {
+      if (result.errors.length > 0) throw new Error(`Pagefind could not index ${url} in ${bundle}: ${result.errors.join('; ')}`);
+      inFlight.delete(added);
+    });
+    inFlight.add(added);
+    if (inFlight.size >= RECORDS_IN_FLIGHT) await Promise.race(inFlight);
     pages++;
   }
+  await Promise.all(inFlight);
   for (const { page, html } of docPages) {
     const result = await index.addHTMLFile({ url: page, content: html });
     if (result.errors.length > 0) throw new Error(`Pagefind could not index ${page}: ${result.errors.join('; ')}`);

@@ -35,10 +35,10 @@ export function latinWords(text: string): string {
  * not in Latin script has its Latin words, names and English title in the
  * English bundle, so that only Latin bundles answer a Latin query.
  */
-function* recordsOf(fields: SearchFields, text: () => readonly (string | null | undefined)[], wanted: (bundle: string) => boolean): Generator<SearchRecord> {
+function* recordsOf(fields: SearchFields, text: () => readonly (string | null | undefined)[], wanted: WantedRecords): Generator<SearchRecord> {
   const meta = { ...fields.meta, title: fields.title };
   const own = () => text().filter((part): part is string => Boolean(part));
-  if (wanted(fields.bundle)) {
+  if (wanted(fields.bundle, fields.url)) {
     yield {
       bundle: fields.bundle,
       url: fields.url,
@@ -51,7 +51,7 @@ function* recordsOf(fields: SearchFields, text: () => readonly (string | null | 
   // Names in another script go to that script's bundle, so only a stemmer for that script reads them.
   for (const [script, names] of Object.entries(fields.foreignNames)) {
     const bundle = bundleForScript(script);
-    if (!wanted(bundle)) continue;
+    if (!wanted(bundle, fields.url)) continue;
     const words = script === 'Latn' ? own().map(latinWords) : [];
     const content = [names.join(' · '), ...words].filter(Boolean).join('\n');
     // The excerpt comes from these names, so it is in the bundle's language, not the page's.
@@ -59,11 +59,14 @@ function* recordsOf(fields: SearchFields, text: () => readonly (string | null | 
   }
 }
 
+/** Which records to make: by the bundle (language) they go to and the page they point at. */
+export type WantedRecords = (bundle: string, url: string) => boolean;
+
 /**
- * The records of the archive that go to the bundles `wanted` accepts: articles
+ * The records of the archive that `wanted` accepts: articles
  * (with their full text), events (with their summaries), entities and sources.
  */
-export function* searchRecords(archive: ArchiveIndex, bodyText: BodyText, wanted: (bundle: string) => boolean = () => true): Generator<SearchRecord> {
+export function* searchRecords(archive: ArchiveIndex, bodyText: BodyText, wanted: WantedRecords = () => true): Generator<SearchRecord> {
   for (const article of archive.articlesByDate) {
     yield* recordsOf(articleSearchFields(article, archive), () => [article.title, bodyText('articles', article.id)], wanted);
   }
