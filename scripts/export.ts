@@ -111,14 +111,16 @@ const tableNamed = (name: string) => tables.find((t) => t.name === name)!;
 phaseDone('captures and tables');
 
 const tablePath = (table: string, format: 'csv' | 'jsonl' | 'parquet') => `${format}/${table}.${format}`;
-/** Payload files packed for the zips as they were written (the captures, the CSV and JSON Lines tables), by path. */
+/** Payload files packed for the zips, by path: the captures, and each table file as soon as it is written. */
 const packedPayload = new Map(packedCaptures);
+/** Packing (zlib, on the thread pool) goes on while this thread writes the next file. */
+const packing: Promise<void>[] = [];
+const packLater = (path: string) => packing.push(packFile(path, join(out, path), join(SCRATCH, 'payload', path)).then((packed) => void packedPayload.set(path, packed)));
 for (const table of tables) {
   for (const [format, write] of [['csv', writeCsv], ['jsonl', writeJsonLines]] as const) {
     const path = tablePath(table.name, format);
-    const { bytes, sha256, packed } = await write(table, join(out, path), join(SCRATCH, 'payload', path));
-    record(path, { bytes, sha256 });
-    packedPayload.set(path, packed!);
+    record(path, await write(table, join(out, path)));
+    packLater(path);
   }
 }
 
@@ -133,10 +135,8 @@ const parquet = writeParquet([
 ], join(out, '.duckdb-scratch'));
 const SQLITE = 'coverage-atlas.sqlite';
 await writeSqlite(tables, join(out, SQLITE));
-// The database is deflated for the zips while DuckDB finishes.
-const sqlitePacked = packFile(SQLITE, join(out, SQLITE), join(SCRATCH, 'payload', SQLITE));
+packLater(SQLITE);
 await parquet;
-packedPayload.set(SQLITE, await sqlitePacked);
 for (const path of [SQLITE, ...tables.map((table) => tablePath(table.name, 'parquet'))]) await recordFile(path);
 phaseDone('Parquet and SQLite');
 
@@ -152,6 +152,7 @@ await writeRecorded('datapackage.json', JSON.stringify(dataPackage, null, 2) + '
 const payload = [...written.values()].sort((a, b) => (a.path < b.path ? -1 : 1));
 const bagName = `${archive.dataset.name}-${release.version}`;
 const tags = bagTagFiles(payload, { identifier: bagName, date: release.date, organization: archive.dataset.contributors[0]!.title, description: archive.dataset.title, version: release.version });
+await Promise.all(packing);
 await inBatches(payload.filter((file) => !packedPayload.has(file.path)), async (file) => {
   packedPayload.set(file.path, await packFile(file.path, join(out, file.path), join(SCRATCH, 'payload', file.path)));
 }, availableParallelism());

@@ -11,7 +11,7 @@ import { dirname, join } from 'node:path';
 import { Readable } from 'node:stream';
 import { DatabaseSync } from 'node:sqlite';
 import type { Column, Table } from './tables.ts';
-import { writeHashed, type HashedFile } from './zip.ts';
+import { writeHashed } from './zip.ts';
 
 /** A row's values in column order, as an object (for JSON) in which a missing value is null. */
 function orderedRow(table: Table, row: Record<string, unknown>): Record<string, unknown> {
@@ -45,13 +45,13 @@ export function toCsv(table: Table): string {
   return stringifySync(table.rows.map((row) => csvRecord(table, row)), csvOptions(table));
 }
 
-/** Writes the table as a CSV file, row by row; resolves with its size and SHA-256 (and its packed form, with `packTo`: see writeHashed). */
-export async function writeCsv(table: Table, file: string, packTo?: string): Promise<HashedFile> {
+/** Writes the table as a CSV file, row by row; resolves with its size and SHA-256. */
+export async function writeCsv(table: Table, file: string): Promise<{ bytes: number; sha256: string }> {
   await mkdir(dirname(file), { recursive: true });
   const records = Readable.from((function* () {
     for (const row of table.rows) yield csvRecord(table, row);
   })());
-  return writeHashed([records, stringify(csvOptions(table))], file, packTo);
+  return writeHashed([records, stringify(csvOptions(table))], file);
 }
 
 /** One table row as a JSON Lines line: keys in column order. */
@@ -62,12 +62,12 @@ export function toJsonLines(table: Table): string {
   return table.rows.map((row) => jsonLine(table, row)).join('');
 }
 
-/** Writes the table as a JSON Lines file, row by row; resolves with its size and SHA-256 (and its packed form, with `packTo`). */
-export async function writeJsonLines(table: Table, file: string, packTo?: string): Promise<HashedFile> {
+/** Writes the table as a JSON Lines file, row by row; resolves with its size and SHA-256. */
+export async function writeJsonLines(table: Table, file: string): Promise<{ bytes: number; sha256: string }> {
   await mkdir(dirname(file), { recursive: true });
   return writeHashed([Readable.from((function* () {
     for (const row of table.rows) yield jsonLine(table, row);
-  })())], file, packTo);
+  })())], file);
 }
 
 const DUCKDB_TYPES = { string: 'VARCHAR', integer: 'BIGINT', boolean: 'BOOLEAN', date: 'DATE', array: 'VARCHAR[]' } as const;

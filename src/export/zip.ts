@@ -263,43 +263,17 @@ export async function writeZip(target: string, entries: readonly ZipEntry[], dat
   return { bytes: output.offset, sha256: output.hash.digest('hex') };
 }
 
-/** A file written by writeHashed: its size, its SHA-256 and, when asked for, its packed form for the zips. */
-export interface HashedFile {
-  bytes: number;
-  sha256: string;
-  packed?: PackedData;
-}
-
-/**
- * Pipes a source (and the transforms after it) into the file `target`, hashing
- * the bytes on the way. With `packTo`, the bytes are also deflated into that
- * scratch file, by zlib on the thread pool while this thread produces them,
- * so that a large table is ready for the zips when it is written.
- */
-export async function writeHashed(streams: [NodeJS.ReadableStream, ...NodeJS.ReadWriteStream[]], target: string, packTo?: string): Promise<HashedFile> {
+/** Pipes a source (and the transforms after it) into the file `target`, hashing the bytes on the way. */
+export async function writeHashed(streams: [NodeJS.ReadableStream, ...NodeJS.ReadWriteStream[]], target: string): Promise<{ bytes: number; sha256: string }> {
   const hash = createHash('sha256');
   let bytes = 0;
-  let checksum = 0;
-  let packing: Promise<void> | undefined;
-  const deflater = packTo ? createDeflateRaw({ level: LEVEL }) : undefined;
-  if (deflater && packTo) {
-    await mkdir(dirname(packTo), { recursive: true });
-    packing = pipeline(deflater, createWriteStream(packTo));
-  }
   const tap = new Transform({
     transform(chunk: Buffer, _encoding, done) {
       hash.update(chunk);
       bytes += chunk.length;
-      if (!deflater) return done(null, chunk);
-      checksum = crc32(chunk, checksum);
-      if (deflater.write(chunk)) done(null, chunk);
-      else deflater.once('drain', () => done(null, chunk));
+      done(null, chunk);
     },
   });
   await pipeline([...streams, tap, createWriteStream(target)]);
-  const written: HashedFile = { bytes, sha256: hash.digest('hex') };
-  if (!deflater || !packTo) return written;
-  deflater.end();
-  await packing;
-  return { ...written, packed: { method: 8, crc32: checksum, size: bytes, data: { file: packTo, offset: 0, length: (await stat(packTo)).size } } };
+  return { bytes, sha256: hash.digest('hex') };
 }
