@@ -13,7 +13,7 @@
  */
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { mkdir, open, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -21,7 +21,7 @@ import { bagTagFiles } from '../src/export/bagit.ts';
 import { buildDataPackage, type WrittenFile } from '../src/export/datapackage.ts';
 import { buildChangelog, buildCitation, buildLicense, buildReadme } from '../src/export/docs.ts';
 import { buildTables, type Table } from '../src/export/tables.ts';
-import { readRows, writeCsv, writeJsonLines, writeParquet, writeSqlite, type RowRanges } from '../src/export/writers.ts';
+import { toCsv, toJsonLines, writeCsv, writeJsonLines, writeParquet, writeSqlite } from '../src/export/writers.ts';
 import { packBytes, PackedStore, packFile, writeZip, type PackedData, type ZipEntry } from '../src/export/zip.ts';
 import { BODY_CACHE_FILE, bodyTextReader, openBodyCache } from '../src/lib/body-cache.ts';
 import { RENDERER_FINGERPRINT } from '../src/markdown/render.ts';
@@ -116,14 +116,10 @@ const packedPayload = new Map(packedCaptures);
 /** Packing (zlib, on the thread pool) goes on while this thread writes the next file. */
 const packing: Promise<void>[] = [];
 const packLater = (path: string) => packing.push(packFile(path, join(out, path), join(SCRATCH, 'payload', path)).then((packed) => void packedPayload.set(path, packed)));
-/** Where each article is in the articles CSV and JSON Lines files: the event bundles are cut from them. */
-const articleRows = { csv: undefined as RowRanges | undefined, jsonl: undefined as RowRanges | undefined };
 for (const table of tables) {
   for (const [format, write] of [['csv', writeCsv], ['jsonl', writeJsonLines]] as const) {
     const path = tablePath(table.name, format);
-    const { bytes, sha256, rows } = await write(table, join(out, path));
-    record(path, { bytes, sha256 });
-    if (table.name === 'articles') articleRows[format] = rows;
+    record(path, await write(table, join(out, path)));
     packLater(path);
   }
 }
@@ -179,45 +175,34 @@ console.log(`export: ${tables.map((t) => `${t.name} ${t.rows.length}`).join(', '
 
 /** One zip per event: its articles in every table format, and their captures. */
 async function writeEventBundles(articles: Table, events: Table): Promise<void> {
-  /** Each event's articles, by their index in the articles table. */
-  const articlesOf = new Map<string, number[]>();
-  articles.rows.forEach((row, index) => {
+  const articlesOf = new Map<string, Record<string, unknown>[]>();
+  for (const row of articles.rows) {
     for (const event of row.events as string[]) {
       const list = articlesOf.get(event);
-      if (list) list.push(index);
-      else articlesOf.set(event, [index]);
+      if (list) list.push(row);
+      else articlesOf.set(event, [row]);
     }
-  });
+  }
   const encode = (text: string) => new TextEncoder().encode(text);
-  const csv = await open(join(out, tablePath('articles', 'csv')));
-  const jsonl = await open(join(out, tablePath('articles', 'jsonl')));
   const bundle = async (event: Record<string, unknown>) => {
     const id = String(event.id);
-    const indexes = articlesOf.get(id) ?? [];
+    const subset: Table = { ...articles, rows: articlesOf.get(id) ?? [] };
     // An event without articles has no partition: its Parquet file holds the table with no rows.
-    const parquetFile = indexes.length > 0 ? join(EVENT_PARQUET, `events_partition=${id}`, 'data_0.parquet') : join(EVENT_PARQUET, 'none.parquet');
+    const parquetFile = subset.rows.length > 0 ? join(EVENT_PARQUET, `events_partition=${id}`, 'data_0.parquet') : join(EVENT_PARQUET, 'none.parquet');
     const files: [string, Uint8Array][] = [
-      ['README.md', encode(`# ${String(event.title)}\n\nThe ${indexes.length} article(s) of this event from ${archive.dataset.title} ${release.version}, with their captures. Columns are described in the full dataset's README.md.\n`)],
+      ['README.md', encode(`# ${String(event.title)}\n\nThe ${subset.rows.length} article(s) of this event from ${archive.dataset.title} ${release.version}, with their captures. Columns are described in the full dataset's README.md.\n`)],
       ['event.json', encode(JSON.stringify(event, null, 2) + '\n')],
-      ['articles.csv', await readRows(csv, articleRows.csv!, indexes)],
-      ['articles.jsonl', await readRows(jsonl, articleRows.jsonl!, indexes)],
-      ['articles.parquet', await readFile(parquetFile)],
+      ['articles.csv', encode(toCsv(subset))],
+      ['articles.jsonl', encode(toJsonLines(subset))],
     ];
     const entries: ZipEntry[] = [];
     for (const [path, bytes] of files) entries.push({ path, ...(await packBytes(path, bytes)) });
-    for (const index of indexes) {
-      const capture = String(articles.rows[index]!.capture_path);
-      entries.push({ path: capture, ...packedCaptures.get(capture)! });
-    }
+    entries.push({ path: 'articles.parquet', ...(await packBytes('articles.parquet', await readFile(parquetFile))) });
+    for (const row of subset.rows) entries.push({ path: String(row.capture_path), ...packedCaptures.get(String(row.capture_path))! });
     const path = `events/${id}.zip`;
     record(path, await writeZip(join(out, path), entries.map((entry) => ({ ...entry, path: `${id}/${entry.path}` })), release.date));
   };
-  try {
-    await inBatches(events.rows, bundle, availableParallelism() * 2);
-  } finally {
-    await csv.close();
-    await jsonl.close();
-  }
+  await inBatches(events.rows, bundle, availableParallelism() * 2);
 }
 
 /** Runs `work` on every item, `concurrency` at a time (zlib and file reads run on the thread pool, so this uses every core). */

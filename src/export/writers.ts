@@ -4,8 +4,9 @@
  * the same tables give the same bytes.
  */
 import { DuckDBInstance } from '@duckdb/node-api';
+import { stringify } from 'csv-stringify';
 import { stringify as stringifySync } from 'csv-stringify/sync';
-import { mkdir, rm, writeFile, type FileHandle } from 'node:fs/promises';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { Readable } from 'node:stream';
 import { DatabaseSync } from 'node:sqlite';
@@ -30,75 +31,43 @@ function csvCell(value: unknown): string | null {
  * the record delimiter, and bodies hold bare LFs); an empty string is written
  * "" so that it differs from a missing value, which is written as nothing.
  */
-const CSV_OPTIONS = { record_delimiter: '\r\n', quoted_match: /[\r\n]/, quoted_empty: true };
+const csvOptions = (table: Table) => ({
+  header: true,
+  columns: table.columns.map((c) => c.name),
+  record_delimiter: '\r\n',
+  quoted_match: /[\r\n]/,
+  quoted_empty: true,
+});
 const csvRecord = (table: Table, row: Record<string, unknown>) => table.columns.map((c) => csvCell(row[c.name]));
 
-/**
- * Where each row of a written table file is: its byte offset and length. A
- * CSV file's header row takes the first `header` bytes. With them, a subset of
- * the table (one event's articles) is cut out of the file byte for byte,
- * rather than serialized again.
- */
-export interface RowRanges {
-  header: number;
-  offsets: number[];
-  lengths: number[];
+/** The table as CSV text (for small tables; writeCsv streams a table of any size). */
+export function toCsv(table: Table): string {
+  return stringifySync(table.rows.map((row) => csvRecord(table, row)), csvOptions(table));
 }
 
-/** A written table file: its size, SHA-256 and the place of each row. */
-export interface WrittenTable {
-  bytes: number;
-  sha256: string;
-  rows: RowRanges;
-}
-
-/** Writes a table's text, a header and then one text per row, recording where each row goes. */
-async function writeRows(file: string, header: string, rowTexts: Iterable<string>): Promise<WrittenTable> {
+/** Writes the table as a CSV file, row by row; resolves with its size and SHA-256. */
+export async function writeCsv(table: Table, file: string): Promise<{ bytes: number; sha256: string }> {
   await mkdir(dirname(file), { recursive: true });
-  const rows: RowRanges = { header: Buffer.byteLength(header), offsets: [], lengths: [] };
-  let offset = rows.header;
-  const written = await writeHashed([Readable.from((function* () {
-    if (header) yield header;
-    for (const text of rowTexts) {
-      const length = Buffer.byteLength(text);
-      rows.offsets.push(offset);
-      rows.lengths.push(length);
-      offset += length;
-      yield text;
-    }
-  })())], file);
-  return { ...written, rows };
-}
-
-/** Writes the table as a CSV file, row by row (each row stringified alone is byte for byte what a whole-table stringify writes). */
-export function writeCsv(table: Table, file: string): Promise<WrittenTable> {
-  const header = stringifySync([table.columns.map((c) => c.name)], CSV_OPTIONS);
-  return writeRows(file, header, (function* () {
-    for (const row of table.rows) yield stringifySync([csvRecord(table, row)], CSV_OPTIONS);
+  const records = Readable.from((function* () {
+    for (const row of table.rows) yield csvRecord(table, row);
   })());
+  return writeHashed([records, stringify(csvOptions(table))], file);
 }
 
 /** One table row as a JSON Lines line: keys in column order. */
 const jsonLine = (table: Table, row: Record<string, unknown>) => `${JSON.stringify(orderedRow(table, row))}\n`;
 
-/** Writes the table as a JSON Lines file, row by row. */
-export function writeJsonLines(table: Table, file: string): Promise<WrittenTable> {
-  return writeRows(file, '', (function* () {
-    for (const row of table.rows) yield jsonLine(table, row);
-  })());
+/** The table as JSON Lines text: one JSON object per row (for small tables; writeJsonLines streams). */
+export function toJsonLines(table: Table): string {
+  return table.rows.map((row) => jsonLine(table, row)).join('');
 }
 
-/** The header and the rows `indexes` (in that order) of a table file written by writeCsv or writeJsonLines, read back from it. */
-export async function readRows(file: FileHandle, rows: RowRanges, indexes: readonly number[]): Promise<Buffer> {
-  const parts = [{ offset: 0, length: rows.header }, ...indexes.map((i) => ({ offset: rows.offsets[i]!, length: rows.lengths[i]! }))];
-  const text = Buffer.allocUnsafe(parts.reduce((sum, part) => sum + part.length, 0));
-  let at = 0;
-  for (const { offset, length } of parts) {
-    const { bytesRead } = await file.read(text, at, length, offset);
-    if (bytesRead !== length) throw new Error(`a table file ends before byte ${offset + length}`);
-    at += length;
-  }
-  return text;
+/** Writes the table as a JSON Lines file, row by row; resolves with its size and SHA-256. */
+export async function writeJsonLines(table: Table, file: string): Promise<{ bytes: number; sha256: string }> {
+  await mkdir(dirname(file), { recursive: true });
+  return writeHashed([Readable.from((function* () {
+    for (const row of table.rows) yield jsonLine(table, row);
+  })())], file);
 }
 
 const DUCKDB_TYPES = { string: 'VARCHAR', integer: 'BIGINT', boolean: 'BOOLEAN', date: 'DATE', array: 'VARCHAR[]' } as const;
