@@ -86,7 +86,7 @@ const SCRATCH = join(out, '.zip-scratch');
 const captureStore = await PackedStore.open(join(SCRATCH, 'captures'));
 const captures = new Map<string, { bytes: number; sha256: string }>();
 const packedCaptures = new Map<string, PackedData>();
-await inBatches([...new Set(archive.articles.map((a) => a.data.capture.path))].sort(), async (path) => {
+await eachConcurrently([...new Set(archive.articles.map((a) => a.data.capture.path))].sort(), async (path) => {
   const bytes = await readFile(join(root, 'content', path));
   await writeRecorded(path, bytes);
   captures.set(path, written.get(path)!);
@@ -153,7 +153,7 @@ const payload = [...written.values()].sort((a, b) => (a.path < b.path ? -1 : 1))
 const bagName = `${archive.dataset.name}-${release.version}`;
 const tags = bagTagFiles(payload, { identifier: bagName, date: release.date, organization: archive.dataset.contributors[0]!.title, description: archive.dataset.title, version: release.version });
 await Promise.all(packing);
-await inBatches(payload.filter((file) => !packedPayload.has(file.path)), async (file) => {
+await eachConcurrently(payload.filter((file) => !packedPayload.has(file.path)), async (file) => {
   packedPayload.set(file.path, await packFile(file.path, join(out, file.path), join(SCRATCH, 'payload', file.path)));
 }, availableParallelism());
 const bagEntries: ZipEntry[] = [];
@@ -202,11 +202,11 @@ async function writeEventBundles(articles: Table, events: Table): Promise<void> 
     const path = `events/${id}.zip`;
     record(path, await writeZip(join(out, path), entries.map((entry) => ({ ...entry, path: `${id}/${entry.path}` })), release.date));
   };
-  await inBatches(events.rows, bundle, availableParallelism() * 2);
+  await eachConcurrently(events.rows, bundle, availableParallelism() * 2);
 }
 
 /** Runs `work` on every item, `concurrency` at a time (zlib and file reads run on the thread pool, so this uses every core). */
-async function inBatches<T>(items: readonly T[], work: (item: T) => Promise<void>, concurrency = 64): Promise<void> {
+async function eachConcurrently<T>(items: readonly T[], work: (item: T) => Promise<void>, concurrency = 64): Promise<void> {
   let next = 0;
   await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, async () => {
     while (next < items.length) await work(items[next++]!);

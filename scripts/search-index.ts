@@ -121,7 +121,7 @@ const docs = async () => Promise.all(DOCS_PAGES.map(async (page) => ({ page, htm
 const entries: BundleEntry[] = [];
 for (const { bundle, language, index: shard, of } of shards.filter((s) => wanted(s.language))) {
   const started = performance.now();
-  const records = () => searchRecords(archive, bodyText, (b, url) => b === language && shardIndex(url, of) === shard);
+  const records = () => searchRecords(archive, bodyText, (b) => b === language, (url) => shardIndex(url, of) === shard);
   // Pagefind has no incremental mode: a bundle is either kept whole or built again.
   const input = createHash('sha256').update(pagefindVersion);
   for (const record of records()) input.update(JSON.stringify(record));

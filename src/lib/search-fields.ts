@@ -77,13 +77,21 @@ function allTitles(event: Event): string[] {
 
 const unique = (values: string[]) => [...new Set(values)];
 
+/** The URL a page is indexed under: events, entities and sources in their English version. */
+export const searchUrl = {
+  article: (id: string) => paths.article(id),
+  event: (id: string) => paths.event('en', id),
+  entity: (id: string) => paths.entity('en', id),
+  source: (id: string) => paths.source('en', id),
+};
+
 /** Search fields of an article page. */
 export function articleSearchFields(article: Article, archive: Pick<ArchiveIndex, 'entities' | 'events' | 'sources'>): SearchFields {
   const source = archive.sources.get(article.source)!;
   const entities = article.entities.map((id) => archive.entities.get(id)!);
   const events = article.events.map((id) => archive.events.get(id)!);
   return {
-    url: paths.article(article.id),
+    url: searchUrl.article(article.id),
     title: article.title ?? '',
     bundle: bundleForLanguage(article.language),
     meta: {
@@ -117,7 +125,7 @@ export function articleSearchFields(article: Article, archive: Pick<ArchiveIndex
 export function eventSearchFields(event: Event, archive: Pick<ArchiveIndex, 'entities'>): SearchFields {
   const entities = [event.place, ...event.participants].map((id) => archive.entities.get(id)!);
   return {
-    url: paths.event('en', event.id),
+    url: searchUrl.event(event.id),
     title: event.title,
     bundle: 'en',
     meta: { type: 'event', published: event.date.value, precision: event.date.precision },
@@ -135,7 +143,7 @@ export function eventSearchFields(event: Event, archive: Pick<ArchiveIndex, 'ent
 /** Search fields of an entity page (indexed in its English version). */
 export function entitySearchFields(entity: Entity): SearchFields {
   return {
-    url: paths.entity('en', entity.id),
+    url: searchUrl.entity(entity.id),
     title: entity.names.en![0]!,
     bundle: 'en',
     meta: { type: 'entity' },
@@ -148,7 +156,7 @@ export function entitySearchFields(entity: Entity): SearchFields {
 /** Search fields of a source page (indexed in its English version). */
 export function sourceSearchFields(source: Source): SearchFields {
   return {
-    url: paths.source('en', source.id),
+    url: searchUrl.source(source.id),
     title: source.name_latin,
     bundle: 'en',
     meta: { type: 'source' },

@@ -66,3 +66,12 @@ test('events, entities and sources are indexed in English with their text; a bod
   assert.deepEqual(asked, ['articles/2024-01-29-x', 'events/2024-01-29-e']);
   assert.match(records[2]!.content, /^President of Russia\.\nVladimir Putin/);
 });
+
+test('pages refused by URL make no records and read no text', () => {
+  const read: string[] = [];
+  const reading = (collection: string, id: string) => (read.push(`${collection}/${id}`), 'text');
+  const records = [...searchRecords(archive, reading, () => true, (url) => url !== '/articles/2024-01-29-x/')];
+  assert.ok(records.length > 0);
+  assert.ok(records.every((r) => r.url !== '/articles/2024-01-29-x/'));
+  assert.ok(!read.includes('articles/2024-01-29-x'));
+});

@@ -4,7 +4,7 @@
  * while Astro renders the site. Pure: the caller hands in each body's plain text.
  */
 import type { ArchiveIndex } from './archive-index.ts';
-import { articleSearchFields, entitySearchFields, eventSearchFields, bundleForScript, sourceSearchFields, type SearchFields } from './search-fields.ts';
+import { articleSearchFields, entitySearchFields, eventSearchFields, bundleForScript, searchUrl, sourceSearchFields, type SearchFields } from './search-fields.ts';
 
 /** One Pagefind record (the shape of Pagefind's addCustomRecord) and the bundle it goes to. */
 export interface SearchRecord {
@@ -35,10 +35,10 @@ export function latinWords(text: string): string {
  * not in Latin script has its Latin words, names and English title in the
  * English bundle, so that only Latin bundles answer a Latin query.
  */
-function* recordsOf(fields: SearchFields, text: () => readonly (string | null | undefined)[], wanted: WantedRecords): Generator<SearchRecord> {
+function* recordsOf(fields: SearchFields, text: () => readonly (string | null | undefined)[], wanted: (bundle: string) => boolean): Generator<SearchRecord> {
   const meta = { ...fields.meta, title: fields.title };
   const own = () => text().filter((part): part is string => Boolean(part));
-  if (wanted(fields.bundle, fields.url)) {
+  if (wanted(fields.bundle)) {
     yield {
       bundle: fields.bundle,
       url: fields.url,
@@ -51,7 +51,7 @@ function* recordsOf(fields: SearchFields, text: () => readonly (string | null | 
   // Names in another script go to that script's bundle, so only a stemmer for that script reads them.
   for (const [script, names] of Object.entries(fields.foreignNames)) {
     const bundle = bundleForScript(script);
-    if (!wanted(bundle, fields.url)) continue;
+    if (!wanted(bundle)) continue;
     const words = script === 'Latn' ? own().map(latinWords) : [];
     const content = [names.join(' · '), ...words].filter(Boolean).join('\n');
     // The excerpt comes from these names, so it is in the bundle's language, not the page's.
@@ -59,18 +59,17 @@ function* recordsOf(fields: SearchFields, text: () => readonly (string | null | 
   }
 }
 
-/** Which records to make: by the bundle (language) they go to and the page they point at. */
-export type WantedRecords = (bundle: string, url: string) => boolean;
-
 /**
- * The records of the archive that `wanted` accepts: articles
- * (with their full text), events (with their summaries), entities and sources.
+ * The records of the archive that go to the bundles `wanted` accepts, for the
+ * pages `pages` accepts: articles (with their full text), events (with their
+ * summaries), entities and sources. A page `pages` refuses costs nothing more
+ * than its URL, so a search shard's pass over the archive is cheap.
  */
-export function* searchRecords(archive: ArchiveIndex, bodyText: BodyText, wanted: WantedRecords = () => true): Generator<SearchRecord> {
+export function* searchRecords(archive: ArchiveIndex, bodyText: BodyText, wanted: (bundle: string) => boolean = () => true, pages: (url: string) => boolean = () => true): Generator<SearchRecord> {
   for (const article of archive.articlesByDate) {
-    yield* recordsOf(articleSearchFields(article, archive), () => [article.title, bodyText('articles', article.id)], wanted);
+    if (pages(searchUrl.article(article.id))) yield* recordsOf(articleSearchFields(article, archive), () => [article.title, bodyText('articles', article.id)], wanted);
   }
-  for (const event of archive.timeline) yield* recordsOf(eventSearchFields(event, archive), () => [bodyText('events', event.id)], wanted);
-  for (const entity of archive.entities.values()) yield* recordsOf(entitySearchFields(entity), () => [entity.description], wanted);
-  for (const source of archive.sources.values()) yield* recordsOf(sourceSearchFields(source), () => [source.description], wanted);
+  for (const event of archive.timeline) if (pages(searchUrl.event(event.id))) yield* recordsOf(eventSearchFields(event, archive), () => [bodyText('events', event.id)], wanted);
+  for (const entity of archive.entities.values()) if (pages(searchUrl.entity(entity.id))) yield* recordsOf(entitySearchFields(entity), () => [entity.description], wanted);
+  for (const source of archive.sources.values()) if (pages(searchUrl.source(source.id))) yield* recordsOf(sourceSearchFields(source), () => [source.description], wanted);
 }
