@@ -8,8 +8,10 @@
  * 3. exports: before the site, whose /data/ pages list the files written (sizes, rows, SHA-256);
  * 4. the site (Astro) and, at the same time, the search bundles, which are built
  *    from the content rather than from the pages: two processes for two cores;
- * 5. the English search bundle, which also indexes the documentation pages
- *    from the built site;
+ *    all but the one that also indexes the documentation pages, read from the built site;
+ * 5. once the site is built, a second search run on the freed core: it builds the
+ *    documentation's bundle, then shares the bundles still unclaimed with the
+ *    first run (--claims), so that both cores work until the end;
  * then the search bundles, the dataset and the raw captures are linked into dist/.
  */
 import { spawn } from 'node:child_process';
@@ -21,8 +23,8 @@ import { linkTree } from './lib/link-tree.ts';
 const ROOT = join(import.meta.dirname, '..');
 const EXPORT_DIR = join(ROOT, BUILD_EXPORT_DIR);
 const SEARCH_DIR = join(ROOT, '.cache', 'pagefind');
-/** The bundle built last, with the documentation pages read from the built site. */
-const DOCS_BUNDLE = 'en';
+/** Where the two search runs claim bundles; emptied before each build. */
+const SEARCH_CLAIMS = join(ROOT, '.cache', 'search-claims');
 
 /**
  * With ATLAS_STAGE_REPORT=<file>, each stage runs under GNU time and its wall
@@ -66,11 +68,13 @@ try {
   await run('content check', ['scripts/content-check.ts']);
   await run('bodies', ['scripts/render-bodies.ts']);
   await run('exports', ['scripts/export.ts', '--out', EXPORT_DIR]);
+  await rm(SEARCH_CLAIMS, { recursive: true, force: true });
+  const searchBesideSite = run('search index', ['scripts/search-index.ts', '--out', SEARCH_DIR, '--claims', SEARCH_CLAIMS, '--skip-docs']);
   await Promise.all([
-    run('site', ['node_modules/astro/bin/astro.mjs', 'build']),
-    run('search index', ['scripts/search-index.ts', '--out', SEARCH_DIR, '--except', DOCS_BUNDLE]),
+    run('site', ['node_modules/astro/bin/astro.mjs', 'build']).then(() =>
+      run('search index after the site', ['scripts/search-index.ts', '--out', SEARCH_DIR, '--claims', SEARCH_CLAIMS, '--site', 'dist'])),
+    searchBesideSite,
   ]);
-  await run('search index with the documentation', ['scripts/search-index.ts', '--out', SEARCH_DIR, '--only', DOCS_BUNDLE, '--site', 'dist']);
   // dist/data/ also holds Astro's /data/ pages, so only the folders the site does not write are emptied first.
   for (const folder of ['pagefind', 'captures']) await rm(join(ROOT, 'dist', folder), { recursive: true, force: true });
   await linkTree(SEARCH_DIR, join(ROOT, 'dist', 'pagefind'));

@@ -29,8 +29,7 @@
  */
 import * as pagefind from 'pagefind';
 import { createHash } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildArchiveIndex } from '../src/lib/archive-index.ts';
@@ -39,18 +38,22 @@ import { loadCollection } from '../src/lib/content-files.ts';
 import { likelyScript } from '../src/lib/languages.ts';
 import { paths } from '../src/lib/routing.ts';
 import { searchRecords } from '../src/lib/search-records.ts';
-import { RECORDS_PER_SHARD, shardIndex, shardsOf } from '../src/lib/search-shards.ts';
+import { RECORDS_PER_SHARD, shardIndex, shardsOf, type Shard } from '../src/lib/search-shards.ts';
 import { RENDERER_FINGERPRINT } from '../src/markdown/render.ts';
 
-const USAGE = `Usage: node scripts/search-index.ts [--root DIR] [--out DIR] [--site DIR] [--only L,…] [--except L,…] [--shard-records N]
+const USAGE = `Usage: node scripts/search-index.ts [--root DIR] [--out DIR] [--site DIR] [--only L,…] [--except L,…]
+                                  [--shard-records N] [--claims DIR] [--skip-docs]
 
 Indexes the content under --root (default .) with Pagefind into --out
 (default .cache/pagefind): one bundle per language (holding the pages in that
-language and the names other pages have in its script), and bundles.json. The documentation pages are read from the built
-site (--site, default dist) into the en bundle. --only and --except choose
-languages, so that bundles can be built in several runs. A language with more
-than --shard-records records (default ${RECORDS_PER_SHARD}, or the environment's
-ATLAS_SEARCH_SHARD_RECORDS) is split into shards.`;
+language and the names other pages have in its script), and bundles.json. The
+documentation pages are read from the built site (--site, default dist) into
+the first English bundle; --skip-docs leaves that bundle out, for a run while
+the site is still being built. --only and --except choose languages. A language
+with more than --shard-records records (default ${RECORDS_PER_SHARD}, or the
+environment's ATLAS_SEARCH_SHARD_RECORDS) is split into shards. Runs given the
+same --claims folder share the bundles out: each bundle is built by the first
+run to claim it there.`;
 
 /** How many records are sent to Pagefind before the first of them is answered. */
 const RECORDS_IN_FLIGHT = 32;
@@ -66,6 +69,8 @@ const { values } = parseArgs({
     only: { type: 'string' },
     except: { type: 'string' },
     'shard-records': { type: 'string', default: process.env.ATLAS_SEARCH_SHARD_RECORDS ?? String(RECORDS_PER_SHARD) },
+    claims: { type: 'string' },
+    'skip-docs': { type: 'boolean', default: false },
     help: { type: 'boolean', short: 'h', default: false },
   },
 });
@@ -112,25 +117,44 @@ const recordCounts = new Map<string, number>();
 for (const _ of searchRecords(archive, bodyText, (language) => (recordCounts.set(language, (recordCounts.get(language) ?? 0) + 1), false)));
 const shards = [...recordCounts].sort(([a], [b]) => a.localeCompare(b)).flatMap(([language, count]) => shardsOf(language, count, recordsPerShard));
 const bundles = new Set(shards.map((shard) => shard.bundle));
+/** The documentation pages go to the first shard of the English bundle, so that the other shards need not wait for the site. */
+const holdsDocs = (shard: Shard) => shard.language === DOCS_BUNDLE && shard.index === 0;
+/**
+ * The order of this run: the documentation's bundle first (it can only be
+ * built once the site is), then the largest first, so that runs sharing the
+ * bundles out finish close together.
+ */
+const size = (shard: Shard) => (holdsDocs(shard) && !values['skip-docs'] ? Infinity : recordCounts.get(shard.language)! / shard.of);
+const queue = shards.filter((shard) => wanted(shard.language) && !(values['skip-docs'] && holdsDocs(shard))).sort((a, b) => size(b) - size(a));
 
-const manifest = join(out, 'bundles.json');
-const earlier = JSON.parse(await readFile(manifest, 'utf8').catch(() => '{"bundles":[]}')) as { bundles: BundleEntry[] };
 const pagefindVersion = (JSON.parse(await readFile(join(root, 'node_modules', 'pagefind', 'package.json'), 'utf8')) as { version: string }).version;
 const docs = async () => Promise.all(DOCS_PAGES.map(async (page) => ({ page, html: await readFile(join(resolve(values.site), page, 'index.html'), 'utf8') })));
+/** Each bundle's entry of bundles.json is kept in its folder, written last: a bundle without it is incomplete. */
+const entryFile = (bundle: string) => join(out, bundle, 'bundle.json');
+const readEntry = (bundle: string) => readFile(entryFile(bundle), 'utf8').then((text) => JSON.parse(text) as BundleEntry).catch(() => undefined);
 
-const entries: BundleEntry[] = [];
-for (const { bundle, language, index: shard, of } of shards.filter((s) => wanted(s.language))) {
+/** Claims a bundle for this run in the --claims folder; false when another run has claimed it. */
+async function claim(bundle: string): Promise<boolean> {
+  if (!values.claims) return true;
+  await mkdir(values.claims, { recursive: true });
+  return writeFile(join(values.claims, bundle), String(process.pid), { flag: 'wx' }).then(
+    () => true,
+    (error: NodeJS.ErrnoException) => (error.code === 'EEXIST' ? false : Promise.reject(error)),
+  );
+}
+
+for (const shard of queue) {
+  const { bundle, language, index: shardNumber, of } = shard;
+  if (!(await claim(bundle))) continue;
   const started = performance.now();
-  const records = () => searchRecords(archive, bodyText, (b) => b === language, (url) => shardIndex(url, of) === shard);
+  const records = () => searchRecords(archive, bodyText, (b) => b === language, (url) => shardIndex(url, of) === shardNumber);
   // Pagefind has no incremental mode: a bundle is either kept whole or built again.
   const input = createHash('sha256').update(pagefindVersion);
   for (const record of records()) input.update(JSON.stringify(record));
-  const docPages = language === DOCS_BUNDLE ? (await docs()).filter(({ page }) => shardIndex(page, of) === shard) : [];
+  const docPages = holdsDocs(shard) ? await docs() : [];
   for (const { html } of docPages) input.update(html);
   const inputHash = input.digest('hex');
-  const previous = earlier.bundles.find((entry) => entry.bundle === bundle);
-  if (previous?.input === inputHash && existsSync(join(out, bundle, 'pagefind-entry.json'))) {
-    entries.push(previous);
+  if ((await readEntry(bundle))?.input === inputHash) {
     console.log(`search: ${bundle}: unchanged, kept`);
     continue;
   }
@@ -159,16 +183,22 @@ for (const { bundle, language, index: shard, of } of shards.filter((s) => wanted
   if (written.errors.length > 0) throw new Error(`Pagefind could not write the ${bundle} bundle: ${written.errors.join('; ')}`);
   // Closing stops Pagefind's service, so the next bundle starts with empty memory.
   await pagefind.close();
-  entries.push({ bundle, language, scripts: [likelyScript(language)], pages, input: inputHash });
+  const entry: BundleEntry = { bundle, language, scripts: [likelyScript(language)], pages, input: inputHash };
+  await writeFile(entryFile(bundle), JSON.stringify(entry, null, 2) + '\n');
   console.log(`search: ${bundle}: ${pages} records in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 }
 cache.close();
 
-// bundles.json lists the bundles of every run: this run's entries replace their earlier ones.
-const merged = [...earlier.bundles.filter((e) => bundles.has(e.bundle) && !entries.some((n) => n.bundle === e.bundle)), ...entries];
-await mkdir(out, { recursive: true });
-await writeFile(manifest, JSON.stringify({ bundles: merged.sort((a, b) => a.bundle.localeCompare(b.bundle)) }, null, 2) + '\n');
 // A bundle the content no longer fills (a language removed, or a layout of an earlier version) goes.
-for (const entry of await readdir(out, { withFileTypes: true })) {
+for (const entry of await readdir(out, { withFileTypes: true }).catch(() => [])) {
   if (entry.isDirectory() && !bundles.has(entry.name)) await rm(join(out, entry.name), { recursive: true, force: true });
+}
+// bundles.json, once every bundle is complete: written by whichever run completes the last one (each writes its
+// entries before it looks, so the last to look sees them all; runs that both see them all write the same bytes).
+const entries = await Promise.all([...bundles].sort().map(readEntry));
+if (entries.every((entry) => entry !== undefined)) {
+  await mkdir(out, { recursive: true });
+  const manifest = join(out, 'bundles.json');
+  await writeFile(`${manifest}.${process.pid}`, JSON.stringify({ bundles: entries }, null, 2) + '\n');
+  await rename(`${manifest}.${process.pid}`, manifest);
 }
