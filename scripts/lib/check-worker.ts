@@ -2,6 +2,6 @@
 import { parentPort } from 'node:worker_threads';
 import { judgeFiles, type ContentFile } from './content-rules.ts';
 
-parentPort!.on('message', async ({ root, files }: { root: string; files: ContentFile[] }) => {
-  parentPort!.postMessage(await judgeFiles(root, files));
+parentPort!.on('message', (files: ContentFile[]) => {
+  parentPort!.postMessage(judgeFiles(files));
 });

@@ -13,7 +13,7 @@ import { likelyScript } from '../../src/lib/languages.ts';
 import { letterPattern, scriptsOf } from '../../src/lib/scripts.ts';
 import type { ContentProblem } from '../../src/schema/parse.ts';
 import { locateField } from '../../src/schema/parse.ts';
-import type { ContentRule, ContentTree } from './content-rules.ts';
+import type { ContentRule, FileScope } from './content-rules.ts';
 
 const markdown = unified().use(remarkParse);
 
@@ -64,8 +64,8 @@ function position(text: string, index: number): { line: number; column: number }
 }
 
 /** Every Markdown record with its body, file and the line its body starts on. */
-function bodies(tree: ContentTree) {
-  return [...tree.records.articles, ...tree.records.events].map((r) => ({ file: r.file, body: r.body, bodyLine: r.bodyLine, data: r.data }));
+function bodies(files: FileScope) {
+  return [...files.records.articles, ...files.records.events].map((r) => ({ file: r.file, body: r.body, bodyLine: r.bodyLine, data: r.data }));
 }
 
 export const textRules: ContentRule[] = [
@@ -73,9 +73,9 @@ export const textRules: ContentRule[] = [
     id: 'todo',
     scope: 'file',
     description: 'nothing is left marked TODO',
-    check: (tree) => {
+    check: (files) => {
       const problems: ContentProblem[] = [];
-      for (const [file, text] of tree.texts) {
+      for (const [file, text] of files.texts) {
         for (const match of text.matchAll(/\bTODO\b/g)) {
           const at = position(text, match.index);
           problems.push(problem(file, at.line, at.column, '', 'is still marked TODO (left undecided by content:new)', 'decide it, write the value, and remove the TODO', 'todo'));
@@ -88,17 +88,17 @@ export const textRules: ContentRule[] = [
     id: 'no-script',
     scope: 'file',
     description: 'no raw HTML beyond the allow-list, and nothing that could run script',
-    check: (tree) => {
+    check: (files) => {
       const problems: ContentProblem[] = [];
       // Front matter is shown as text, never as HTML, but markup there is an attack on the site all the same.
-      for (const [file, text] of tree.texts) {
+      for (const [file, text] of files.texts) {
         const end = file.endsWith('.md') ? /^---\r?\n[\s\S]*?\r?\n---\r?\n/.exec(text)?.[0].length ?? 0 : text.length;
         for (const [index, line] of text.slice(0, end).split('\n').entries()) {
           const match = SCRIPT_CAPABLE.exec(line);
           if (match) problems.push(problem(file, index + 1, match.index + 1, /^\s*(?:- )?(\w+):/.exec(line)?.[1] ?? '', `holds markup that could run script or load content: ${match[0]}`, 'remove it; fields hold plain text', 'no-script'));
         }
       }
-      for (const { file, body, bodyLine } of bodies(tree)) {
+      for (const { file, body, bodyLine } of bodies(files)) {
         // Parsing Markdown is the costly part: skip bodies with no markup that could hold HTML or a link.
         if (!/[<[]/.test(body)) continue;
         const ast = markdown.parse(body) as Root;
@@ -130,10 +130,10 @@ export const textRules: ContentRule[] = [
     id: 'invisible-characters',
     scope: 'file',
     description: 'no control, zero-width or bidirectional-override characters in front matter, no overrides in text',
-    check: (tree) => {
+    check: (files) => {
       const problems: ContentProblem[] = [];
       const code = (char: string) => `U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
-      for (const [file, text] of tree.texts) {
+      for (const [file, text] of files.texts) {
         // Read the raw text, so that a character the schema rejects is still named.
         const split = file.endsWith('.md') ? /^---\r?\n[\s\S]*?\r?\n---\r?\n/.exec(text)?.[0].length ?? 0 : text.length;
         for (const match of text.slice(0, split).matchAll(new RegExp(INVISIBLE_IN_FIELDS, 'gu'))) {
@@ -154,9 +154,9 @@ export const textRules: ContentRule[] = [
     id: 'script-matches-language',
     scope: 'file',
     description: 'the body is written in the script of its declared language',
-    check: (tree) => {
+    check: (files) => {
       const problems: ContentProblem[] = [];
-      for (const { data, file, body } of tree.records.articles) {
+      for (const { data, file, body } of files.records.articles) {
         if (data.withdrawn || body.trim() === '') continue;
         const expected = likelyScript(data.language);
         // Whole-text regex counts: one pass each, not a test per character, over an even sample of the text.
@@ -164,7 +164,7 @@ export const textRules: ContentRule[] = [
         const letters = text.match(/\p{L}/gu)?.length ?? 0;
         const inScript = text.match(letterPattern(expected))?.length ?? 0;
         if (letters > 0 && inScript / letters < 0.5) {
-          const at = locateField('articles', tree.texts.get(file)!, ['language']);
+          const at = locateField('articles', files.texts.get(file)!, ['language']);
           const found = scriptsOf(body).join(', ');
           problems.push(problem(file, at.line, at.column, 'language', `is "${data.language}" (${expected} script), but the text is mostly in ${found}`, 'correct the language, or check that the right text is in the file', 'script-matches-language'));
         }
@@ -176,29 +176,29 @@ export const textRules: ContentRule[] = [
     id: 'plausible-dates',
     scope: 'archive',
     description: 'dates are not in the future, and coverage does not precede its event by long',
-    check: (tree) => {
+    check: (archive) => {
       const problems: ContentProblem[] = [];
       const today = new Date().toISOString().slice(0, 10);
-      const events = new Map(tree.records.events.map((e) => [e.data.id, e.data]));
+      const events = new Map(archive.records.events.map((e) => [e.data.id, e.data]));
       const future = (file: string, collection: 'articles' | 'events', path: string[], value: string) => {
         if (value.length >= 4 && value > today) {
-          const at = locateField(collection, tree.texts.get(file)!, path);
+          const at = locateField(collection, archive.textOf(file), path);
           problems.push(problem(file, at.line, at.column, path.join('.'), `is in the future (${value})`, 'check the date against the evidence in the text', 'plausible-dates'));
         }
       };
-      for (const { data, file } of tree.records.articles) {
+      for (const { data, file } of archive.records.articles) {
         future(file, 'articles', ['published', 'value'], data.published.value);
         future(file, 'articles', ['added'], data.added);
         for (const id of data.events) {
           const event = events.get(id);
           // An article can announce an event, but not weeks before it: then the date or the link is wrong.
           if (event && Date.parse(data.published.value.padEnd(10, '-31').slice(0, 10)) + 31 * 864e5 < Date.parse(event.date.value.padEnd(10, '-01').slice(0, 10))) {
-            const at = locateField('articles', tree.texts.get(file)!, ['published', 'value']);
+            const at = locateField('articles', archive.textOf(file), ['published', 'value']);
             problems.push(problem(file, at.line, at.column, 'published.value', `is more than a month before its event ${id} (${event.date.value})`, 'check the publication date and the event linked', 'plausible-dates'));
           }
         }
       }
-      for (const { data, file } of tree.records.events) future(file, 'events', ['date', 'value'], data.date.value);
+      for (const { data, file } of archive.records.events) future(file, 'events', ['date', 'value'], data.date.value);
       return problems;
     },
   },
@@ -206,19 +206,19 @@ export const textRules: ContentRule[] = [
     id: 'duplicate-text',
     scope: 'archive',
     description: 'the same capture or the same text is not archived twice',
-    check: (tree) => {
+    check: (archive) => {
       const problems: ContentProblem[] = [];
       const byCapture = new Map<string, string>();
       const byText = new Map<string, string>();
-      for (const { data, file, bodyLine } of tree.records.articles) {
+      for (const { data, file, bodyLine } of archive.records.articles) {
         // One capture may hold several articles, each with its own line range.
         const captureKey = `${data.capture.sha256}:${data.capture.lines?.join('-') ?? 'all'}`;
         const sameCapture = byCapture.get(captureKey);
         if (sameCapture) {
-          const at = locateField('articles', tree.texts.get(file)!, ['capture', 'sha256']);
+          const at = locateField('articles', archive.textOf(file), ['capture', 'sha256']);
           problems.push(problem(file, at.line, at.column, 'capture.sha256', `archives the same capture as ${sameCapture}`, 'keep one record; if the capture holds two articles, give each its capture.lines', 'duplicate-text'));
         } else byCapture.set(captureKey, file);
-        const key = tree.textKeys.get(file);
+        const key = archive.textKeys.get(file);
         if (!key) continue;
         const sameText = byText.get(key);
         if (sameText) problems.push(problem(file, bodyLine, 1, '', `has the same text as ${sameText}`, 'archive each text once; link the other publication in its editorial notes', 'duplicate-text'));

@@ -206,8 +206,9 @@ export async function writeSqlite(tables: readonly Table[], file: string): Promi
       tokenize = "unicode61 remove_diacritics 0 categories 'L* N* Co M*'"
     )`);
     db.exec(`INSERT INTO articles_fts (rowid, title, title_en, body_text) SELECT rowid, title, title_en, body_text FROM articles`);
+    // No VACUUM: built in one transaction, the file has about 1% free pages (from the full-text index's merges),
+    // and rewriting it whole took a quarter of the database's time (10,000 articles: 1.2 of 5.0 CPU seconds).
     db.exec('COMMIT');
-    db.exec('VACUUM');
   } finally {
     db.close();
   }

@@ -51,23 +51,16 @@ export function readTexts(root: string, files: readonly string[]): AsyncGenerato
 }
 
 /**
- * Reads and validates every file of a collection; never throws on bad content, it reports it.
- * `texts`, when given, holds the files' texts already read (by path relative to the root);
- * `parse`, when given, stands in for the schema's parser (content:check's cache of verdicts).
+ * The records of a collection from its files' parse results, in file order;
+ * a record whose id an earlier file already has is left out, with a problem.
  */
-export async function loadCollection<C extends CollectionName>(
-  root: string,
-  collection: C,
-  texts?: ReadonlyMap<string, string>,
-  parse: (collection: C, file: string, text: string) => ParseResult<C> = parseContentFile,
-): Promise<LoadedCollection<C>> {
-  const files = await listCollectionFiles(root, collection);
-  const records: LoadedRecord<C>[] = [];
+export function collectRecords<R extends { data: { id: string } }>(
+  results: Iterable<[file: string, result: { ok: true; record: R } | { ok: false; problems: ContentProblem[] }]>,
+): { records: (R & { file: string })[]; problems: ContentProblem[] } {
+  const records: (R & { file: string })[] = [];
   const problems: ContentProblem[] = [];
   const ids = new Map<string, string>();
-  const source = texts ? files.map((file): [string, string] => [file, texts.get(file)!]) : readTexts(root, files);
-  for await (const [file, text] of source) {
-    const result = parse(collection, file, text);
+  for (const [file, result] of results) {
     if (!result.ok) {
       problems.push(...result.problems);
       continue;
@@ -85,4 +78,11 @@ export async function loadCollection<C extends CollectionName>(
     records.push({ ...result.record, file });
   }
   return { records, problems };
+}
+
+/** Reads and validates every file of a collection; never throws on bad content, it reports it. */
+export async function loadCollection<C extends CollectionName>(root: string, collection: C): Promise<LoadedCollection<C>> {
+  const results: [string, ParseResult<C>][] = [];
+  for await (const [file, text] of readTexts(root, await listCollectionFiles(root, collection))) results.push([file, parseContentFile(collection, file, text)]);
+  return collectRecords(results);
 }
