@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { cp, mkdtemp, readdir, readFile, rm, symlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
+import { gunzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { fromHtml } from 'hast-util-from-html';
@@ -38,6 +39,8 @@ interface SearchBundle {
   pages: number;
 }
 let bundles: SearchBundle[];
+/** What the build printed. */
+let buildLog: string;
 const page = async (path: string) => fromHtml(await readFile(join(dir, 'dist', path, 'index.html'), 'utf8'));
 const node = (args: string[]) => spawnSync(process.execPath, args, {
   cwd: dir, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ATLAS_SEARCH_SHARD_RECORDS: String(SEARCH_SHARD_RECORDS) },
@@ -52,6 +55,7 @@ before(async () => {
   await symlink(join(ROOT, 'node_modules'), join(dir, 'node_modules'));
   const built = node(['scripts/build.ts']);
   assert.equal(built.status, 0, `${built.stdout.slice(-3000)}\n${built.stderr.slice(-3000)}`);
+  buildLog = built.stdout;
   const articleRecords = (await loadCollection(dir, 'articles')).records;
   articles = articleRecords.map((r) => r.data);
   bodies = new Map(articleRecords.map((r) => [r.data.id, r.body]));
@@ -111,6 +115,21 @@ describe(`a ${ARTICLES.toLocaleString('en')}-article build`, () => {
       else assert.ok(pages > count, `${language}: ${pages} pages for ${count} articles`);
     }
     assert.ok(bundles.filter((b) => b.language === 'hi').length > 1, 'the Hindi bundle is split');
+  });
+
+  test('the two search runs of the build share the bundles out: each is built once, the documentation in the first English shard', async () => {
+    // Not anchored to a line: the two runs and Astro print to the same output, and Astro writes a line in parts.
+    const builtBundles = [...buildLog.matchAll(/search: ([a-z]+(?:-\d+)?): \d+ records in/g)].map((m) => m[1]!).sort();
+    assert.deepEqual(builtBundles, bundles.map((b) => b.bundle).sort());
+    const urls = async (bundle: string) => {
+      const folder = join(dir, 'dist', 'pagefind', bundle, 'fragment');
+      const fragments = await Promise.all((await readdir(folder)).map(async (f) => gunzipSync(await readFile(join(folder, f))).toString('utf8')));
+      return fragments.map((text) => (JSON.parse(text.replace(/^pagefind_dcd/, '')) as { url: string }).url);
+    };
+    const english = bundles.filter((b) => b.language === 'en').map((b) => b.bundle);
+    assert.ok(english.length > 1, 'the English bundle is split');
+    assert.ok((await urls('en-1')).includes(paths.about()), 'the about page is in en-1');
+    for (const shard of english.slice(1)) assert.ok(!(await urls(shard)).includes(paths.about()), `no documentation in ${shard}`);
   });
 
   test('a query is answered from every shard of its language', async () => {

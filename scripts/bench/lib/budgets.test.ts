@@ -34,6 +34,7 @@ test('each budget fails on its own measure', () => {
   assert.deepEqual(failed(checkBudgets(result(100_000, { build: stage('cold build', 700) }))), ['whole build, 100,000 articles']);
   assert.deepEqual(failed(checkBudgets(result(100_000, { stages: [stage('content check', 25), stage('exports', 100)] }))), ['content:check, 100,000 articles']);
   assert.deepEqual(failed(checkBudgets(result(100_000, { stages: [stage('content check', 5), stage('exports', 100, 9000)] }))), ['largest process']);
+  assert.deepEqual(failed(checkBudgets(result(100_000, { rebuild_stages: [stage('exports', 90, 8500)] }))), ['largest process'], 'a rebuild\'s process counts too');
   assert.deepEqual(failed(checkBudgets(result(100_000), result(10_000, { ms_per_article: 3 }))), ['time per article vs 10,000']);
   assert.deepEqual(failed(checkBudgets(result(100_000, { heaviest_event_page: { path: '/e/', gzip_kb: 20, scripts: 1 } }))), ['heaviest event page']);
   assert.deepEqual(failed(checkBudgets(result(100_000, { search_kb: { query: 'x', first_query: 301, second_query: 1 } }))), ['first search']);
