@@ -6,7 +6,8 @@
  * The records come from the content and the body cache, not from the built
  * pages (src/lib/search-records.ts), so the bundles are built while Astro
  * renders the site; only the few documentation pages are read from the built
- * site, into the English bundle.
+ * site, into the first English shard, built once the site is (build.ts runs
+ * a second search run then, sharing the bundles left through --claims).
  *
  * Why so many bundles:
  * - Pagefind compiles each language's stemmer into that language's WebAssembly,
@@ -57,8 +58,8 @@ run to claim it there.`;
 
 /** How many records are sent to Pagefind before the first of them is answered. */
 const RECORDS_IN_FLIGHT = 32;
-/** The bundle that holds the documentation pages, read from the built site. */
-const DOCS_BUNDLE = 'en';
+/** The language whose first shard holds the documentation pages, read from the built site. */
+const DOCS_LANGUAGE = 'en';
 const DOCS_PAGES = [paths.about(), paths.dataDictionary(), paths.contributing(), paths.citing()];
 
 const { values } = parseArgs({
@@ -118,7 +119,7 @@ for (const _ of searchRecords(archive, bodyText, (language) => (recordCounts.set
 const shards = [...recordCounts].sort(([a], [b]) => a.localeCompare(b)).flatMap(([language, count]) => shardsOf(language, count, recordsPerShard));
 const bundles = new Set(shards.map((shard) => shard.bundle));
 /** The documentation pages go to the first shard of the English bundle, so that the other shards need not wait for the site. */
-const holdsDocs = (shard: Shard) => shard.language === DOCS_BUNDLE && shard.index === 0;
+const holdsDocs = (shard: Shard) => shard.language === DOCS_LANGUAGE && shard.index === 0;
 /**
  * The order of this run: the documentation's bundle first (it can only be
  * built once the site is), then the largest first, so that runs sharing the

@@ -7,6 +7,7 @@
  * everything.
  */
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
@@ -59,13 +60,6 @@ export interface ContentFile {
   text: string;
 }
 
-/** A content file as read: its bytes, hashed for the cache, and decoded only to be judged. */
-interface ReadContentFile {
-  collection: CollectionName;
-  file: string;
-  bytes: Buffer;
-}
-
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
 /**
@@ -108,16 +102,21 @@ async function judge(files: readonly ContentFile[], inWorkersFrom: number): Prom
 }
 
 /** The whole archive as the rules of scope "archive" see it, from the verdict on each file. */
-function archiveOf(root: string, files: readonly ReadContentFile[], verdicts: ReadonlyMap<string, FileVerdict>): ArchiveScope {
-  const bytes = new Map(files.map((f) => [f.file, f.bytes]));
+function archiveOf(root: string, files: readonly { collection: CollectionName; file: string }[], verdicts: ReadonlyMap<string, FileVerdict>): ArchiveScope {
   const loaded = (Object.keys(collections) as CollectionName[]).map((name) => {
     const own = files.filter((f) => f.collection === name).map(({ file }): [string, FileVerdict['parsed']] => [file, verdicts.get(file)!.parsed]);
     return [name, collectRecords(own)] as const;
   });
+  // Read again rather than kept: at 100,000 articles the texts are gigabytes, and few files have a problem.
+  const texts = new Map<string, string>();
+  const textOf = (file: string) => {
+    if (!texts.has(file)) texts.set(file, readFileSync(join(root, file), 'utf8'));
+    return texts.get(file)!;
+  };
   return {
     root,
     records: Object.fromEntries(loaded.map(([name, { records }]) => [name, records])) as ArchiveScope['records'],
-    textOf: (file) => bytes.get(file)!.toString('utf8'),
+    textOf,
     loadProblems: loaded.flatMap(([, { problems }]) => problems),
     textKeys: new Map(files.map((f) => [f.file, verdicts.get(f.file)!.textKey])),
   };
@@ -234,13 +233,14 @@ export async function checkContent(root: string, options: { cache?: boolean; inW
     const names = Object.keys(collections) as CollectionName[];
     const lists = await Promise.all(names.map((collection) => listCollectionFiles(root, collection)));
     const listed = names.flatMap((collection, i) => lists[i]!.map((file) => ({ collection, file })));
-    const files: ReadContentFile[] = [];
-    for await (const [{ collection, file }, bytes] of loadAhead(listed, ({ file }) => readFile(join(root, file)))) files.push({ collection, file, bytes });
-    const hashes = new Map(files.map((f) => [f.file, sha256(f.bytes)]));
+    // Each file's bytes are hashed, and decoded only when its verdict is not in the cache.
+    const hashes = new Map<string, string>();
     const verdicts = new Map<string, FileVerdict>();
     const unjudged: ContentFile[] = [];
-    for (const { collection, file, bytes } of files) {
-      const known = cache?.get(file, hashes.get(file)!);
+    for await (const [{ collection, file }, bytes] of loadAhead(listed, ({ file }) => readFile(join(root, file)))) {
+      const hash = sha256(bytes);
+      hashes.set(file, hash);
+      const known = cache?.get(file, hash);
       if (known) verdicts.set(file, known);
       else unjudged.push({ collection, file, text: bytes.toString('utf8') });
     }
@@ -249,7 +249,7 @@ export async function checkContent(root: string, options: { cache?: boolean; inW
       cache?.set(file, hashes.get(file)!, verdict);
     }
     cache?.keepOnly(new Set(hashes.keys()));
-    const archive = archiveOf(root, files, verdicts);
+    const archive = archiveOf(root, listed, verdicts);
     const archiveProblems = (await Promise.all(rules.filter((r): r is ArchiveRule => r.scope === 'archive').map((rule) => rule.check(archive)))).flat();
     const problems = [...[...verdicts.values()].flatMap((v) => v.problems), ...archiveProblems];
     return problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column);
