@@ -202,4 +202,7 @@ if (entries.every((entry) => entry !== undefined)) {
   const manifest = join(out, 'bundles.json');
   await writeFile(`${manifest}.${process.pid}`, JSON.stringify({ bundles: entries }, null, 2) + '\n');
   await rename(`${manifest}.${process.pid}`, manifest);
+} else {
+  const missing = [...bundles].sort().filter((_, i) => !entries[i]);
+  console.log(`search: bundles.json left for the run that builds the last bundle (still to build: ${missing.join(', ')})`);
 }
