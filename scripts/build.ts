@@ -5,16 +5,18 @@
  * 1. content check: the build refuses invalid content, with content:check's messages;
  * 2. bodies: every article and event body is rendered once, in parallel, into
  *    the body cache that the next stages read (only changed bodies on a rebuild);
- * 3. exports: before the site, whose /data/ pages list the files written (sizes, rows, SHA-256);
- * 4. the site (Astro) and, at the same time, the search bundles, which are built
- *    from the content rather than from the pages: two processes for two cores;
- *    all but the one that also indexes the documentation pages, read from the built site;
+ * 3. exports, then the site (Astro): the exports first, because the site's /data/
+ *    pages list the files written (sizes, rows, SHA-256);
+ * 4. at the same time as 3, the search bundles, which are built from the content
+ *    rather than from the pages: two processes for two cores (the exports leave
+ *    much of a core idle while DuckDB and deflate work); all bundles but the one
+ *    that also indexes the documentation pages, read from the built site;
  * 5. once the site is built, a second search run on the freed core: it builds the
  *    documentation's bundle, then shares the bundles still unclaimed with the
  *    first run (--claims), so that both cores work until the end;
  * then the search bundles, the dataset and the raw captures are linked into dist/.
  */
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { appendFile, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { BUILD_EXPORT_DIR } from '../src/lib/dataset-file.ts';
@@ -40,6 +42,26 @@ const STAGE_REPORT = process.env.ATLAS_STAGE_REPORT;
  */
 const HEAP_MIB = 6144;
 
+/** The stages running now, each its own process group (GNU time and the Node process under it). */
+const running = new Set<ChildProcess>();
+
+/** Stops every stage still running: when one fails, or the build is interrupted, none is left behind. */
+function stopStages(): void {
+  for (const child of running) {
+    try {
+      process.kill(-child.pid!, 'SIGTERM');
+    } catch {
+      // It has already exited.
+    }
+  }
+}
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    stopStages();
+    process.exit(1);
+  });
+}
+
 /** Runs a Node script as its own process; rejects, after printing the stage, when it fails. */
 function run(stage: string, script: string[]): Promise<void> {
   const started = performance.now();
@@ -49,9 +71,12 @@ function run(stage: string, script: string[]): Promise<void> {
     ? ['/usr/bin/time', ['-f', '%e %U %S %M', '-o', timing, process.execPath, ...args]]
     : [process.execPath, args];
   return new Promise((resolve, reject) => {
-    const child = spawn(command, commandArgs, { cwd: ROOT, stdio: 'inherit', env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' } });
+    // Its own process group, so that stopStages() reaches the Node process under GNU time too.
+    const child = spawn(command, commandArgs, { cwd: ROOT, stdio: 'inherit', detached: true, env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' } });
+    running.add(child);
     child.once('error', reject);
     child.once('exit', async (code, signal) => {
+      running.delete(child);
       if (code !== 0) return reject(new Error(`build: ${stage} failed (exit ${code ?? signal})`));
       console.log(`build: ${stage} done in ${((performance.now() - started) / 1000).toFixed(1)} s`);
       if (STAGE_REPORT) {
@@ -67,13 +92,12 @@ function run(stage: string, script: string[]): Promise<void> {
 try {
   await run('content check', ['scripts/content-check.ts']);
   await run('bodies', ['scripts/render-bodies.ts']);
-  await run('exports', ['scripts/export.ts', '--out', EXPORT_DIR]);
   await rm(SEARCH_CLAIMS, { recursive: true, force: true });
-  const searchBesideSite = run('search index', ['scripts/search-index.ts', '--out', SEARCH_DIR, '--claims', SEARCH_CLAIMS, '--skip-docs']);
   await Promise.all([
-    run('site', ['node_modules/astro/bin/astro.mjs', 'build']).then(() =>
-      run('search index after the site', ['scripts/search-index.ts', '--out', SEARCH_DIR, '--claims', SEARCH_CLAIMS, '--site', 'dist'])),
-    searchBesideSite,
+    run('exports', ['scripts/export.ts', '--out', EXPORT_DIR])
+      .then(() => run('site', ['node_modules/astro/bin/astro.mjs', 'build']))
+      .then(() => run('search index after the site', ['scripts/search-index.ts', '--out', SEARCH_DIR, '--claims', SEARCH_CLAIMS, '--site', 'dist'])),
+    run('search index', ['scripts/search-index.ts', '--out', SEARCH_DIR, '--claims', SEARCH_CLAIMS, '--skip-docs']),
   ]);
   // dist/data/ also holds Astro's /data/ pages, so only the folders the site does not write are emptied first.
   for (const folder of ['pagefind', 'captures']) await rm(join(ROOT, 'dist', folder), { recursive: true, force: true });
@@ -84,5 +108,6 @@ try {
   console.log('build: search index, dataset and captures linked into dist/');
 } catch (error) {
   console.error((error as Error).message);
+  stopStages();
   process.exit(1);
 }

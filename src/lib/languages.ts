@@ -1,20 +1,6 @@
 /** Facts about content languages, from the platform's Unicode and CLDR data (Intl), not hand-kept tables. */
+import { memoize } from './memoize.ts';
 
-/**
- * Intl objects are costly to construct (tens of microseconds each) and pages
- * ask for the same few thousands of times in a build, so each is made once.
- */
-function memoize<A extends string, R>(make: (key: A) => R): (key: A) => R {
-  const cache = new Map<A, R>();
-  return (key) => {
-    let value = cache.get(key);
-    if (value === undefined) {
-      value = make(key);
-      cache.set(key, value);
-    }
-    return value;
-  };
-}
 const languageNames = memoize((inLang: string) => new Intl.DisplayNames([inLang], { type: 'language' }));
 const regionNames = memoize((inLang: string) => new Intl.DisplayNames([inLang], { type: 'region' }));
 // DisplayNames.of() is itself slow (microseconds) and a build asks for the same few names a million times.

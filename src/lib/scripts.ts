@@ -1,4 +1,5 @@
 /** Which writing system (ISO 15924) a text is in, from Unicode's script property. */
+import { memoize } from './memoize.ts';
 
 const SCRIPTS = ['Latn', 'Arab', 'Deva', 'Cyrl', 'Grek', 'Hebr', 'Beng', 'Guru', 'Gujr', 'Taml', 'Telu', 'Knda', 'Mlym', 'Sinh', 'Thai', 'Hani', 'Hang', 'Hira', 'Kana', 'Ethi', 'Geor', 'Armn'] as const;
 const SCRIPT_NAMES: Record<(typeof SCRIPTS)[number], string> = {
@@ -15,25 +16,33 @@ const PATTERNS = SCRIPTS.map((code) => [code, new RegExp(`\\p{Script=${SCRIPT_NA
 export function scriptsOf(text: string): string[] {
   const found = new Set<string>();
   for (const char of text) {
-    if (!/\p{L}|\p{M}/u.test(char)) continue;
-    const match = PATTERNS.find(([, pattern]) => pattern.test(char));
-    if (match) found.add(match[0]);
+    const script = scriptOfLetter(char);
+    if (script) found.add(script);
   }
   return [...found];
 }
 
+/** The script of one character when it is a letter or mark of a script listed here. */
+function scriptOfLetter(char: string): string | undefined {
+  if (!/\p{L}|\p{M}/u.test(char)) return undefined;
+  return PATTERNS.find(([, pattern]) => pattern.test(char))?.[0];
+}
+
 /** The main script of a text: the first one it uses, or "Zyyy" (common) when it has no letters. */
 export function scriptOf(text: string): string {
-  return scriptsOf(text)[0] ?? 'Zyyy';
+  for (const char of text) {
+    const script = scriptOfLetter(char);
+    if (script) return script;
+  }
+  return 'Zyyy';
 }
 
 /**
  * The language whose stemmer suits a script, from CLDR's likely subtags.
+ * Memoized: the search asks it for every name of every page.
  * @example languageForScript('Deva') // "hi"
  */
-export function languageForScript(script: string): string {
-  return new Intl.Locale(`und-${script}`).maximize().language;
-}
+export const languageForScript = memoize((script: string): string => new Intl.Locale(`und-${script}`).maximize().language);
 
 const LETTER_PATTERNS = new Map<string, RegExp>();
 /**

@@ -7,6 +7,7 @@
 import type { Article, Entity, Event, Source } from '../schema/index.ts';
 import type { ArchiveIndex } from './archive-index.ts';
 import { likelyScript } from './languages.ts';
+import { memoize } from './memoize.ts';
 import { paths } from './routing.ts';
 import { languageForScript, scriptOf } from './scripts.ts';
 
@@ -61,9 +62,7 @@ export function bundleForScript(script: string): string {
 }
 
 /** The language bundle for content in `lang`: its primary language subtag. */
-export function bundleForLanguage(lang: string): string {
-  return new Intl.Locale(lang).language;
-}
+export const bundleForLanguage = memoize((lang: string): string => new Intl.Locale(lang).language);
 
 /** Every recorded name of an entity, all languages. */
 function allNames(entity: Entity): string[] {
