@@ -8,12 +8,9 @@
  * 3. exports, then the site (Astro): the exports first, because the site's /data/
  *    pages list the files written (sizes, rows, SHA-256);
  * 4. at the same time as 3, the search bundles, which are built from the content
- *    rather than from the pages: two processes for two cores (the exports leave
- *    much of a core idle while DuckDB and deflate work); all bundles but the one
- *    that also indexes the documentation pages, read from the built site;
- * 5. once the site is built, a second search run on the freed core: it builds the
- *    documentation's bundle, then shares the bundles still unclaimed with the
- *    first run (--claims), so that both cores work until the end;
+ *    and the documentation's sources rather than from the pages: two processes
+ *    for two cores (the exports leave much of a core idle while DuckDB and
+ *    deflate work);
  * then the search bundles, the dataset and the raw captures are linked into dist/.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -25,8 +22,6 @@ import { linkTree } from './lib/link-tree.ts';
 const ROOT = join(import.meta.dirname, '..');
 const EXPORT_DIR = join(ROOT, BUILD_EXPORT_DIR);
 const SEARCH_DIR = join(ROOT, '.cache', 'pagefind');
-/** Where the two search runs claim bundles; emptied before each build. */
-const SEARCH_CLAIMS = join(ROOT, '.cache', 'search-claims');
 
 /**
  * With ATLAS_STAGE_REPORT=<file>, each stage runs under GNU time and its wall
@@ -92,12 +87,9 @@ function run(stage: string, script: string[]): Promise<void> {
 try {
   await run('content check', ['scripts/content-check.ts']);
   await run('bodies', ['scripts/render-bodies.ts']);
-  await rm(SEARCH_CLAIMS, { recursive: true, force: true });
   await Promise.all([
-    run('exports', ['scripts/export.ts', '--out', EXPORT_DIR])
-      .then(() => run('site', ['node_modules/astro/bin/astro.mjs', 'build']))
-      .then(() => run('search index after the site', ['scripts/search-index.ts', '--out', SEARCH_DIR, '--claims', SEARCH_CLAIMS, '--site', 'dist'])),
-    run('search index', ['scripts/search-index.ts', '--out', SEARCH_DIR, '--claims', SEARCH_CLAIMS, '--skip-docs']),
+    run('exports', ['scripts/export.ts', '--out', EXPORT_DIR]).then(() => run('site', ['node_modules/astro/bin/astro.mjs', 'build'])),
+    run('search index', ['scripts/search-index.ts', '--out', SEARCH_DIR]),
   ]);
   // dist/data/ also holds Astro's /data/ pages, so only the folders the site does not write are emptied first.
   for (const folder of ['pagefind', 'captures']) await rm(join(ROOT, 'dist', folder), { recursive: true, force: true });

@@ -4,10 +4,9 @@
  * bundles hold which scripts.
  *
  * The records come from the content and the body cache, not from the built
- * pages (src/lib/search-records.ts), so the bundles are built while Astro
- * renders the site; only the few documentation pages are read from the built
- * site, into the first English shard, built once the site is (build.ts runs
- * a second search run then, sharing the bundles left through --claims).
+ * pages (src/lib/search-records.ts), and the documentation pages' from their
+ * sources (src/lib/documentation.ts): so the bundles are built while the
+ * exports are written and Astro renders the site.
  *
  * Why so many bundles:
  * - Pagefind compiles each language's stemmer into that language's WebAssembly,
@@ -24,7 +23,7 @@
  *   English and Malay, a Devanagari one Hindi.
  * - Indexing one bundle at a time bounds memory (measured at 100,000 pages:
  *   5.3 GiB instead of 12.4 GiB for a single run), and lets two processes
- *   share the bundles out (--only, --except). A language with more records
+ *   share the bundles out by hand (--only, --except). A language with more records
  *   than one Pagefind run can hold within the memory budget is split into
  *   shards (src/lib/search-shards.ts).
  */
@@ -33,45 +32,48 @@ import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { bodyTextOf, buildTables } from '../src/export/tables.ts';
 import { buildArchiveIndex } from '../src/lib/archive-index.ts';
 import { BODY_CACHE_FILE, bodyTextReader, openBodyCache } from '../src/lib/body-cache.ts';
 import { loadCollection } from '../src/lib/content-files.ts';
+import { loadDataset } from '../src/lib/dataset-file.ts';
+import { dataDictionaryPage, markdownPage, type DocumentationPage } from '../src/lib/documentation.ts';
 import { likelyScript } from '../src/lib/languages.ts';
 import { paths } from '../src/lib/routing.ts';
-import { searchRecords } from '../src/lib/search-records.ts';
+import { documentationRecords, searchRecords } from '../src/lib/search-records.ts';
 import { RECORDS_PER_SHARD, shardIndex, shardsOf, type Shard } from '../src/lib/search-shards.ts';
 import { RENDERER_FINGERPRINT } from '../src/markdown/render.ts';
+import { SITE_URL } from '../src/site-config.ts';
 
-const USAGE = `Usage: node scripts/search-index.ts [--root DIR] [--out DIR] [--site DIR] [--only L,…] [--except L,…]
-                                  [--shard-records N] [--claims DIR] [--skip-docs]
+const USAGE = `Usage: node scripts/search-index.ts [--root DIR] [--out DIR] [--only L,…] [--except L,…] [--shard-records N]
 
 Indexes the content under --root (default .) with Pagefind into --out
 (default .cache/pagefind): one bundle per language (holding the pages in that
 language and the names other pages have in its script), and bundles.json. The
-documentation pages are read from the built site (--site, default dist) into
-the first English bundle; --skip-docs leaves that bundle out, for a run while
-the site is still being built. --only and --except choose languages. A language
-with more than --shard-records records (default ${RECORDS_PER_SHARD}, or the
-environment's ATLAS_SEARCH_SHARD_RECORDS) is split into shards. Runs given the
-same --claims folder share the bundles out: each bundle is built by the first
-run to claim it there.`;
+documentation pages, from their sources, go to the first English bundle.
+--only and --except choose languages. A language with more than
+--shard-records records (default ${RECORDS_PER_SHARD}, or the environment's
+ATLAS_SEARCH_SHARD_RECORDS) is split into shards.`;
 
 /** How many records are sent to Pagefind before the first of them is answered. */
 const RECORDS_IN_FLIGHT = 32;
-/** The language whose first shard holds the documentation pages, read from the built site. */
+/** The language whose first shard holds the documentation pages. */
 const DOCS_LANGUAGE = 'en';
-const DOCS_PAGES = [paths.about(), paths.dataDictionary(), paths.contributing(), paths.citing()];
+/** The documentation pages written in Markdown, and their sources; the data dictionary is generated. */
+const MARKDOWN_DOCS = [
+  { url: paths.about(), source: 'src/pages/about.md' },
+  { url: paths.contributing(), source: 'src/pages/docs/contributing.md' },
+  { url: paths.citing(), source: 'src/pages/docs/citing.md' },
+];
+const PROJECT = join(import.meta.dirname, '..');
 
 const { values } = parseArgs({
   options: {
     root: { type: 'string', default: '.' },
     out: { type: 'string', default: '.cache/pagefind' },
-    site: { type: 'string', default: 'dist' },
     only: { type: 'string' },
     except: { type: 'string' },
     'shard-records': { type: 'string', default: process.env.ATLAS_SEARCH_SHARD_RECORDS ?? String(RECORDS_PER_SHARD) },
-    claims: { type: 'string' },
-    'skip-docs': { type: 'boolean', default: false },
     help: { type: 'boolean', short: 'h', default: false },
   },
 });
@@ -118,42 +120,30 @@ const recordCounts = new Map<string, number>();
 for (const _ of searchRecords(archive, bodyText, (language) => (recordCounts.set(language, (recordCounts.get(language) ?? 0) + 1), false)));
 const shards = [...recordCounts].sort(([a], [b]) => a.localeCompare(b)).flatMap(([language, count]) => shardsOf(language, count, recordsPerShard));
 const bundles = new Set(shards.map((shard) => shard.bundle));
-/** The documentation pages go to the first shard of the English bundle, so that the other shards need not wait for the site. */
+/** The documentation pages go to the first shard of the English bundle. */
 const holdsDocs = (shard: Shard) => shard.language === DOCS_LANGUAGE && shard.index === 0;
-/**
- * The order of this run: the documentation's bundle first (it can only be
- * built once the site is), then the largest first, so that runs sharing the
- * bundles out finish close together.
- */
-const size = (shard: Shard) => (holdsDocs(shard) && !values['skip-docs'] ? Infinity : recordCounts.get(shard.language)! / shard.of);
-const queue = shards.filter((shard) => wanted(shard.language) && !(values['skip-docs'] && holdsDocs(shard))).sort((a, b) => size(b) - size(a));
+const documentation: DocumentationPage[] = [
+  ...(await Promise.all(MARKDOWN_DOCS.map(async ({ url, source }) => markdownPage(url, await readFile(join(PROJECT, source), 'utf8'))))),
+  dataDictionaryPage(paths.dataDictionary(), buildTables({
+    articles: [], events: [], sources: [], entities: [], captures: new Map(), dataset: await loadDataset(root), siteUrl: SITE_URL, bodyText: bodyTextOf,
+  })),
+];
 
 const pagefindVersion = (JSON.parse(await readFile(join(root, 'node_modules', 'pagefind', 'package.json'), 'utf8')) as { version: string }).version;
-const docs = async () => Promise.all(DOCS_PAGES.map(async (page) => ({ page, html: await readFile(join(resolve(values.site), page, 'index.html'), 'utf8') })));
 /** Each bundle's entry of bundles.json is kept in its folder, written last: a bundle without it is incomplete. */
 const entryFile = (bundle: string) => join(out, bundle, 'bundle.json');
 const readEntry = (bundle: string) => readFile(entryFile(bundle), 'utf8').then((text) => JSON.parse(text) as BundleEntry).catch(() => undefined);
 
-/** Claims a bundle for this run in the --claims folder; false when another run has claimed it. */
-async function claim(bundle: string): Promise<boolean> {
-  if (!values.claims) return true;
-  await mkdir(values.claims, { recursive: true });
-  return writeFile(join(values.claims, bundle), String(process.pid), { flag: 'wx' }).then(
-    () => true,
-    (error: NodeJS.ErrnoException) => (error.code === 'EEXIST' ? false : Promise.reject(error)),
-  );
-}
-
-for (const shard of queue) {
+for (const shard of shards.filter((s) => wanted(s.language))) {
   const { bundle, language, index: shardNumber, of } = shard;
-  if (!(await claim(bundle))) continue;
   const started = performance.now();
-  const records = () => searchRecords(archive, bodyText, (b) => b === language, (url) => shardIndex(url, of) === shardNumber);
+  const records = function* () {
+    yield* searchRecords(archive, bodyText, (b) => b === language, (url) => shardIndex(url, of) === shardNumber);
+    if (holdsDocs(shard)) yield* documentationRecords(documentation);
+  };
   // Pagefind has no incremental mode: a bundle is either kept whole or built again.
   const input = createHash('sha256').update(pagefindVersion);
   for (const record of records()) input.update(JSON.stringify(record));
-  const docPages = holdsDocs(shard) ? await docs() : [];
-  for (const { html } of docPages) input.update(html);
   const inputHash = input.digest('hex');
   if ((await readEntry(bundle))?.input === inputHash) {
     console.log(`search: ${bundle}: unchanged, kept`);
@@ -174,11 +164,6 @@ for (const shard of queue) {
     pages++;
   }
   await Promise.all(inFlight);
-  for (const { page, html } of docPages) {
-    const result = await index.addHTMLFile({ url: page, content: html });
-    if (result.errors.length > 0) throw new Error(`Pagefind could not index ${page}: ${result.errors.join('; ')}`);
-    pages++;
-  }
   await rm(join(out, bundle), { recursive: true, force: true });
   const written = await index.writeFiles({ outputPath: join(out, bundle) });
   if (written.errors.length > 0) throw new Error(`Pagefind could not write the ${bundle} bundle: ${written.errors.join('; ')}`);

@@ -138,6 +138,14 @@ describe('queries in every script', () => {
     await page.close();
   });
 
+  test('the documentation is found by its words: the guides by their text, the data dictionary by its fields', async () => {
+    for (const [query, url] of [['BibTeX', paths.citing()], ['maintainers', paths.contributing()], ['byline', paths.dataDictionary()]] as const) {
+      const { page, urls } = await search(`${paths.search('en')}?q=${query}`);
+      assert.ok(urls.includes(url), `${query}: ${url} not in ${urls.join(', ')}`);
+      await page.close();
+    }
+  });
+
   test('a query with no results says so clearly', async () => {
     const { page, status, urls } = await search(`${paths.search('en')}?q=qqxqzv`);
     assert.deepEqual(urls, []);

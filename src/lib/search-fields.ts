@@ -2,7 +2,7 @@
  * What each indexed page tells Pagefind: the bundle (language index) it goes
  * to, its metadata, filters and sort keys, and the names it should be found
  * by in every language and script (entity names and aliases, event titles).
- * Pure: the page components render these as data-pagefind-* elements.
+ * Pure: scripts/search-index.ts turns them into Pagefind records (src/lib/search-records.ts).
  */
 import type { Article, Entity, Event, Source } from '../schema/index.ts';
 import type { ArchiveIndex } from './archive-index.ts';

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { ArticleSchema, EntitySchema, EventSchema, SourceSchema } from '../schema/index.ts';
 import { buildArchiveIndex } from './archive-index.ts';
-import { latinWords, searchRecords } from './search-records.ts';
+import { documentationRecords, latinWords, searchRecords } from './search-records.ts';
 
 const article = ArticleSchema.parse({
   id: '2024-01-29-x', title: 'पुतिन और लुकाशेंको', language: 'hi', source: 'statecraft', events: ['2024-01-29-e'], entities: ['putin'],
@@ -74,4 +74,13 @@ test('pages refused by URL make no records and read no text', () => {
   assert.ok(records.length > 0);
   assert.ok(records.every((r) => r.url !== '/articles/2024-01-29-x/'));
   assert.ok(!read.includes('articles/2024-01-29-x'));
+});
+
+test('a documentation page is indexed in the English bundle with its title and text', () => {
+  const page = { url: '/docs/citing/', title: 'Citing', text: 'How to cite an article.' };
+  assert.deepEqual([...documentationRecords([page], (bundle) => bundle === 'hi')], []);
+  const [record] = [...documentationRecords([page])];
+  assert.deepEqual(record, {
+    bundle: 'en', url: '/docs/citing/', content: 'Citing\nHow to cite an article.', meta: { type: 'documentation', title: 'Citing' }, filters: { type: ['documentation'] }, sort: {},
+  });
 });

@@ -4,7 +4,10 @@
  * while Astro renders the site. Pure: the caller hands in each body's plain text.
  */
 import type { ArchiveIndex } from './archive-index.ts';
-import { articleSearchFields, entitySearchFields, eventSearchFields, bundleForScript, searchUrl, sourceSearchFields, type SearchFields } from './search-fields.ts';
+import type { DocumentationPage } from './documentation.ts';
+import {
+  articleSearchFields, bundleForScript, documentationSearchFields, entitySearchFields, eventSearchFields, searchUrl, sourceSearchFields, type SearchFields,
+} from './search-fields.ts';
 
 /** One Pagefind record (the shape of Pagefind's addCustomRecord) and the bundle it goes to. */
 export interface SearchRecord {
@@ -72,4 +75,9 @@ export function* searchRecords(archive: ArchiveIndex, bodyText: BodyText, wanted
   for (const event of archive.timeline) if (pages(searchUrl.event(event.id))) yield* recordsOf(eventSearchFields(event, archive), () => [bodyText('events', event.id)], wanted);
   for (const entity of archive.entities.values()) if (pages(searchUrl.entity(entity.id))) yield* recordsOf(entitySearchFields(entity), () => [entity.description], wanted);
   for (const source of archive.sources.values()) if (pages(searchUrl.source(source.id))) yield* recordsOf(sourceSearchFields(source), () => [source.description], wanted);
+}
+
+/** The records of the documentation pages (English, in the English bundle) that go to the bundles `wanted` accepts. */
+export function* documentationRecords(pages: readonly DocumentationPage[], wanted: (bundle: string) => boolean = () => true): Generator<SearchRecord> {
+  for (const page of pages) yield* recordsOf(documentationSearchFields(page.url, page.title), () => [page.title, page.text], wanted);
 }
