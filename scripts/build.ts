@@ -2,16 +2,21 @@
  * `npm run build`: the whole site, search index and dataset into dist/, timing
  * each stage. The stages and why they run in this order:
  *
- * 1. content check: the build refuses invalid content, with content:check's messages;
- * 2. bodies: every article and event body is rendered once, in parallel, into
+ * 1. bodies: every article and event body is rendered once, in parallel, into
  *    the body cache that the next stages read (only changed bodies on a rebuild);
- * 3. exports, then the site (Astro): the exports first, because the site's /data/
+ * 2. exports, then the site (Astro): the exports first, because the site's /data/
  *    pages list the files written (sizes, rows, SHA-256);
- * 4. at the same time as 3, the search bundles, which are built from the content
+ * 3. at the same time as 2, the search bundles, which are built from the content
  *    and the documentation's sources rather than from the pages: two processes
  *    for two cores (the exports leave much of a core idle while DuckDB and
  *    deflate work);
  * then the search bundles, the dataset and the raw captures are linked into dist/.
+ *
+ * From the start, at a lower priority, the content check runs beside them: the
+ * build refuses invalid content, with content:check's messages, and stops every
+ * stage as soon as the check fails; nothing is linked into dist/ unless it
+ * passes. Beside the others it takes the CPU they leave (the search ends before
+ * the site), rather than holding up every stage behind it.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { appendFile, readFile, rm } from 'node:fs/promises';
@@ -57,21 +62,33 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   });
 }
 
+interface RunOptions {
+  /** Scheduling priority (nice(1), 0 to 19): a higher number leaves the CPU to the other stages. */
+  nice?: number;
+  /** Print the stage's output when it ends, in one piece, rather than as it runs among the others'. */
+  outputAtEnd?: boolean;
+}
+
 /** Runs a Node script as its own process; rejects, after printing the stage, when it fails. */
-function run(stage: string, script: string[]): Promise<void> {
+function run(stage: string, script: string[], { nice = 0, outputAtEnd = false }: RunOptions = {}): Promise<void> {
   const started = performance.now();
   const args = [`--max-old-space-size=${HEAP_MIB}`, ...script];
   const timing = `${STAGE_REPORT}.${stage.replaceAll(' ', '-')}`;
-  const [command, commandArgs] = STAGE_REPORT
-    ? ['/usr/bin/time', ['-f', '%e %U %S %M', '-o', timing, process.execPath, ...args]]
-    : [process.execPath, args];
+  const timed = STAGE_REPORT ? ['/usr/bin/time', '-f', '%e %U %S %M', '-o', timing] : [];
+  const [command, ...commandArgs] = ['nice', '-n', String(nice), ...timed, process.execPath, ...args];
   return new Promise((resolve, reject) => {
     // Its own process group, so that stopStages() reaches the Node process under GNU time too.
-    const child = spawn(command, commandArgs, { cwd: ROOT, stdio: 'inherit', detached: true, env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' } });
+    const child = spawn(command!, commandArgs, {
+      cwd: ROOT, stdio: outputAtEnd ? ['ignore', 'pipe', 'pipe'] : 'inherit', detached: true, env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
+    });
+    const output: Buffer[] = [];
+    child.stdout?.on('data', (chunk: Buffer) => output.push(chunk));
+    child.stderr?.on('data', (chunk: Buffer) => output.push(chunk));
     running.add(child);
     child.once('error', reject);
-    child.once('exit', async (code, signal) => {
+    child.once('close', async (code, signal) => {
       running.delete(child);
+      if (output.length > 0) process.stdout.write(Buffer.concat(output));
       if (code !== 0) return reject(new Error(`build: ${stage} failed (exit ${code ?? signal})`));
       console.log(`build: ${stage} done in ${((performance.now() - started) / 1000).toFixed(1)} s`);
       if (STAGE_REPORT) {
@@ -85,12 +102,20 @@ function run(stage: string, script: string[]): Promise<void> {
 }
 
 try {
-  await run('content check', ['scripts/content-check.ts']);
-  await run('bodies', ['scripts/render-bodies.ts']);
-  await Promise.all([
-    run('exports', ['scripts/export.ts', '--out', EXPORT_DIR]).then(() => run('site', ['node_modules/astro/bin/astro.mjs', 'build'])),
-    run('search index', ['scripts/search-index.ts', '--out', SEARCH_DIR]),
-  ]);
+  const check = run('content check', ['scripts/content-check.ts'], { nice: 10, outputAtEnd: true });
+  // Content the check refuses stops the build at once.
+  check.catch(stopStages);
+  const build = (async () => {
+    await run('bodies', ['scripts/render-bodies.ts']);
+    await Promise.all([
+      run('exports', ['scripts/export.ts', '--out', EXPORT_DIR]).then(() => run('site', ['node_modules/astro/bin/astro.mjs', 'build'])),
+      run('search index', ['scripts/search-index.ts', '--out', SEARCH_DIR]),
+    ]);
+  })();
+  // When a stage fails on content the check refuses, the check's messages are the ones that say what to fix: so it is awaited first.
+  const [checked, built] = await Promise.allSettled([check, build]);
+  if (checked.status === 'rejected') throw checked.reason;
+  if (built.status === 'rejected') throw built.reason;
   // dist/data/ also holds Astro's /data/ pages, so only the folders the site does not write are emptied first.
   for (const folder of ['pagefind', 'captures']) await rm(join(ROOT, 'dist', folder), { recursive: true, force: true });
   await linkTree(SEARCH_DIR, join(ROOT, 'dist', 'pagefind'));

@@ -5,6 +5,7 @@
  * in search and in the exports.
  */
 import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
@@ -70,6 +71,11 @@ test('a new capture goes from content:new to the event page, search and the expo
   const unresolved = project.run(['scripts/content-check.ts']);
   assert.equal(unresolved.code, 1);
   assert.match(unresolved.output, /\[todo\]/);
+  // Nor built: the build stops with the check's messages, and links nothing into dist/.
+  const refused = project.run(['scripts/build.ts']);
+  assert.equal(refused.code, 1);
+  assert.match(refused.output, /\[todo\][\s\S]*build: content check failed/);
+  assert.equal(existsSync(join(project.dir, 'dist', 'data')), false, 'nothing linked into dist/');
 
   // The maintainer resolves them.
   await writeFile(join(project.dir, file), draft.replace(/description: .*TODO.*$/m, 'description: A test capture written for the maintainer workflow test.'));

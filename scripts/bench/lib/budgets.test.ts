@@ -33,6 +33,9 @@ test('a 100,000-article result within every budget passes them all', () => {
 test('each budget fails on its own measure', () => {
   assert.deepEqual(failed(checkBudgets(result(100_000, { build: stage('cold build', 700) }))), ['whole build, 100,000 articles']);
   assert.deepEqual(failed(checkBudgets(result(100_000, { stages: [stage('content check', 25), stage('exports', 100)] }))), ['content:check, 100,000 articles']);
+  // The check timed alone, when measured, rather than its time beside the other stages of the build.
+  assert.deepEqual(failed(checkBudgets(result(100_000, { stages: [stage('content check', 300), stage('exports', 100)], content_check: stage('content:check alone, cold', 15) }))), []);
+  assert.deepEqual(failed(checkBudgets(result(100_000, { content_check: stage('content:check alone, cold', 25) }))), ['content:check, 100,000 articles']);
   assert.deepEqual(failed(checkBudgets(result(100_000, { stages: [stage('content check', 5), stage('exports', 100, 9000)] }))), ['largest process']);
   assert.deepEqual(failed(checkBudgets(result(100_000, { rebuild_stages: [stage('exports', 90, 8500)] }))), ['largest process'], 'a rebuild\'s process counts too');
   assert.deepEqual(failed(checkBudgets(result(100_000), result(10_000, { ms_per_article: 3 }))), ['time per article vs 10,000']);

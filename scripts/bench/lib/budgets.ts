@@ -35,6 +35,8 @@ export interface BenchResult {
   stages: Stage[];
   /** The whole cold build. */
   build: Stage;
+  /** content:check run alone after the build, without its cache (in the build it runs beside the other stages). */
+  content_check?: Stage;
   /** The whole build again after one article changed, caches warm (left out with --skip-rebuild). */
   rebuild?: Stage;
   rebuild_stages?: Stage[];
@@ -70,7 +72,8 @@ export function checkBudgets(result: BenchResult, baseline?: BenchResult): Budge
 
   if (result.articles >= 100_000) {
     add('whole build, 100,000 articles', '≤ 600 s', `${result.build.wall_s} s`, result.build.wall_s <= 600);
-    add('content:check, 100,000 articles', '≤ 20 s', `${stage('content check')?.wall_s} s`, (stage('content check')?.wall_s ?? Infinity) <= 20);
+    const check = result.content_check ?? stage('content check');
+    add('content:check, 100,000 articles', '≤ 20 s', `${check?.wall_s} s`, (check?.wall_s ?? Infinity) <= 20);
     add('exports, 100,000 articles', '≤ 120 s', `${stage('exports')?.wall_s} s`, (stage('exports')?.wall_s ?? Infinity) <= 120);
     if (baseline) {
       const growth = result.ms_per_article / baseline.ms_per_article;
