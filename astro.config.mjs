@@ -1,6 +1,7 @@
 // @ts-check
 import { unified } from '@astrojs/markdown-remark';
 import { defineConfig } from 'astro/config';
+import { outputInPlace } from './src/integrations/output-in-place.ts';
 import { sitemap } from './src/integrations/sitemap.ts';
 import { markdownOptions } from './src/markdown/options.ts';
 import { SITE_URL } from './src/site-config.ts';
@@ -14,9 +15,11 @@ export default defineConfig({
     processor: unified(markdownOptions),
     syntaxHighlight: false,
   },
-  integrations: [sitemap()],
-  // Incremental builds: a page whose cache key (src/lib/page-keys.ts) and code are unchanged is copied
-  // from the last build instead of rendered. The cache lives with the project's other build caches.
+  // outputInPlace first: it deletes what this build did not write, and the sitemap is written after the pages.
+  integrations: [outputInPlace(), sitemap()],
+  // Incremental builds: a page whose cache key (src/lib/page-keys.ts) and code are unchanged is kept
+  // from the last build instead of rendered (in place: see outputInPlace). The cache lives with the
+  // project's other build caches.
   cacheDir: './.cache/astro',
   experimental: { incrementalBuild: true },
 });

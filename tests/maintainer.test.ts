@@ -6,7 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { parse } from 'yaml';
@@ -31,6 +31,8 @@ Source link
 `;
 
 let project: ProjectCopy;
+/** The article the first test adds and builds, for the test of the rebuild after it. */
+let added: { file: string; id: string; capture: string } | undefined;
 const EVENT = '2024-12-06-minsk-security-guarantees-treaty';
 
 before(async () => {
@@ -92,6 +94,7 @@ test('a new capture goes from content:new to the event page, search and the expo
   assert.ok(eventPage.includes(`href="/articles/${id}/"`), 'listed on its event page');
   const jsonl = await readFile(join(project.dir, 'dist/data/jsonl/articles.jsonl'), 'utf8');
   assert.ok(jsonl.split('\n').some((line) => line.includes(`"id":"${id}"`)), 'in the exports');
+  added = { file, id, capture: front.capture.path };
 
   // The browser first: if it cannot start, no server is left open to keep the test process alive.
   const browser = await launchBrowser();
@@ -106,4 +109,25 @@ test('a new capture goes from content:new to the event page, search and the expo
     await browser.close();
     await server.close();
   }
+});
+
+test('a rebuild keeps unchanged pages as they are and deletes the pages of a removed article', async () => {
+  assert.ok(added, 'needs the build of the test above');
+  // An article on another event: the rebuild must neither render nor copy its page again.
+  const unchanged = join(project.dir, 'dist/articles/2021-12-30-lukashenko-praises-belarus-russia-ties-statecraft/index.html');
+  const before = await stat(unchanged);
+  await rm(join(project.dir, added.file));
+  await rm(join(project.dir, 'content', added.capture));
+
+  const rebuilt = project.run(['scripts/build.ts']);
+  assert.equal(rebuilt.code, 0, rebuilt.output.slice(-3000));
+  assert.equal(existsSync(join(project.dir, 'dist/articles', added.id)), false, 'its page is deleted');
+  assert.equal(existsSync(join(project.dir, 'dist', added.capture)), false, 'its capture is no longer served');
+  const eventPage = await readFile(join(project.dir, 'dist/ms/events', EVENT, 'index.html'), 'utf8');
+  assert.ok(!eventPage.includes(`href="/articles/${added.id}/"`), 'no longer on its event page');
+  const jsonl = await readFile(join(project.dir, 'dist/data/jsonl/articles.jsonl'), 'utf8');
+  assert.ok(!jsonl.includes(`"id":"${added.id}"`), 'no longer in the exports');
+  const after = await stat(unchanged);
+  assert.equal(after.mtimeMs, before.mtimeMs, 'the unchanged page was kept where it was');
+  assert.equal(after.ino, before.ino);
 });

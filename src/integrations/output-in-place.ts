@@ -1,0 +1,60 @@
+/**
+ * Builds the site into dist/ in place instead of emptying it first. Astro's
+ * incremental build keeps a page whose code and cache key are unchanged, but
+ * only if the page is still in dist/: when dist/ is emptied, it copies every
+ * page back from its cache, which at 100,000 articles is 15 GB copied for a
+ * one-article change. So dist/ is kept, and once the pages are built, every
+ * file this build did not produce is deleted (pages of removed records, and
+ * anything else left in dist/), which leaves the same files as emptying would.
+ * The client assets (_astro/) are written anew by every build, so they are
+ * emptied before it; public/ is copied in by Astro.
+ *
+ * List it before the integrations that write into dist/ once the pages are
+ * built (the sitemap), or their files are deleted as stale.
+ */
+import type { AstroIntegration } from 'astro';
+import { readdir, rm, rmdir, unlink } from 'node:fs/promises';
+import { join, relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { foldersOf, staleFiles } from '../lib/stale-output.ts';
+
+/** Every file under `folder`, as "/"-separated paths relative to it ([] when the folder does not exist). */
+async function filesUnder(folder: string): Promise<string[]> {
+  const entries = await readdir(folder, { recursive: true, withFileTypes: true }).catch(() => []);
+  return entries.filter((entry) => !entry.isDirectory()).map((entry) => relative(folder, join(entry.parentPath, entry.name)).split(sep).join('/'));
+}
+
+export function outputInPlace(): AstroIntegration {
+  let outDir = '';
+  let publicDir = '';
+  let assetsFolder = '';
+  return {
+    name: 'coverage-atlas-output-in-place',
+    hooks: {
+      'astro:config:setup': ({ updateConfig }) => {
+        updateConfig({ vite: { build: { emptyOutDir: false } } });
+      },
+      'astro:config:done': ({ config }) => {
+        outDir = fileURLToPath(config.outDir);
+        publicDir = fileURLToPath(config.publicDir);
+        assetsFolder = config.build.assets;
+      },
+      'astro:build:start': async () => {
+        await rm(join(outDir, assetsFolder), { recursive: true, force: true });
+      },
+      'astro:build:done': async ({ dir, assets, logger }) => {
+        const root = fileURLToPath(dir);
+        const produced = new Set(await filesUnder(publicDir));
+        for (const urls of assets.values()) for (const url of urls) produced.add(relative(root, fileURLToPath(url)).split(sep).join('/'));
+        const stale = staleFiles(await filesUnder(root), produced, [assetsFolder]);
+        for (const file of stale) await unlink(join(root, file));
+        for (const folder of foldersOf(stale)) {
+          await rmdir(join(root, folder)).catch((error: NodeJS.ErrnoException) => {
+            if (error.code !== 'ENOTEMPTY' && error.code !== 'ENOENT') throw error;
+          });
+        }
+        logger.info(`${produced.size} file(s) in ${root}; ${stale.length} left from an earlier build deleted`);
+      },
+    },
+  };
+}

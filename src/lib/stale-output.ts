@@ -1,0 +1,31 @@
+/**
+ * What to delete from an output folder that a build writes in place rather
+ * than emptying first: every file this build did not produce or keep.
+ */
+
+/**
+ * The files of `present` (paths relative to the output folder, "/"-separated)
+ * that are neither in `produced` nor under one of `keptFolders`.
+ * @example staleFiles(['a/index.html', 'b/index.html', '_astro/x.css'], new Set(['a/index.html']), ['_astro']) // ["b/index.html"]
+ */
+export function staleFiles(present: Iterable<string>, produced: ReadonlySet<string>, keptFolders: readonly string[] = []): string[] {
+  const prefixes = keptFolders.map((folder) => `${folder.replace(/\/$/, '')}/`);
+  const stale: string[] = [];
+  for (const file of present) {
+    if (!produced.has(file) && !prefixes.some((prefix) => file.startsWith(prefix))) stale.push(file);
+  }
+  return stale;
+}
+
+/**
+ * The folders that deleting `files` may leave empty: each one's parents up to
+ * the output folder, deepest first, so that they can be removed in order.
+ * @example foldersOf(['a/b/index.html', 'a/c/index.html']) // ["a/b", "a/c", "a"]
+ */
+export function foldersOf(files: readonly string[]): string[] {
+  const folders = new Set<string>();
+  for (const file of files) {
+    for (let end = file.lastIndexOf('/'); end > 0; end = file.lastIndexOf('/', end - 1)) folders.add(file.slice(0, end));
+  }
+  return [...folders].sort((a, b) => b.split('/').length - a.split('/').length || (a < b ? -1 : 1));
+}
