@@ -116,8 +116,7 @@ try {
   const [checked, built] = await Promise.allSettled([check, build]);
   if (checked.status === 'rejected') throw checked.reason;
   if (built.status === 'rejected') throw built.reason;
-  // dist/data/ also holds Astro's /data/ pages, so only the folders the site does not write are emptied first.
-  for (const folder of ['pagefind', 'captures']) await rm(join(ROOT, 'dist', folder), { recursive: true, force: true });
+  // The site stage leaves in dist/ only what it wrote (src/integrations/output-in-place.ts): no link from an earlier build is left.
   await linkTree(SEARCH_DIR, join(ROOT, 'dist', 'pagefind'));
   await linkTree(EXPORT_DIR, join(ROOT, 'dist', 'data'));
   // The raw captures, byte for byte, at /captures/<file>: linked, not rendered one by one as pages.
