@@ -99,6 +99,9 @@ test('files judged in worker threads get the same verdicts as files judged in th
   const inWorkers = await checkContent(copy, { cache: false, inWorkersFrom: 1 });
   assert.ok(inProcess.length >= 4);
   assert.deepEqual(inWorkers, inProcess);
+  // Then with the cache: the workers write nothing, and read back what the main thread wrote.
+  assert.deepEqual(await checkContent(copy, { inWorkersFrom: 1 }), inProcess);
+  assert.deepEqual(await checkContent(copy, { inWorkersFrom: 1 }), inProcess, 'verdicts read from the cache in the workers');
 });
 
 /** One content file edited in a fresh copy of the corpus, and the problem content:check must report. */

@@ -3,7 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
-import { checkerFingerprint, openCheckCache, type FileVerdict } from './check-cache.ts';
+import { checkerFingerprint, openCheckCache, openCheckCacheReader, type FileVerdict } from './check-cache.ts';
 
 const root = await mkdtemp(join(tmpdir(), 'check-cache-'));
 after(() => rm(root, { recursive: true, force: true }));
@@ -46,4 +46,16 @@ test('files no longer in the archive are forgotten', () => {
   assert.deepEqual(again.get('content/articles/kept.md', 'h'), verdict);
   assert.equal(again.get('content/articles/deleted.md', 'h'), undefined);
   again.close();
+});
+
+test('a reader (a worker thread) sees what was written before, while the writer is open', () => {
+  const cache = openCheckCache(root, 'code-4');
+  cache.set('content/articles/x.md', 'hash-1', verdict);
+  cache.close();
+  const writer = openCheckCache(root, 'code-4');
+  writer.set('content/articles/y.md', 'hash-1', verdict);
+  const reader = openCheckCacheReader(root);
+  assert.deepEqual(reader.get('content/articles/x.md', 'hash-1'), verdict);
+  assert.equal(reader.get('content/articles/y.md', 'hash-1'), undefined, 'not yet committed');
+  writer.close();
 });

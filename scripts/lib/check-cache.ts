@@ -30,8 +30,12 @@ export interface FileVerdict {
   textKey: string | null;
 }
 
-export interface CheckCache {
+/** Reads verdicts (from any thread: the database is in WAL mode, so readers do not wait for the writer). */
+export interface CheckCacheReader {
   get(file: string, sha256: string): FileVerdict | undefined;
+}
+
+export interface CheckCache extends CheckCacheReader {
   set(file: string, sha256: string, verdict: FileVerdict): void;
   /** Forgets the files not in `files` (deleted or renamed since they were checked). */
   keepOnly(files: ReadonlySet<string>): void;
@@ -67,16 +71,13 @@ export function openCheckCache(root: string, fingerprint = checkerFingerprint())
     db.exec('DELETE FROM files');
     db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)').run('fingerprint', fingerprint);
   }
-  const select = db.prepare('SELECT verdict FROM files WHERE path = ? AND sha256 = ?');
+  const { get } = readerOf(db);
   const upsert = db.prepare('INSERT OR REPLACE INTO files (path, sha256, verdict) VALUES (?, ?, ?)');
   const listPaths = db.prepare('SELECT path FROM files');
   const remove = db.prepare('DELETE FROM files WHERE path = ?');
   db.exec('BEGIN');
   return {
-    get: (path, sha256) => {
-      const row = select.get(path, sha256) as { verdict: string } | undefined;
-      return row ? (JSON.parse(row.verdict) as FileVerdict) : undefined;
-    },
+    get,
     set: (path, sha256, verdict) => void upsert.run(path, sha256, JSON.stringify(verdict)),
     keepOnly: (files) => {
       for (const { path } of listPaths.all() as { path: string }[]) if (!files.has(path)) remove.run(path);
@@ -86,4 +87,22 @@ export function openCheckCache(root: string, fingerprint = checkerFingerprint())
       db.close();
     },
   };
+}
+
+function readerOf(db: DatabaseSync): CheckCacheReader {
+  const select = db.prepare('SELECT verdict FROM files WHERE path = ? AND sha256 = ?');
+  return {
+    get: (path, sha256) => {
+      const row = select.get(path, sha256) as { verdict: string } | undefined;
+      return row ? (JSON.parse(row.verdict) as FileVerdict) : undefined;
+    },
+  };
+}
+
+/**
+ * Opens the cache under `root` to read only, as a worker thread does once the
+ * main thread has opened it with openCheckCache (which drops stale entries).
+ */
+export function openCheckCacheReader(root: string): CheckCacheReader {
+  return readerOf(new DatabaseSync(join(root, CHECK_CACHE_FILE), { readOnly: true }));
 }

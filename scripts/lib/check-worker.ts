@@ -1,7 +1,12 @@
-/** A worker thread of content:check: judges the batches of files it is sent (see judgeFiles). */
+/** A worker thread of content:check: reads, hashes and judges the batches it is sent (see judgeBatch). */
 import { parentPort } from 'node:worker_threads';
-import { judgeFiles, type ContentFile } from './content-rules.ts';
+import { openCheckCacheReader, type CheckCacheReader } from './check-cache.ts';
+import { judgeBatch, type JudgeBatch } from './content-rules.ts';
 
-parentPort!.on('message', (files: ContentFile[]) => {
-  parentPort!.postMessage(judgeFiles(files));
+/** The cache, read-only: the main thread writes the new verdicts. */
+let cache: CheckCacheReader | undefined;
+
+parentPort!.on('message', (batch: JudgeBatch) => {
+  if (batch.cached) cache ??= openCheckCacheReader(batch.root);
+  parentPort!.postMessage(judgeBatch(batch, cache));
 });

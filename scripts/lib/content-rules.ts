@@ -8,15 +8,15 @@
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { findBrokenReferences } from '../../src/lib/archive-index.ts';
-import { collectRecords, listCollectionFiles, loadAhead, type LoadedRecord } from '../../src/lib/content-files.ts';
-import { collections, type CollectionName, type RecordOf } from '../../src/schema/index.ts';
+import { collectRecords, listCollectionFiles, type LoadedRecord } from '../../src/lib/content-files.ts';
+import { collections, type CollectionName } from '../../src/schema/index.ts';
 import { locateField, parseContentFile, type ContentProblem } from '../../src/schema/parse.ts';
 import { serializeParsedRecord } from '../../src/schema/serialize.ts';
-import { openCheckCache, type FileVerdict } from './check-cache.ts';
+import { openCheckCache, type CheckCacheReader, type FileVerdict } from './check-cache.ts';
 import { textKey, textRules } from './text-rules.ts';
 import { inWorkers } from './worker-pool.ts';
 
@@ -41,6 +41,8 @@ export interface ArchiveScope {
   loadProblems: ContentProblem[];
   /** Each article's text key for the duplicate-text rule (see textKey), by file. */
   textKeys: Map<string, string | null>;
+  /** The SHA-256 of every file in content/captures/, by its path relative to content/ ("captures/…"). */
+  captureHashes: ReadonlyMap<string, string>;
 }
 
 interface RuleInfo {
@@ -86,23 +88,53 @@ export function judgeFiles(files: readonly ContentFile[]): [file: string, verdic
   });
 }
 
-/** Below this many files to judge, starting worker threads costs more than it saves. */
+/** Below this many files, starting worker threads costs more than it saves. */
 const JUDGE_IN_WORKERS_FROM = 2000;
 /** Files sent to a worker at a time. */
 const JUDGE_BATCH = 500;
 
-/** Judges files, in worker threads (one per CPU) when there are `inWorkersFrom` or more. */
-async function judge(files: readonly ContentFile[], inWorkersFrom: number): Promise<[string, FileVerdict][]> {
-  if (files.length < inWorkersFrom) return judgeFiles(files);
-  const batches: ContentFile[][] = [];
-  for (let i = 0; i < files.length; i += JUDGE_BATCH) batches.push(files.slice(i, i + JUDGE_BATCH));
-  const verdicts: [string, FileVerdict][] = [];
-  await inWorkers(new URL('./check-worker.ts', import.meta.url), batches, availableParallelism(), (judged: [string, FileVerdict][]) => verdicts.push(...judged));
-  return verdicts;
+/** Some files to read and judge, and some captures to hash: a worker's unit of work. */
+export interface JudgeBatch {
+  root: string;
+  files: { collection: CollectionName; file: string }[];
+  captures: string[];
+  /** Whether verdicts may be taken from the cache. */
+  cached: boolean;
+}
+
+/** What a batch found: each file's SHA-256 and verdict (and whether it came from the cache), each capture's SHA-256. */
+export interface JudgedBatch {
+  files: [file: string, sha256: string, verdict: FileVerdict, fromCache: boolean][];
+  captures: [path: string, sha256: string][];
+}
+
+/**
+ * Reads a batch's files and hashes them, takes the verdict on each unchanged
+ * file from the cache and judges the others, and hashes the captures. Runs in
+ * a worker thread, or in this one for a small archive.
+ */
+export function judgeBatch(batch: JudgeBatch, cache: CheckCacheReader | undefined): JudgedBatch {
+  const read = batch.files.map(({ collection, file }) => {
+    const bytes = readFileSync(join(batch.root, file));
+    const hash = sha256(bytes);
+    return { collection, file, bytes, hash, known: batch.cached ? cache?.get(file, hash) : undefined };
+  });
+  const fresh = new Map(judgeFiles(read.filter((f) => !f.known).map(({ collection, file, bytes }) => ({ collection, file, text: bytes.toString('utf8') }))));
+  return {
+    files: read.map(({ file, hash, known }) => [file, hash, known ?? fresh.get(file)!, known !== undefined]),
+    captures: batch.captures.map((path) => [path, sha256(readFileSync(join(batch.root, 'content', path)))]),
+  };
+}
+
+/** Splits the files and the captures into batches of about JUDGE_BATCH each. */
+function batchesOf(root: string, files: JudgeBatch['files'], captures: string[], cached: boolean): JudgeBatch[] {
+  const count = Math.max(1, Math.ceil(files.length / JUDGE_BATCH));
+  const share = <T>(items: T[], i: number) => items.slice(Math.floor((i * items.length) / count), Math.floor(((i + 1) * items.length) / count));
+  return Array.from({ length: count }, (_, i) => ({ root, files: share(files, i), captures: share(captures, i), cached }));
 }
 
 /** The whole archive as the rules of scope "archive" see it, from the verdict on each file. */
-function archiveOf(root: string, files: readonly { collection: CollectionName; file: string }[], verdicts: ReadonlyMap<string, FileVerdict>): ArchiveScope {
+function archiveOf(root: string, files: readonly { collection: CollectionName; file: string }[], verdicts: ReadonlyMap<string, FileVerdict>, captureHashes: ReadonlyMap<string, string>): ArchiveScope {
   const loaded = (Object.keys(collections) as CollectionName[]).map((name) => {
     const own = files.filter((f) => f.collection === name).map(({ file }): [string, FileVerdict['parsed']] => [file, verdicts.get(file)!.parsed]);
     return [name, collectRecords(own)] as const;
@@ -119,7 +151,14 @@ function archiveOf(root: string, files: readonly { collection: CollectionName; f
     textOf,
     loadProblems: loaded.flatMap(([, { problems }]) => problems),
     textKeys: new Map(files.map((f) => [f.file, verdicts.get(f.file)!.textKey])),
+    captureHashes,
   };
+}
+
+/** The files directly under content/captures/ (where the schema keeps captures), as "captures/<name>". */
+async function listCaptures(root: string): Promise<string[]> {
+  const entries = await readdir(join(root, 'content', 'captures'), { withFileTypes: true }).catch(() => []);
+  return entries.filter((e) => e.isFile()).map((e) => `captures/${e.name}`).sort();
 }
 
 const collectionOfFile = (file: string): CollectionName =>
@@ -155,19 +194,17 @@ export const rules: ContentRule[] = [
     id: 'capture-hash',
     scope: 'archive',
     description: 'every capture exists and matches its recorded SHA-256',
-    check: async (archive) => {
+    check: (archive) => {
       const problems: ContentProblem[] = [];
-      const read = ({ data }: { data: RecordOf<'articles'> }) => readFile(join(archive.root, 'content', data.capture.path)).catch(() => undefined);
-      for await (const [{ data, file }, bytes] of loadAhead(archive.records.articles, read)) {
+      for (const { data, file } of archive.records.articles) {
+        const actual = archive.captureHashes.get(data.capture.path);
+        if (actual === data.capture.sha256) continue;
         // Locating a field re-reads the YAML: only done for a problem.
-        const where = () => locateField('articles', archive.textOf(file), ['capture', 'sha256']);
-        if (!bytes) {
-          problems.push({ file, ...where(), field: 'capture.path', message: `content/${data.capture.path} does not exist`, fix: 'add the raw capture under content/captures/ or correct the path', rule: 'capture-hash' });
-          continue;
-        }
-        const actual = sha256(bytes);
-        if (actual !== data.capture.sha256) {
-          problems.push({ file, ...where(), field: 'capture.sha256', message: `does not match content/${data.capture.path} (its SHA-256 is ${actual})`, fix: 'a capture is never edited: restore the original bytes, or record the hash of a new capture', rule: 'capture-hash' });
+        const at = locateField('articles', archive.textOf(file), ['capture', 'sha256']);
+        if (actual === undefined) {
+          problems.push({ file, ...at, field: 'capture.path', message: `content/${data.capture.path} does not exist`, fix: 'add the raw capture under content/captures/ or correct the path', rule: 'capture-hash' });
+        } else {
+          problems.push({ file, ...at, field: 'capture.sha256', message: `does not match content/${data.capture.path} (its SHA-256 is ${actual})`, fix: 'a capture is never edited: restore the original bytes, or record the hash of a new capture', rule: 'capture-hash' });
         }
       }
       return problems;
@@ -233,23 +270,24 @@ export async function checkContent(root: string, options: { cache?: boolean; inW
     const names = Object.keys(collections) as CollectionName[];
     const lists = await Promise.all(names.map((collection) => listCollectionFiles(root, collection)));
     const listed = names.flatMap((collection, i) => lists[i]!.map((file) => ({ collection, file })));
-    // Each file's bytes are hashed, and decoded only when its verdict is not in the cache.
+    const captures = await listCaptures(root);
+    // Each file is read and hashed where it is judged, and judged only when its verdict is not in the cache.
     const hashes = new Map<string, string>();
     const verdicts = new Map<string, FileVerdict>();
-    const unjudged: ContentFile[] = [];
-    for await (const [{ collection, file }, bytes] of loadAhead(listed, ({ file }) => readFile(join(root, file)))) {
-      const hash = sha256(bytes);
-      hashes.set(file, hash);
-      const known = cache?.get(file, hash);
-      if (known) verdicts.set(file, known);
-      else unjudged.push({ collection, file, text: bytes.toString('utf8') });
-    }
-    for (const [file, verdict] of await judge(unjudged, options.inWorkersFrom ?? JUDGE_IN_WORKERS_FROM)) {
-      verdicts.set(file, verdict);
-      cache?.set(file, hashes.get(file)!, verdict);
-    }
+    const captureHashes = new Map<string, string>();
+    const keep = ({ files, captures }: JudgedBatch) => {
+      for (const [file, hash, verdict, fromCache] of files) {
+        hashes.set(file, hash);
+        verdicts.set(file, verdict);
+        if (!fromCache) cache?.set(file, hash, verdict);
+      }
+      for (const [path, hash] of captures) captureHashes.set(path, hash);
+    };
+    const batches = batchesOf(root, listed, captures, cache !== undefined);
+    if (listed.length < (options.inWorkersFrom ?? JUDGE_IN_WORKERS_FROM)) batches.forEach((batch) => keep(judgeBatch(batch, cache)));
+    else await inWorkers(new URL('./check-worker.ts', import.meta.url), batches, availableParallelism(), keep);
     cache?.keepOnly(new Set(hashes.keys()));
-    const archive = archiveOf(root, listed, verdicts);
+    const archive = archiveOf(root, listed, verdicts, captureHashes);
     const archiveProblems = (await Promise.all(rules.filter((r): r is ArchiveRule => r.scope === 'archive').map((rule) => rule.check(archive)))).flat();
     const problems = [...[...verdicts.values()].flatMap((v) => v.problems), ...archiveProblems];
     return problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column);

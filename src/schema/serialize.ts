@@ -5,12 +5,13 @@
  */
 import { stringify } from 'yaml';
 import { collections, type CollectionName, type RecordOf } from './index.ts';
+import { quickYaml } from './quick-yaml.ts';
 
 const YAML_OPTIONS = { lineWidth: 0, minContentWidth: 0 } as const;
 
-/** YAML text of a record, keys in schema order, never folded. */
+/** YAML text of a record, keys in schema order, never folded: written directly where quickYaml can, else by the library. */
 export function serializeYaml(data: unknown): string {
-  return stringify(data, YAML_OPTIONS);
+  return quickYaml(data) ?? stringify(data, YAML_OPTIONS);
 }
 
 /**

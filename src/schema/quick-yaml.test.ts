@@ -1,0 +1,84 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { stringify } from 'yaml';
+import { quickYaml } from './quick-yaml.ts';
+
+const LIBRARY_OPTIONS = { lineWidth: 0, minContentWidth: 0 } as const;
+
+/** A small deterministic generator (mulberry32), so that a failure can be replayed. */
+function random(seed: number) {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+// Pieces chosen to hit the library's quoting rules: indicators, ": ", " #", quotes, numbers, booleans, null, scripts, edges.
+const PIECES = [
+  'a', 'Lukashenko', 'लुकाशेंको', 'لوكاشينكو', ' ', ': ', ':', ' #', '#', '-', '- ', '?', '? ', '"', "'", '\\', ',', '[', ']', '{', '}', '&', '*', '!',
+  '|', '>', '%', '@', '`', '0', '42', '-7', '+3', '1.5', '1e3', '0x1F', '0o17', '.inf', '.nan', 'true', 'False', 'null', 'NULL', '~', '---', '...',
+  '2008-05', '2024-01-31', 'https://example.org/a?b=c#d', '\t', '\n', '\u0007', '\u0085', '\u00a0', '\u200f', '\u2028', '\ud800', '😀', 'e\u0301',
+];
+
+function string(next: () => number): string {
+  const length = Math.floor(next() * 5);
+  let text = '';
+  for (let i = 0; i < length; i++) text += PIECES[Math.floor(next() * PIECES.length)];
+  return text;
+}
+
+function value(next: () => number, depth: number): unknown {
+  const kind = next();
+  if (depth < 3 && kind < 0.15) return map(next, depth + 1);
+  if (depth < 3 && kind < 0.3) return Array.from({ length: Math.floor(next() * 4) }, () => value(next, depth + 1));
+  if (kind < 0.35) return Math.floor((next() - 0.5) * 1e6);
+  if (kind < 0.38) return next() < 0.5;
+  if (kind < 0.39) return next() < 0.5 ? null : 0.25;
+  return string(next);
+}
+
+function map(next: () => number, depth: number): Record<string, unknown> {
+  const keys = ['id', 'title', 'value', 'precision', 'evidence', 'names', 'text', 'lang', 'true', 'null', 'a b', 'x1', 'key_2'];
+  const entries = Array.from({ length: Math.floor(next() * 5) }, () => [keys[Math.floor(next() * keys.length)]!, value(next, depth)] as const);
+  return Object.fromEntries(entries);
+}
+
+test('quickYaml writes what the library writes, or leaves the value to it', () => {
+  const next = random(20261201);
+  let written = 0;
+  for (let i = 0; i < 20000; i++) {
+    const data = map(next, 0);
+    const quick = quickYaml(data);
+    if (quick === undefined) continue;
+    written++;
+    assert.equal(quick, stringify(data, LIBRARY_OPTIONS), `for ${JSON.stringify(data)}`);
+  }
+  // The subset must be wide enough to matter: most generated records fall in it.
+  assert.ok(written > 3000, `only ${written} of 20000 records were written quickly`);
+});
+
+test('quickYaml writes a typical article front matter, quoting where YAML needs it', () => {
+  const data = {
+    id: '2008-05-energy-buda-wire-ms-1u1',
+    title: 'Rusia: "perkongsian strategik"',
+    published: { value: '2008-05', precision: 'month', evidence: 'The date line reads "Mei 2008".' },
+    events: ['2008-03-27-visit-kajesu-0'],
+    capture: { path: 'captures/a.txt', origin: { description: "A page: headline, date line and the reporter's text" } },
+    editorial_notes: [{ action: 'removed', text: 'Mei 2008' }],
+    withdrawn: false,
+    count: 12,
+    code: '42',
+  };
+  const expected = stringify(data, LIBRARY_OPTIONS);
+  assert.equal(quickYaml(data), expected);
+  assert.match(expected, /^title: 'Rusia: "perkongsian strategik"'$/m);
+  assert.match(expected, /^code: "42"$/m);
+});
+
+test('quickYaml leaves to the library what it was not taught', () => {
+  for (const data of [{ a: 0.5 }, { a: 'two\nlines' }, { 'a b': 1 }, { a: 'bell\u0007' }, [1], 'text']) {
+    assert.equal(quickYaml(data), undefined, JSON.stringify(data));
+  }
+});
