@@ -37,7 +37,7 @@ const READ_AHEAD = 64;
  * Starts `load` for a few dozen items ahead and yields the results in order: the
  * disk works while the caller processes what has arrived.
  */
-export async function* loadAhead<T, R>(items: readonly T[], load: (item: T) => Promise<R>, ahead = READ_AHEAD): AsyncGenerator<[item: T, result: R]> {
+async function* loadAhead<T, R>(items: readonly T[], load: (item: T) => Promise<R>, ahead = READ_AHEAD): AsyncGenerator<[item: T, result: R]> {
   const pending: Promise<R>[] = [];
   for (let next = 0, done = 0; done < items.length; done++) {
     while (next < items.length && next < done + ahead) pending.push(load(items[next++]!));
