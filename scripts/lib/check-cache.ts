@@ -89,6 +89,7 @@ export function openCheckCache(root: string, fingerprint = checkerFingerprint())
   };
 }
 
+/** The lookup of a verdict, the same for the main thread's connection and a worker's. */
 function readerOf(db: DatabaseSync): CheckCacheReader {
   const select = db.prepare('SELECT verdict FROM files WHERE path = ? AND sha256 = ?');
   return {
