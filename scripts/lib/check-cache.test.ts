@@ -3,7 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
-import { checkerFingerprint, openCheckCache, openCheckCacheReader, type FileVerdict } from './check-cache.ts';
+import { checkerFingerprint, openCheckCache, openCheckCacheReader, type FileVerdict, type VerdictJson } from './check-cache.ts';
 
 const root = await mkdtemp(join(tmpdir(), 'check-cache-'));
 after(() => rm(root, { recursive: true, force: true }));
@@ -13,13 +13,14 @@ const verdict: FileVerdict = {
   problems: [{ file: 'content/articles/x.md', line: 3, column: 1, field: 'title', message: 'm', fix: 'f', rule: 'todo' }],
   textKey: 'abc',
 };
+const json = JSON.stringify(verdict) as VerdictJson;
 
 test('a verdict is found again by path and text hash, and only so', () => {
   const cache = openCheckCache(root, 'code-1');
-  cache.set('content/articles/x.md', 'hash-1', verdict);
+  cache.set('content/articles/x.md', 'hash-1', json);
   cache.close();
   const again = openCheckCache(root, 'code-1');
-  assert.deepEqual(again.get('content/articles/x.md', 'hash-1'), verdict);
+  assert.equal(again.get('content/articles/x.md', 'hash-1'), json);
   assert.equal(again.get('content/articles/x.md', 'hash-2'), undefined, 'the file changed');
   assert.equal(again.get('content/articles/y.md', 'hash-1'), undefined);
   again.close();
@@ -38,24 +39,24 @@ test('the fingerprint covers the checker\'s code', () => {
 
 test('files no longer in the archive are forgotten', () => {
   const cache = openCheckCache(root, 'code-3');
-  cache.set('content/articles/kept.md', 'h', verdict);
-  cache.set('content/articles/deleted.md', 'h', verdict);
+  cache.set('content/articles/kept.md', 'h', json);
+  cache.set('content/articles/deleted.md', 'h', json);
   cache.keepOnly(new Set(['content/articles/kept.md']));
   cache.close();
   const again = openCheckCache(root, 'code-3');
-  assert.deepEqual(again.get('content/articles/kept.md', 'h'), verdict);
+  assert.equal(again.get('content/articles/kept.md', 'h'), json);
   assert.equal(again.get('content/articles/deleted.md', 'h'), undefined);
   again.close();
 });
 
 test('a reader (a worker thread) sees what was written before, while the writer is open', () => {
   const cache = openCheckCache(root, 'code-4');
-  cache.set('content/articles/x.md', 'hash-1', verdict);
+  cache.set('content/articles/x.md', 'hash-1', json);
   cache.close();
   const writer = openCheckCache(root, 'code-4');
-  writer.set('content/articles/y.md', 'hash-1', verdict);
+  writer.set('content/articles/y.md', 'hash-1', json);
   const reader = openCheckCacheReader(root);
-  assert.deepEqual(reader.get('content/articles/x.md', 'hash-1'), verdict);
+  assert.equal(reader.get('content/articles/x.md', 'hash-1'), json);
   assert.equal(reader.get('content/articles/y.md', 'hash-1'), undefined, 'not yet committed');
   writer.close();
 });

@@ -30,13 +30,20 @@ export interface FileVerdict {
   textKey: string | null;
 }
 
+/**
+ * A verdict as JSON text, as it is stored and as a worker thread sends it: the
+ * main thread parses each verdict once, and stores a new one without
+ * serializing it again (cloning objects between threads costs more).
+ */
+export type VerdictJson = string & { readonly __verdict: true };
+
 /** Reads verdicts (from any thread: the database is in WAL mode, so readers do not wait for the writer). */
 export interface CheckCacheReader {
-  get(file: string, sha256: string): FileVerdict | undefined;
+  get(file: string, sha256: string): VerdictJson | undefined;
 }
 
 export interface CheckCache extends CheckCacheReader {
-  set(file: string, sha256: string, verdict: FileVerdict): void;
+  set(file: string, sha256: string, verdict: VerdictJson): void;
   /** Forgets the files not in `files` (deleted or renamed since they were checked). */
   keepOnly(files: ReadonlySet<string>): void;
   /** Writes what was set and closes the database. */
@@ -78,7 +85,7 @@ export function openCheckCache(root: string, fingerprint = checkerFingerprint())
   db.exec('BEGIN');
   return {
     get,
-    set: (path, sha256, verdict) => void upsert.run(path, sha256, JSON.stringify(verdict)),
+    set: (path, sha256, verdict) => void upsert.run(path, sha256, verdict),
     keepOnly: (files) => {
       for (const { path } of listPaths.all() as { path: string }[]) if (!files.has(path)) remove.run(path);
     },
@@ -93,10 +100,7 @@ export function openCheckCache(root: string, fingerprint = checkerFingerprint())
 function readerOf(db: DatabaseSync): CheckCacheReader {
   const select = db.prepare('SELECT verdict FROM files WHERE path = ? AND sha256 = ?');
   return {
-    get: (path, sha256) => {
-      const row = select.get(path, sha256) as { verdict: string } | undefined;
-      return row ? (JSON.parse(row.verdict) as FileVerdict) : undefined;
-    },
+    get: (path, sha256) => (select.get(path, sha256) as { verdict: VerdictJson } | undefined)?.verdict,
   };
 }
 

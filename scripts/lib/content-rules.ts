@@ -16,7 +16,7 @@ import { collectRecords, listCollectionFiles, type LoadedRecord } from '../../sr
 import { collections, type CollectionName } from '../../src/schema/index.ts';
 import { locateField, parseContentFile, type ContentProblem } from '../../src/schema/parse.ts';
 import { serializeParsedRecord } from '../../src/schema/serialize.ts';
-import { openCheckCache, type CheckCacheReader, type FileVerdict } from './check-cache.ts';
+import { openCheckCache, type CheckCacheReader, type FileVerdict, type VerdictJson } from './check-cache.ts';
 import { textKey, textRules } from './text-rules.ts';
 import { inWorkers } from './worker-pool.ts';
 
@@ -104,7 +104,7 @@ export interface JudgeBatch {
 
 /** What a batch found: each file's SHA-256 and verdict (and whether it came from the cache), each capture's SHA-256. */
 export interface JudgedBatch {
-  files: [file: string, sha256: string, verdict: FileVerdict, fromCache: boolean][];
+  files: [file: string, sha256: string, verdict: VerdictJson, fromCache: boolean][];
   captures: [path: string, sha256: string][];
 }
 
@@ -121,7 +121,7 @@ export function judgeBatch(batch: JudgeBatch, cache: CheckCacheReader | undefine
   });
   const fresh = new Map(judgeFiles(read.filter((f) => !f.known).map(({ collection, file, bytes }) => ({ collection, file, text: bytes.toString('utf8') }))));
   return {
-    files: read.map(({ file, hash, known }) => [file, hash, known ?? fresh.get(file)!, known !== undefined]),
+    files: read.map(({ file, hash, known }) => [file, hash, known ?? (JSON.stringify(fresh.get(file)) as VerdictJson), known !== undefined]),
     captures: batch.captures.map((path) => [path, sha256(readFileSync(join(batch.root, 'content', path)))]),
   };
 }
@@ -278,7 +278,7 @@ export async function checkContent(root: string, options: { cache?: boolean; inW
     const keep = ({ files, captures }: JudgedBatch) => {
       for (const [file, hash, verdict, fromCache] of files) {
         hashes.set(file, hash);
-        verdicts.set(file, verdict);
+        verdicts.set(file, JSON.parse(verdict) as FileVerdict);
         if (!fromCache) cache?.set(file, hash, verdict);
       }
       for (const [path, hash] of captures) captureHashes.set(path, hash);

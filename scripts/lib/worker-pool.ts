@@ -1,28 +1,36 @@
 /**
- * Shares batches of work out to a pool of worker threads: each worker is sent
- * a batch, and the next one as soon as it answers, so that the work spreads
- * evenly; each answer is handed to `onResult` as it comes.
+ * Shares batches of work out to a pool of worker threads: each worker holds up
+ * to BATCHES_IN_HAND batches and is sent another as soon as it answers one, so
+ * that the work spreads evenly and a worker never waits while the main thread
+ * takes in its last answer; each answer is handed to `onResult` as it comes.
  */
 import { Worker } from 'node:worker_threads';
 
+/** Batches a worker holds at once: the one it works on, and the next, queued. */
+const BATCHES_IN_HAND = 2;
+
 export async function inWorkers<Batch, Result>(script: URL, batches: readonly Batch[], workers: number, onResult: (result: Result) => void): Promise<void> {
   const queue = [...batches];
-  const pool = Array.from({ length: Math.min(workers, queue.length) }, () => new Worker(script));
+  const pool = Array.from({ length: Math.min(workers, queue.length) }, () => ({ worker: new Worker(script), inHand: 0 }));
+  const send = (member: (typeof pool)[number]) => {
+    const batch = queue.shift();
+    if (batch === undefined) return;
+    member.inHand++;
+    member.worker.postMessage(batch);
+  };
+  // Dealt round by round, so that every worker starts with work.
+  for (let round = 0; round < BATCHES_IN_HAND; round++) pool.forEach(send);
   await Promise.all(
     pool.map(
-      (worker) =>
+      (member) =>
         new Promise<void>((done, fail) => {
-          const next = () => {
-            const batch = queue.shift();
-            if (batch) worker.postMessage(batch);
-            else void worker.terminate().then(() => done());
-          };
-          worker.on('message', (result: Result) => {
+          member.worker.on('message', (result: Result) => {
+            member.inHand--;
+            send(member);
             onResult(result);
-            next();
+            if (member.inHand === 0) void member.worker.terminate().then(() => done());
           });
-          worker.once('error', fail);
-          next();
+          member.worker.once('error', fail);
         }),
     ),
   );
