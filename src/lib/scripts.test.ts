@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { languageForScript, letterPattern, scriptOf, scriptsOf } from './scripts.ts';
+import { languageForScript, letterCounts, scriptOf, scriptsOf } from './scripts.ts';
 
 test('scripts are read from the letters', () => {
   assert.deepEqual(scriptsOf('Putin और لوكاشينكو, 2024'), ['Latn', 'Deva', 'Arab']);
@@ -20,7 +20,28 @@ test('each script maps to the language whose stemmer suits it', () => {
   assert.equal(languageForScript('Deva'), 'hi');
 });
 
-test('letters of a script are counted in one pass', () => {
-  assert.equal('नमस्ते Putin'.match(letterPattern('Deva'))?.length, 4);
-  assert.equal('汉字 abc'.match(letterPattern('Hans'))?.length, 2);
+test('letters, and letters of a script, are counted in one pass', () => {
+  // Vowel signs (न, म, स, त are letters; ्, े are marks) and digits are not letters.
+  assert.deepEqual(letterCounts('नमस्ते Putin 2024', 'Deva'), { letters: 9, inScript: 4 });
+  assert.deepEqual(letterCounts('汉字 abc', 'Hans'), { letters: 5, inScript: 2 });
+  // Beyond the Basic Multilingual Plane: a Han letter of Extension B, a mathematical letter (script Common), an emoji.
+  assert.deepEqual(letterCounts('𠀀𝐀😀', 'Hani'), { letters: 2, inScript: 1 });
+  // An unknown script counts every letter as its own; a lone surrogate is no letter.
+  assert.deepEqual(letterCounts('abc\uD800', 'Zzzz'), { letters: 3, inScript: 3 });
+});
+
+test('letter counts agree with the regex engine on mixed text', () => {
+  // Characters from every script the archive holds, marks, digits, punctuation and astral characters, in a fixed pseudo-random order.
+  const alphabet = [...'aZéßДжαΩאبةـًनक्ाি০ক漢字かカ한ไ0٣।,. \n\u200c\u200d𠀀𝐀😀'];
+  let seed = 7;
+  const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  for (let round = 0; round < 200; round++) {
+    const text = Array.from({ length: 1 + Math.floor(random() * 60) }, () => alphabet[Math.floor(random() * alphabet.length)]).join('');
+    for (const [script, name] of [['Latn', 'Latin'], ['Arab', 'Arabic'], ['Deva', 'Devanagari'], ['Hani', 'Han'], ['Cyrl', 'Cyrillic']]) {
+      assert.deepEqual(letterCounts(text, script!), {
+        letters: text.match(/\p{L}/gu)?.length ?? 0,
+        inScript: text.match(new RegExp(`[\\p{L}&&\\p{Script=${name}}]`, 'gv'))?.length ?? 0,
+      }, `${script} in ${JSON.stringify(text)}`);
+    }
+  }
 });

@@ -13,8 +13,18 @@
  */
 import { Schema, type ScalarTag } from 'yaml';
 
-/** The core schema's tags other than strings: a plain string one of them resolves (42, true, null, 0x1F, .inf…) is quoted. */
-const NON_STRING_TAGS = new Schema({ schema: 'core' }).tags.filter((tag): tag is ScalarTag & { test: RegExp } => Boolean(tag.default && tag.tag !== 'tag:yaml.org,2002:str' && 'test' in tag && tag.test));
+/**
+ * The core schema's tags other than strings, as one pattern: a plain string it
+ * matches (42, true, null, 0x1F, .inf…) would be read back as another type, so
+ * it is quoted. Each tag's test is anchored at both ends and has no flags, so
+ * the alternation matches exactly what one of them would.
+ */
+const OTHER_TYPE = new RegExp(
+  new Schema({ schema: 'core' }).tags
+    .filter((tag): tag is ScalarTag & { test: RegExp } => Boolean(tag.default && tag.tag !== 'tag:yaml.org,2002:str' && 'test' in tag && tag.test))
+    .map((tag) => `(?:${tag.test.source})`)
+    .join('|'),
+);
 /** What cannot start or be in a plain scalar (the library's own rule, in plainString). */
 const NOT_PLAIN = /^[\n\t ,[\]{}#&*!|>'"%@`]|^[?-]$|^[?-][ \t]|[\n:][ \t]|[ \t]\n|[\n\t ]#|[\n\t :]$/;
 /** Line breaks, control characters, C1 controls, lone surrogates, document markers: left to the library. */
@@ -23,12 +33,19 @@ const SIMPLE_KEY = /^[A-Za-z][A-Za-z0-9_]*$/;
 
 const isMap = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && Object.getPrototypeOf(value) === Object.prototype;
 const isNonEmptyCollection = (value: unknown) => (Array.isArray(value) && value.length > 0) || (isMap(value) && Object.keys(value).length > 0);
-const resolvesToOtherType = (text: string) => NON_STRING_TAGS.some((tag) => tag.test.test(text));
+/** Keys already found simple and not of another type: the schema's few dozen keys, which repeat in every file. */
+const plainKeys = new Set<string>();
+function isPlainKey(key: string): boolean {
+  if (plainKeys.has(key)) return true;
+  if (!SIMPLE_KEY.test(key) || OTHER_TYPE.test(key)) return false;
+  plainKeys.add(key);
+  return true;
+}
 
 /** A one-line string as the library writes it as a value: plain where it can be, else quoted. */
 function scalarString(value: string): string | undefined {
   if (UNTAUGHT.test(value)) return undefined;
-  if (!NOT_PLAIN.test(value) && !resolvesToOtherType(value)) return value;
+  if (!NOT_PLAIN.test(value) && !OTHER_TYPE.test(value)) return value;
   const hasDouble = value.includes('"');
   // Single quotes only for a text with double quotes and no single ones; JSON's escaping is YAML's for this subset.
   return hasDouble && !value.includes("'") ? `'${value}'` : JSON.stringify(value);
@@ -68,7 +85,7 @@ function block(value: unknown, indent: string, lead: string, out: string[]): boo
   if (!isMap(value)) return false;
   let first = true;
   for (const key of Object.keys(value)) {
-    if (!SIMPLE_KEY.test(key) || resolvesToOtherType(key)) return false;
+    if (!isPlainKey(key)) return false;
     const item = value[key];
     const start = `${first ? lead : indent}${key}:`;
     first = false;
