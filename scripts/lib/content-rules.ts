@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { findBrokenReferences } from '../../src/lib/archive-index.ts';
 import { collectRecords, listCollectionFiles, type LoadedRecord } from '../../src/lib/content-files.ts';
 import { collections, type CollectionName } from '../../src/schema/index.ts';
-import { locateField, parseContentFile, type ContentProblem } from '../../src/schema/parse.ts';
+import { locateField, parseCanonicalFile, type ContentProblem } from '../../src/schema/parse.ts';
 import { serializeParsedRecord } from '../../src/schema/serialize.ts';
 import { openCheckCache, type CheckCacheReader, type FileVerdict, type VerdictJson } from './check-cache.ts';
 import { textKey, textRules } from './text-rules.ts';
@@ -26,6 +26,8 @@ export interface FileScope {
   texts: Map<string, string>;
   /** The records parsed from them (a file that does not parse has none). */
   records: { [C in CollectionName]: LoadedRecord<C>[] };
+  /** Files already proven canonical while they were parsed (see parseCanonicalFile). */
+  canonical: ReadonlySet<string>;
 }
 
 /**
@@ -69,14 +71,16 @@ const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest(
  * them, and keys each article's text for the duplicate-text rule.
  */
 export function judgeFiles(files: readonly ContentFile[]): [file: string, verdict: FileVerdict][] {
-  const parsed = new Map(files.map((f) => [f.file, parseContentFile(f.collection, f.file, f.text)]));
+  const read = new Map(files.map((f) => [f.file, parseCanonicalFile(f.collection, f.file, f.text)]));
+  const parsed = new Map([...read].map(([file, { result }]) => [file, result]));
+  const canonical = new Set([...read].filter(([, r]) => r.canonical).map(([file]) => file));
   const records = Object.fromEntries((Object.keys(collections) as CollectionName[]).map((name) => [name, [] as LoadedRecord<CollectionName>[]])) as FileScope['records'];
   for (const { collection, file } of files) {
     const result = parsed.get(file)!;
     if (result.ok) (records[collection] as LoadedRecord<CollectionName>[]).push({ ...result.record, file });
   }
   const textKeys = new Map(records.articles.map((r) => [r.file, textKey(r.body)]));
-  const scope: FileScope = { texts: new Map(files.map((f) => [f.file, f.text])), records };
+  const scope: FileScope = { texts: new Map(files.map((f) => [f.file, f.text])), records, canonical };
   const problemsOf = Map.groupBy(rules.filter((r): r is FileRule => r.scope === 'file').flatMap((rule) => rule.check(scope)), (p) => p.file);
   return files.map(({ file }): [string, FileVerdict] => {
     const result = parsed.get(file)!;
@@ -239,6 +243,7 @@ rules.push({
     const problems: ContentProblem[] = [];
     for (const [name, records] of Object.entries(files.records) as [CollectionName, LoadedRecord<CollectionName>[]][]) {
       for (const record of records) {
+        if (files.canonical.has(record.file)) continue;
         const text = files.texts.get(record.file)!;
         const canonical = serializeParsedRecord(name, record.data as never, record.body);
         if (text === canonical) continue;

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { formatProblem, parseContentFile, splitFrontMatter } from './parse.ts';
+import { formatProblem, parseCanonicalFile, parseContentFile, splitFrontMatter } from './parse.ts';
+import { serializeParsedRecord } from './serialize.ts';
 
 const SHA = 'a'.repeat(64);
 const validArticle = `---
@@ -114,4 +115,33 @@ describe('splitFrontMatter', () => {
   test('returns undefined without front matter', () => {
     assert.equal(splitFrontMatter('# Title\n'), undefined);
   });
+});
+
+describe('parseCanonicalFile', () => {
+  const parsed = parseContentFile('articles', file, validArticle);
+  assert.ok(parsed.ok);
+  const canonicalArticle = serializeParsedRecord('articles', parsed.record.data, parsed.record.body);
+
+  test('proves a canonical file canonical, with the record parseContentFile gives', () => {
+    const { result, canonical } = parseCanonicalFile('articles', file, canonicalArticle);
+    assert.equal(canonical, true);
+    assert.deepEqual(result, parseContentFile('articles', file, canonicalArticle));
+  });
+
+  const others: [string, string, string][] = [
+    ['a valid file in another layout', file, validArticle],
+    ['a comment', file, canonicalArticle.replace('language: hi\n', 'language: hi # Hindi\n')],
+    ['a duplicate key', file, canonicalArticle.replace('language: hi\n', 'language: hi\nlanguage: ar\n')],
+    ['a schema problem', file, canonicalArticle.replace('precision: day', 'precision: week')],
+    ['a YAML syntax error', file, canonicalArticle.replace('language: hi', 'language: [hi')],
+    ['an id that is not the file name', 'content/articles/other.md', canonicalArticle],
+    ['Windows line ends', file, canonicalArticle.replace(/\n/g, '\r\n')],
+  ];
+  for (const [what, name, text] of others) {
+    test(`leaves ${what} to parseContentFile, which gives the same result`, () => {
+      const { result, canonical } = parseCanonicalFile('articles', name, text);
+      assert.equal(canonical, false);
+      assert.deepEqual(result, parseContentFile('articles', name, text));
+    });
+  }
 });

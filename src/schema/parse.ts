@@ -7,6 +7,8 @@ import type { z } from 'astro/zod';
 import { isMap, isPair, isScalar, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import { CORE_SCHEMA, load } from 'js-yaml';
 import { collections, type CollectionName, type RecordOf } from './index.ts';
+import { readQuickYaml } from './quick-yaml.ts';
+import { serializeParsedRecord } from './serialize.ts';
 
 /** Parses YAML with js-yaml, several times faster than \`yaml\` but without positions. */
 function parseQuickly(text: string): { ok: true; value: unknown } | { ok: false } {
@@ -225,4 +227,27 @@ export function parseContentFile<C extends CollectionName>(collection: C, file: 
     return problem(line + lineOffset, col, 'id', `"${data.id}" does not match the file name "${baseName}"`, `rename the file to "${expectedName}" or correct the id`, 'id-matches-file');
   }
   return { ok: true, record: { data, body, bodyLine } };
+}
+
+/**
+ * parseContentFile for content that is almost always in canonical form, as
+ * content:check reads it. The YAML is read with readQuickYaml, and that reading
+ * is kept only when the validated record, written back canonically, gives the
+ * file's text byte for byte: that proves the reading right (the canonical text
+ * of a record reads back as that record) and the file canonical at once, for
+ * the price of the canonical-format check alone. Any other file is parsed by
+ * parseContentFile, and `canonical` is then false (not proven; it may still be).
+ */
+export function parseCanonicalFile<C extends CollectionName>(collection: C, file: string, text: string): { result: ParseResult<C>; canonical: boolean } {
+  const spec = collections[collection];
+  const split = spec.extension === '.md' ? splitFrontMatter(text) : { yaml: text, body: '', bodyLine: 0 };
+  const value = split && readQuickYaml(split.yaml);
+  const valid = value && spec.schema.safeParse(value);
+  if (split && valid && valid.success) {
+    const data = valid.data as RecordOf<C>;
+    if (file.split(/[\\/]/).at(-1) === `${data.id}${spec.extension}` && serializeParsedRecord(collection, data, split.body) === text) {
+      return { result: { ok: true, record: { data, body: split.body, bodyLine: split.bodyLine } }, canonical: true };
+    }
+  }
+  return { result: parseContentFile(collection, file, text), canonical: false };
 }

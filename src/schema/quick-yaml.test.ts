@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { CORE_SCHEMA, load } from 'js-yaml';
 import { stringify } from 'yaml';
-import { quickYaml } from './quick-yaml.ts';
+import { quickYaml, readQuickYaml } from './quick-yaml.ts';
 
 const LIBRARY_OPTIONS = { lineWidth: 0, minContentWidth: 0 } as const;
 
@@ -81,4 +82,68 @@ test('quickYaml leaves to the library what it was not taught', () => {
   for (const data of [{ a: 0.5 }, { a: 'two\nlines' }, { 'a b': 1 }, { a: 'bell\u0007' }, [1], 'text']) {
     assert.equal(quickYaml(data), undefined, JSON.stringify(data));
   }
+});
+
+/** js-yaml's reading of a text (the parser content files are read with), or an error's message. */
+function jsYaml(text: string): unknown {
+  try {
+    return load(text, { schema: CORE_SCHEMA });
+  } catch (error) {
+    return `error: ${(error as Error).message}`;
+  }
+}
+
+test('readQuickYaml reads what quickYaml writes as js-yaml does', () => {
+  const next = random(20261202);
+  let read = 0;
+  for (let i = 0; i < 20000; i++) {
+    const text = quickYaml(map(next, 0));
+    if (text === undefined) continue;
+    const quick = readQuickYaml(text);
+    assert.notEqual(quick, undefined, text);
+    assert.deepEqual(quick, jsYaml(text), text);
+    read++;
+  }
+  assert.ok(read > 3000);
+});
+
+/** Edits that take a canonical text out of the form: comments, other indents and styles, duplicate keys, line ends. */
+const EDITS: ((text: string, next: () => number) => string)[] = [
+  (t, n) => t.replace(/\n/g, (m) => (n() < 0.2 ? ' # note\n' : m)),
+  (t, n) => t.replace(/\n {2}/g, (m) => (n() < 0.3 ? '\n   ' : m)),
+  (t, n) => t.replace(/\n {2}/g, (m) => (n() < 0.3 ? '\n' : m)),
+  (t, n) => t.replace(/: /g, (m) => (n() < 0.3 ? ':  ' : m)),
+  (t, n) => t.replace(/: /g, (m) => (n() < 0.3 ? ':\t' : m)),
+  (t) => t.replace(/\n/g, '\r\n'),
+  (t, n) => t.replace(/"/g, (m) => (n() < 0.5 ? "'" : m)),
+  (t, n) => t.replace(/'/g, (m) => (n() < 0.5 ? '"' : m)),
+  (t, n) => t.replace(/- /g, (m) => (n() < 0.3 ? '-  ' : m)),
+  (t) => t.replace(/^([^\n]*\n)/, '$1$1'),
+  (t) => `${t}${t.split('\n')[0]}\n`,
+  (t) => t.replace(/\[\]/g, '[ ]').replace(/\{\}/g, '{ }'),
+  (t) => t.replace(/: ([^\n]+)/, ': &a $1'),
+  (t) => t.replace(/: ([^\n"']+)/, ': !!str $1'),
+  (t) => t.replace(/: (-?\d+)\n/, ': +$1\n').replace(/: true\n/, ': True\n').replace(/: null\n/, ': ~\n'),
+  (t) => t.replace(/\n$/, ''),
+  (t) => `---\n${t}`,
+  (t) => t.replace(/\\/g, '\\x5c'),
+];
+
+test('a reading that writes back to the same text is what js-yaml reads (the certification content:check relies on)', () => {
+  const next = random(20261203);
+  let certified = 0;
+  let refused = 0;
+  for (let i = 0; i < 20000; i++) {
+    const canonical = quickYaml(map(next, 0));
+    if (canonical === undefined) continue;
+    let text = canonical;
+    for (let edits = 1 + Math.floor(next() * 2); edits > 0; edits--) text = EDITS[Math.floor(next() * EDITS.length)]!(text, next);
+    const quick = readQuickYaml(text);
+    if (quick !== undefined && quickYaml(quick) === text) {
+      assert.deepEqual(quick, jsYaml(text), text);
+      certified++;
+    } else if (text !== canonical) refused++;
+  }
+  // Both branches must be exercised: edits that change nothing certify, the others are refused.
+  assert.ok(certified > 1000 && refused > 1000, `${certified} certified, ${refused} refused`);
 });

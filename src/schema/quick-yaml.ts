@@ -107,3 +107,114 @@ export function quickYaml(data: unknown): string | undefined {
   const lines: string[] = [];
   return isMap(data) && isNonEmptyCollection(data) && block(data, '', '', lines) ? `${lines.join('\n')}\n` : undefined;
 }
+
+/** Returned by the reader's parts when the text is outside the subset. */
+const OUTSIDE = Symbol('outside the subset');
+type Read<T> = T | typeof OUTSIDE;
+/** A sequence item or a map entry whose text begins with a key: no plain scalar holds ": " or ends with ":". */
+const ENTRY = /^[A-Za-z][A-Za-z0-9_]*:(?: |$)/;
+
+/** Leading spaces of a line. */
+function indentOf(line: string): number {
+  let spaces = 0;
+  while (line.charCodeAt(spaces) === 32) spaces++;
+  return spaces;
+}
+
+/** A scalar as quickYaml writes it: empty collections, quoted and plain strings, integers, booleans and null. */
+function readScalar(text: string): Read<unknown> {
+  if (text === '[]') return [];
+  if (text === '{}') return {};
+  const first = text.charCodeAt(0);
+  if (first === 34 /* " */) {
+    try {
+      // JSON's escapes mean the same in YAML's double-quoted style.
+      return JSON.parse(text) as unknown;
+    } catch {
+      return OUTSIDE;
+    }
+  }
+  if (first === 39 /* ' */) {
+    const inner = text.slice(1, -1);
+    return text.length >= 2 && text.endsWith("'") && !inner.includes("'") ? inner : OUTSIDE;
+  }
+  if (text === '' || !OTHER_TYPE.test(text)) return text;
+  if (text === 'true' || text === 'false') return text === 'true';
+  if (text === 'null') return null;
+  return /^(?:0|-?[1-9][0-9]*)$/.test(text) && Number.isSafeInteger(Number(text)) ? Number(text) : OUTSIDE;
+}
+
+/**
+ * Reads back the YAML that quickYaml writes, several times faster than a YAML
+ * library; undefined for text outside that form. It is not a YAML parser: it
+ * can misread YAML outside the form (a comment, say, is read as part of a
+ * value), so its result must be certified, by checking that writing it again
+ * gives the same text (see parseCanonicalFile), before it is trusted.
+ */
+export function readQuickYaml(text: string): Record<string, unknown> | undefined {
+  if (!text.endsWith('\n')) return undefined;
+  const lines = text.slice(0, -1).split('\n');
+  let at = 0;
+
+  /** A map whose keys are at `indent`; its first key may start further in (after a sequence's "- "). */
+  function map(indent: number, firstColumn: number): Read<Record<string, unknown>> {
+    const result: Record<string, unknown> = {};
+    for (let column = firstColumn; at < lines.length; column = -1) {
+      const line = lines[at]!;
+      if (column === -1) {
+        const spaces = indentOf(line);
+        if (spaces < indent) break;
+        if (spaces > indent) return OUTSIDE;
+        column = indent;
+      }
+      const colon = line.indexOf(':', column);
+      if (colon < 0) return OUTSIDE;
+      const key = line.slice(column, colon);
+      if (!isPlainKey(key) || Object.hasOwn(result, key)) return OUTSIDE;
+      at++;
+      let value: Read<unknown>;
+      if (colon === line.length - 1) value = block(indent + 2);
+      else value = line.charCodeAt(colon + 1) === 32 ? readScalar(line.slice(colon + 2)) : OUTSIDE;
+      if (value === OUTSIDE) return OUTSIDE;
+      result[key] = value;
+    }
+    return result;
+  }
+
+  /** A sequence whose dashes are at `indent`; its first dash may be further in (after an outer sequence's "- "). */
+  function sequence(indent: number, firstColumn: number): Read<unknown[]> {
+    const result: unknown[] = [];
+    for (let column = firstColumn; at < lines.length; column = -1) {
+      const line = lines[at]!;
+      if (column === -1) {
+        const spaces = indentOf(line);
+        if (spaces < indent) break;
+        if (spaces > indent) return OUTSIDE;
+        column = indent;
+      }
+      if (!line.startsWith('- ', column)) return OUTSIDE;
+      const rest = line.slice(column + 2);
+      let item: Read<unknown>;
+      // An item that is a collection starts on the dash's line, its lines then indented by two.
+      if (ENTRY.test(rest)) item = map(indent + 2, column + 2);
+      else if (rest.startsWith('- ')) item = sequence(indent + 2, column + 2);
+      else {
+        at++;
+        item = readScalar(rest);
+      }
+      if (item === OUTSIDE) return OUTSIDE;
+      result.push(item);
+    }
+    return result;
+  }
+
+  /** The nested collection of a key written alone on its line: a map or a sequence, at `indent`. */
+  function block(indent: number): Read<unknown> {
+    const line = lines[at];
+    if (line === undefined || indentOf(line) !== indent) return OUTSIDE;
+    return line.startsWith('- ', indent) ? sequence(indent, indent) : map(indent, indent);
+  }
+
+  const result = map(0, 0);
+  return result === OUTSIDE || at < lines.length || Object.keys(result).length === 0 ? undefined : result;
+}
