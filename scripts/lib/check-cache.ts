@@ -16,14 +16,15 @@ import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import type { CollectionName } from '../../src/schema/index.ts';
-import type { ContentProblem, ParsedRecord } from '../../src/schema/parse.ts';
+import type { ContentProblem } from '../../src/schema/parse.ts';
+import type { RecordFacts } from './content-rules.ts';
 
 export const CHECK_CACHE_FILE = '.cache/content-check.sqlite';
 
 /** What checking one file alone found. */
 export interface FileVerdict {
-  /** The record without its body, or the problems that kept the file from parsing. */
-  parsed: { ok: true; record: Omit<ParsedRecord<CollectionName>, 'body'> } | { ok: false; problems: ContentProblem[] };
+  /** The record's facts (what the rules across files read), or the problems that kept the file from parsing. */
+  parsed: { ok: true; record: { data: RecordFacts[CollectionName]; bodyLine: number } } | { ok: false; problems: ContentProblem[] };
   /** Problems of the rules that look at one file at a time. */
   problems: ContentProblem[];
   /** The key of an article's text, for the duplicate-text rule (null when too short to compare). */

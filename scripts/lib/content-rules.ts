@@ -11,9 +11,9 @@ import { readFileSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
-import { findBrokenReferences } from '../../src/lib/archive-index.ts';
+import { findBrokenReferences, type ReferenceInput } from '../../src/lib/archive-index.ts';
 import { collectRecords, listCollectionFiles, type LoadedRecord } from '../../src/lib/content-files.ts';
-import { collections, type CollectionName } from '../../src/schema/index.ts';
+import { collections, type Article, type CollectionName, type Event, type RecordOf } from '../../src/schema/index.ts';
 import { locateField, parseCanonicalFile, type ContentProblem } from '../../src/schema/parse.ts';
 import { serializeParsedRecord } from '../../src/schema/serialize.ts';
 import { openCheckCache, type CheckCacheReader, type FileVerdict, type VerdictJson } from './check-cache.ts';
@@ -31,13 +31,49 @@ export interface FileScope {
 }
 
 /**
- * What a rule of scope "archive" looks at: every record, without its body, and
- * the text of any file on demand (to locate a problem in it), so that files
- * whose verdict is cached need not even be decoded.
+ * What the rules of scope "archive" read of each record: its id, its references,
+ * its dates and its capture. A verdict keeps only these (the workers send one
+ * for each file to the main thread, and the cache stores it: whole records made
+ * that the main thread's largest cost). A rule that needs another field adds it
+ * here and in factsOf.
+ */
+export interface RecordFacts {
+  articles: ReferenceInput['articles'][number] & Pick<Article, 'added'> & {
+    published: Pick<Article['published'], 'value'>;
+    capture: Pick<Article['capture'], 'path' | 'sha256' | 'lines'>;
+  };
+  events: ReferenceInput['events'][number] & { date: Pick<Event['date'], 'value'> };
+  sources: ReferenceInput['sources'][number];
+  entities: ReferenceInput['entities'][number];
+}
+
+/** How each collection's facts are taken from a record (see RecordFacts). */
+const FACTS: { [C in CollectionName]: (data: RecordOf<C>) => RecordFacts[C] } = {
+  articles: ({ id, source, events, entities, editorial_notes, added, published, capture }) => ({
+    id, source, events, entities, added,
+    editorial_notes: editorial_notes.map(({ see }) => (see === undefined ? {} : { see })),
+    published: { value: published.value },
+    capture: { path: capture.path, sha256: capture.sha256, lines: capture.lines },
+  }),
+  events: ({ id, place, participants, related, date }) => ({ id, place, participants, related, date: { value: date.value } }),
+  sources: ({ id }) => ({ id }),
+  entities: ({ id }) => ({ id }),
+};
+
+/** A record's facts (see RecordFacts). */
+export const factsOf = <C extends CollectionName>(collection: C, data: RecordOf<C>): RecordFacts[C] => (FACTS[collection] as (data: RecordOf<C>) => RecordFacts[C])(data);
+
+/** A record as the rules of scope "archive" see it: its facts, file, and the line its body starts on. */
+export type ArchiveRecord<C extends CollectionName> = { data: RecordFacts[C]; file: string; bodyLine: number };
+
+/**
+ * What a rule of scope "archive" looks at: every record's facts, and the text
+ * of any file on demand (to locate a problem in it), so that files whose
+ * verdict is cached need not even be decoded.
  */
 export interface ArchiveScope {
   root: string;
-  records: { [C in CollectionName]: Omit<LoadedRecord<C>, 'body'>[] };
+  records: { [C in CollectionName]: ArchiveRecord<C>[] };
   textOf: (file: string) => string;
   /** Problems found while loading (YAML, schema, ids). */
   loadProblems: ContentProblem[];
@@ -82,10 +118,10 @@ export function judgeFiles(files: readonly ContentFile[]): [file: string, verdic
   const textKeys = new Map(records.articles.map((r) => [r.file, textKey(r.body)]));
   const scope: FileScope = { texts: new Map(files.map((f) => [f.file, f.text])), records, canonical };
   const problemsOf = Map.groupBy(rules.filter((r): r is FileRule => r.scope === 'file').flatMap((rule) => rule.check(scope)), (p) => p.file);
-  return files.map(({ file }): [string, FileVerdict] => {
+  return files.map(({ collection, file }): [string, FileVerdict] => {
     const result = parsed.get(file)!;
     return [file, {
-      parsed: result.ok ? { ok: true, record: { data: result.record.data, bodyLine: result.record.bodyLine } } : result,
+      parsed: result.ok ? { ok: true, record: { data: factsOf(collection, result.record.data), bodyLine: result.record.bodyLine } } : result,
       problems: problemsOf.get(file) ?? [],
       textKey: textKeys.get(file) ?? null,
     }];

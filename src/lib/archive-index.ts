@@ -192,8 +192,17 @@ export function consecutiveRuns<T, K>(items: readonly T[], keyOf: (item: T) => K
   return runs;
 }
 
+/** What findBrokenReferences reads of the records: their ids and the fields that refer to others. */
+export interface ReferenceInput {
+  articles: readonly (Pick<Article, 'id' | 'source' | 'events' | 'entities'> & { editorial_notes: readonly Pick<Article['editorial_notes'][number], 'see'>[] })[];
+  events: readonly Pick<Event, 'id' | 'place' | 'participants' | 'related'>[];
+  sources: readonly Pick<Source, 'id'>[];
+  entities: readonly Pick<Entity, 'id'>[];
+  files?: ArchiveInput['files'];
+}
+
 /** Every reference between records that does not resolve, as located problems. */
-export function findBrokenReferences(input: ArchiveInput): ContentProblem[] {
+export function findBrokenReferences(input: ReferenceInput): ContentProblem[] {
   const ids = {
     events: new Set(input.events.map((r) => r.id)),
     sources: new Set(input.sources.map((r) => r.id)),
