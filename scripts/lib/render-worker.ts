@@ -1,9 +1,39 @@
-/** A worker thread of scripts/render-bodies.ts: renders the batches of Markdown it is sent. */
+/**
+ * A worker thread of scripts/render-bodies.ts: reads the content files of each
+ * batch it is sent, and renders each body the cache lacks (the cache is read
+ * here, and written by the main thread).
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { parentPort } from 'node:worker_threads';
-import { renderBody } from '../../src/markdown/render.ts';
+import { BODY_CACHE_FILE, bodyKey, openBodyCache, type BodyCache } from '../../src/lib/body-cache.ts';
+import { renderBody, RENDERER_FINGERPRINT, type RenderedBody } from '../../src/markdown/render.ts';
+import { splitFrontMatter } from '../../src/schema/parse.ts';
 
-parentPort!.on('message', async (batch: [key: string, markdown: string][]) => {
-  const rendered = [];
-  for (const [key, markdown] of batch) rendered.push([key, await renderBody(markdown)] as const);
-  parentPort!.postMessage(rendered);
+/** Some content files whose bodies a worker reads, and renders where the cache lacks them. */
+export interface RenderBatch {
+  root: string;
+  files: string[];
+}
+/** What a worker found: the key of every body it read, and the bodies it rendered. */
+export interface RenderedBatch {
+  keys: string[];
+  rendered: [key: string, body: RenderedBody][];
+}
+
+let cache: BodyCache | undefined;
+
+parentPort!.on('message', async ({ root, files }: RenderBatch) => {
+  cache ??= openBodyCache(join(root, BODY_CACHE_FILE), RENDERER_FINGERPRINT, 'read');
+  const answer: RenderedBatch = { keys: [], rendered: [] };
+  const renderedKeys = new Set<string>();
+  for (const file of files) {
+    const markdown = splitFrontMatter(readFileSync(join(root, file), 'utf8'))?.body ?? '';
+    const key = bodyKey(markdown);
+    answer.keys.push(key);
+    if (cache.has(key) || renderedKeys.has(key)) continue;
+    renderedKeys.add(key);
+    answer.rendered.push([key, await renderBody(markdown)]);
+  }
+  parentPort!.postMessage(answer);
 });
