@@ -1,10 +1,10 @@
 /**
  * content:check's memory of files it has already checked
  * (.cache/content-check.sqlite): for each file, under the SHA-256 of its text,
- * what checking that file alone found: its record (without the body, which is
- * cut from the text again) or the problems that kept it from parsing, the
- * problems of the rules that look at one file at a time, and the key of its
- * text for finding duplicates. A run after a small change then parses and
+ * what checking that file alone found: its record's facts (what the rules
+ * across files read, see RecordFacts) or the problems that kept it from
+ * parsing, the problems of the rules that look at one file at a time, and the
+ * key of its text for finding duplicates. A run after a small change then parses and
  * checks only the files that changed; the rules across files (references,
  * captures, dates, duplicates) always run over the whole archive.
  *

@@ -32,10 +32,10 @@ export interface FileScope {
 
 /**
  * What the rules of scope "archive" read of each record: its id, its references,
- * its dates and its capture. A verdict keeps only these (the workers send one
- * for each file to the main thread, and the cache stores it: whole records made
- * that the main thread's largest cost). A rule that needs another field adds it
- * here and in factsOf.
+ * its dates and its capture. A verdict keeps only these: the workers send a
+ * verdict for each file to the main thread, and the cache stores it, and with
+ * whole records, parsing them was the main thread's largest cost. A rule that
+ * needs another field adds it here and in FACTS.
  */
 export interface RecordFacts {
   articles: ReferenceInput['articles'][number] & Pick<Article, 'added'> & {

@@ -28,11 +28,12 @@ test('letters, and letters of a script, are counted in one pass', () => {
   assert.deepEqual(letterCounts('𠀀𝐀😀', 'Hani'), { letters: 2, inScript: 1 });
   // An unknown script counts every letter as its own; a lone surrogate is no letter.
   assert.deepEqual(letterCounts('abc\uD800', 'Zzzz'), { letters: 3, inScript: 3 });
+  assert.deepEqual(letterCounts('\uD800a\uDC00b', 'Latn'), { letters: 2, inScript: 2 });
 });
 
 test('letter counts agree with the regex engine on mixed text', () => {
   // Characters from every script the archive holds, marks, digits, punctuation and astral characters, in a fixed pseudo-random order.
-  const alphabet = [...'aZéßДжαΩאبةـًनक्ाি০ক漢字かカ한ไ0٣।,. \n\u200c\u200d𠀀𝐀😀'];
+  const alphabet = [...'aZéßДжαΩאبةـًनक्ाি০ক漢字かカ한ไ0٣।,. \n\u200c\u200d𠀀𝐀😀', '\uD800', '\uDC00'];
   let seed = 7;
   const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
   for (let round = 0; round < 200; round++) {

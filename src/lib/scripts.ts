@@ -89,7 +89,9 @@ export function letterCounts(text: string, script: string): { letters: number; i
   for (let i = 0; i < text.length; i++) {
     const unit = text.charCodeAt(i);
     let kind = units[unit]!;
-    if (unit >= 0xd800 && unit <= 0xdbff && i + 1 < text.length) {
+    const next = text.charCodeAt(i + 1);
+    // A surrogate pair: a character beyond the table, asked of the regex.
+    if (unit >= 0xd800 && unit <= 0xdbff && next >= 0xdc00 && next <= 0xdfff) {
       kind = letterKind(String.fromCodePoint(text.codePointAt(i)!), pattern);
       i++;
     }
