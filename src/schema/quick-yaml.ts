@@ -111,6 +111,8 @@ export function quickYaml(data: unknown): string | undefined {
 /** Returned by the reader's parts when the text is outside the subset. */
 const OUTSIDE = Symbol('outside the subset');
 type Read<T> = T | typeof OUTSIDE;
+/** A collection's end, for columnOf. */
+const END = -1;
 /** A sequence item or a map entry whose text begins with a key: no plain scalar holds ": " or ends with ":". */
 const ENTRY = /^[A-Za-z][A-Za-z0-9_]*:(?: |$)/;
 
@@ -156,17 +158,25 @@ export function readQuickYaml(text: string): Record<string, unknown> | undefined
   const lines = text.slice(0, -1).split('\n');
   let at = 0;
 
+  /**
+   * Where the collection at `indent` goes on in the current line: at `first` on
+   * its first line, else at `indent`; END when a shallower line ends it, OUTSIDE
+   * for a deeper one.
+   */
+  function columnOf(indent: number, first: number | undefined): number | typeof OUTSIDE {
+    if (first !== undefined) return first;
+    const spaces = indentOf(lines[at]!);
+    return spaces < indent ? END : spaces > indent ? OUTSIDE : indent;
+  }
+
   /** A map whose keys are at `indent`; its first key may start further in (after a sequence's "- "). */
   function map(indent: number, firstColumn: number): Read<Record<string, unknown>> {
     const result: Record<string, unknown> = {};
-    for (let column = firstColumn; at < lines.length; column = -1) {
+    for (let first: number | undefined = firstColumn; at < lines.length; first = undefined) {
+      const column = columnOf(indent, first);
+      if (column === END) break;
+      if (column === OUTSIDE) return OUTSIDE;
       const line = lines[at]!;
-      if (column === -1) {
-        const spaces = indentOf(line);
-        if (spaces < indent) break;
-        if (spaces > indent) return OUTSIDE;
-        column = indent;
-      }
       const colon = line.indexOf(':', column);
       if (colon < 0) return OUTSIDE;
       const key = line.slice(column, colon);
@@ -184,14 +194,11 @@ export function readQuickYaml(text: string): Record<string, unknown> | undefined
   /** A sequence whose dashes are at `indent`; its first dash may be further in (after an outer sequence's "- "). */
   function sequence(indent: number, firstColumn: number): Read<unknown[]> {
     const result: unknown[] = [];
-    for (let column = firstColumn; at < lines.length; column = -1) {
+    for (let first: number | undefined = firstColumn; at < lines.length; first = undefined) {
+      const column = columnOf(indent, first);
+      if (column === END) break;
+      if (column === OUTSIDE) return OUTSIDE;
       const line = lines[at]!;
-      if (column === -1) {
-        const spaces = indentOf(line);
-        if (spaces < indent) break;
-        if (spaces > indent) return OUTSIDE;
-        column = indent;
-      }
       if (!line.startsWith('- ', column)) return OUTSIDE;
       const rest = line.slice(column + 2);
       let item: Read<unknown>;
