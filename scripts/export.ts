@@ -8,12 +8,13 @@
  * once as it is written (the data package, the bag's manifest and SHA256SUMS
  * reuse those hashes), every file that goes into a zip is deflated once, by
  * native zlib off the main thread, and copied into each zip that holds it
- * (src/export/zip.ts), and the per-event Parquet files come out of one
- * partitioned pass.
+ * (src/export/zip.ts), the per-event Parquet files come out of one
+ * partitioned pass, and the event bundles copy their CSV and JSON Lines rows
+ * from the full tables' files rather than writing them again.
  */
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, open, readFile, rm, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -21,7 +22,7 @@ import { bagTagFiles } from '../src/export/bagit.ts';
 import { buildDataPackage, type WrittenFile } from '../src/export/datapackage.ts';
 import { buildChangelog, buildCitation, buildLicense, buildReadme } from '../src/export/docs.ts';
 import { buildTables, type Table } from '../src/export/tables.ts';
-import { toCsv, toJsonLines, writeCsv, writeJsonLines, writeParquet, writeSqlite } from '../src/export/writers.ts';
+import { rowSpan, writeCsv, writeJsonLines, writeParquet, writeSqlite, type WrittenTableFile } from '../src/export/writers.ts';
 import { packBytes, PackedStore, packFile, writeZip, type PackedData, type ZipEntry } from '../src/export/zip.ts';
 import { BODY_CACHE_FILE, bodyTextReader, openBodyCache } from '../src/lib/body-cache.ts';
 import { RENDERER_FINGERPRINT } from '../src/markdown/render.ts';
@@ -116,23 +117,28 @@ const packedPayload = new Map(packedCaptures);
 /** Packing (zlib, on the thread pool) goes on while this thread writes the next file. */
 const packing: Promise<void>[] = [];
 const packLater = (path: string) => packing.push(packFile(path, join(out, path), join(SCRATCH, 'payload', path)).then((packed) => void packedPayload.set(path, packed)));
-for (const table of tables) {
-  for (const [format, write] of [['csv', writeCsv], ['jsonl', writeJsonLines]] as const) {
+/** The articles' table files, whose rows the event bundles copy. */
+const articleFiles: Partial<Record<'csv' | 'jsonl', WrittenTableFile>> = {};
+const writeTables = async (format: 'csv' | 'jsonl', write: (table: Table, file: string) => Promise<WrittenTableFile>) => {
+  for (const table of tables) {
     const path = tablePath(table.name, format);
-    record(path, await write(table, join(out, path)));
+    const file = await write(table, join(out, path));
+    record(path, { bytes: file.bytes, sha256: file.sha256 });
+    if (table.name === 'articles') articleFiles[format] = file;
     packLater(path);
   }
-}
-
-phaseDone('CSV and JSON Lines');
-
-// Parquet (DuckDB, on its own thread) while this thread builds the SQLite database.
+};
+// JSON Lines first: DuckDB makes the Parquet files from them (on its own thread) while this one writes the rest.
+await writeTables('jsonl', writeJsonLines);
 const EVENT_PARQUET = join(out, '.event-parquet');
 const parquet = writeParquet([
   ...tables.map((table) => ({ table, jsonl: join(out, tablePath(table.name, 'jsonl')), parquet: join(out, tablePath(table.name, 'parquet')) })),
   { table: tableNamed('articles'), jsonl: join(out, tablePath('articles', 'jsonl')), parquet: EVENT_PARQUET, partitionBy: 'events' },
   { table: tableNamed('articles'), jsonl: join(out, tablePath('articles', 'jsonl')), parquet: join(EVENT_PARQUET, 'none.parquet'), where: 'false' },
 ], join(out, '.duckdb-scratch'));
+await writeTables('csv', writeCsv);
+phaseDone('CSV and JSON Lines');
+
 const SQLITE = 'coverage-atlas.sqlite';
 await writeSqlite(tables, join(out, SQLITE));
 packLater(SQLITE);
@@ -161,7 +167,7 @@ for (const [path, bytes] of tags) bagEntries.push({ path: `${bagName}/${path}`, 
 for (const file of payload) bagEntries.push({ path: `${bagName}/data/${file.path}`, ...packedPayload.get(file.path)! });
 // The bag is mostly copying; the bundles mostly this thread's work: they go side by side.
 const bag = writeZip(join(out, `${bagName}.zip`), bagEntries, release.date);
-await writeEventBundles(tableNamed('articles'), tableNamed('events'));
+await writeEventBundles(tableNamed('articles'), tableNamed('events'), { csv: articleFiles.csv!, jsonl: articleFiles.jsonl! });
 record(`${bagName}.zip`, await bag);
 for (const folder of [EVENT_PARQUET, SCRATCH, join(out, '.duckdb-scratch')]) await rm(folder, { recursive: true, force: true });
 phaseDone('bag and event bundles');
@@ -173,36 +179,61 @@ await writeFile(join(out, 'SHA256SUMS'), sums);
 const total = [...written.values()].reduce((sum, f) => sum + f.bytes, 0);
 console.log(`export: ${tables.map((t) => `${t.name} ${t.rows.length}`).join(', ')}; ${(total / 1024 / 1024).toFixed(1)} MiB in ${out} (${((performance.now() - started) / 1000).toFixed(1)} s: ${phases.join(', ')})`);
 
-/** One zip per event: its articles in every table format, and their captures. */
-async function writeEventBundles(articles: Table, events: Table): Promise<void> {
-  const articlesOf = new Map<string, Record<string, unknown>[]>();
-  for (const row of articles.rows) {
+/**
+ * One zip per event: its articles in every table format, and their captures. The
+ * CSV and JSON Lines rows are copied, byte for byte, from the full tables' files.
+ */
+async function writeEventBundles(articles: Table, events: Table, files: Record<'csv' | 'jsonl', WrittenTableFile>): Promise<void> {
+  const articlesOf = new Map<string, number[]>();
+  articles.rows.forEach((row, index) => {
     for (const event of row.events as string[]) {
       const list = articlesOf.get(event);
-      if (list) list.push(row);
-      else articlesOf.set(event, [row]);
+      if (list) list.push(index);
+      else articlesOf.set(event, [index]);
     }
-  }
+  });
+  const handles = { csv: await open(join(out, tablePath('articles', 'csv')), 'r'), jsonl: await open(join(out, tablePath('articles', 'jsonl')), 'r') };
+  /** The header and the rows given of an articles file, read from the file. */
+  const rowsOf = async (format: 'csv' | 'jsonl', rows: readonly number[]) => {
+    const spans = rows.map((index) => rowSpan(files[format], index));
+    const { header } = files[format];
+    const bytes = Buffer.allocUnsafe(header.length + spans.reduce((sum, span) => sum + span.length, 0));
+    let at = header.copy(bytes);
+    for (const { position, length } of spans) {
+      const { bytesRead } = await handles[format].read(bytes, at, length, position);
+      if (bytesRead !== length) throw new Error(`${tablePath('articles', format)} ends before byte ${position + length}`);
+      at += length;
+    }
+    return bytes;
+  };
   const encode = (text: string) => new TextEncoder().encode(text);
   const bundle = async (event: Record<string, unknown>) => {
     const id = String(event.id);
-    const subset: Table = { ...articles, rows: articlesOf.get(id) ?? [] };
+    const rows = articlesOf.get(id) ?? [];
     // An event without articles has no partition: its Parquet file holds the table with no rows.
-    const parquetFile = subset.rows.length > 0 ? join(EVENT_PARQUET, `events_partition=${id}`, 'data_0.parquet') : join(EVENT_PARQUET, 'none.parquet');
-    const files: [string, Uint8Array][] = [
-      ['README.md', encode(`# ${String(event.title)}\n\nThe ${subset.rows.length} article(s) of this event from ${archive.dataset.title} ${release.version}, with their captures. Columns are described in the full dataset's README.md.\n`)],
+    const parquetFile = rows.length > 0 ? join(EVENT_PARQUET, `events_partition=${id}`, 'data_0.parquet') : join(EVENT_PARQUET, 'none.parquet');
+    const bundled: [string, Uint8Array][] = [
+      ['README.md', encode(`# ${String(event.title)}\n\nThe ${rows.length} article(s) of this event from ${archive.dataset.title} ${release.version}, with their captures. Columns are described in the full dataset's README.md.\n`)],
       ['event.json', encode(JSON.stringify(event, null, 2) + '\n')],
-      ['articles.csv', encode(toCsv(subset))],
-      ['articles.jsonl', encode(toJsonLines(subset))],
+      ['articles.csv', await rowsOf('csv', rows)],
+      ['articles.jsonl', await rowsOf('jsonl', rows)],
     ];
     const entries: ZipEntry[] = [];
-    for (const [path, bytes] of files) entries.push({ path, ...(await packBytes(path, bytes)) });
+    for (const [path, bytes] of bundled) entries.push({ path, ...(await packBytes(path, bytes)) });
     entries.push({ path: 'articles.parquet', ...(await packBytes('articles.parquet', await readFile(parquetFile))) });
-    for (const row of subset.rows) entries.push({ path: String(row.capture_path), ...packedCaptures.get(String(row.capture_path))! });
+    for (const index of rows) {
+      const capture = String(articles.rows[index]!.capture_path);
+      entries.push({ path: capture, ...packedCaptures.get(capture)! });
+    }
     const path = `events/${id}.zip`;
     record(path, await writeZip(join(out, path), entries.map((entry) => ({ ...entry, path: `${id}/${entry.path}` })), release.date));
   };
-  await eachConcurrently(events.rows, bundle, availableParallelism() * 2);
+  try {
+    await eachConcurrently(events.rows, bundle, availableParallelism() * 2);
+  } finally {
+    await handles.csv.close();
+    await handles.jsonl.close();
+  }
 }
 
 /** Runs `work` on every item, `concurrency` at a time (zlib and file reads run on the thread pool, so this uses every core). */

@@ -11,7 +11,7 @@ import { unzipSync } from 'fflate';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
@@ -180,14 +180,25 @@ describe('packaging and fixity', () => {
     for (const needed of ['datapackage.json', 'README.md', 'CHANGELOG.md', 'CITATION.cff', 'LICENSE.md']) assert.ok(file(`data/${needed}`), needed);
   });
 
-  test('each event bundle holds exactly its articles and their captures', async () => {
+  test('each event bundle holds exactly its articles, as the full tables have them, and their captures', async () => {
     const events = (await loadCollection(ROOT, 'events')).records.map((r) => r.data.id);
+    const fullLines = (await readFile(join(DATA, 'jsonl', 'articles.jsonl'), 'utf8')).split('\n').filter(Boolean);
     for (const event of events) {
       const files = unzipSync(new Uint8Array(await readFile(join(DATA, 'events', `${event}.zip`))));
-      const rows = new TextDecoder().decode(files[`${event}/articles.jsonl`]).trim().split('\n').map((line) => JSON.parse(line).id).sort();
-      const expected = articles.filter((a) => a.data.events.includes(event));
-      assert.deepEqual(rows, expected.map((a) => a.data.id).sort(), event);
-      for (const article of expected) assert.ok(files[`${event}/${article.data.capture.path}`], `${event}: ${article.data.capture.path}`);
+      const lines = new TextDecoder().decode(files[`${event}/articles.jsonl`]).split('\n').filter(Boolean);
+      const expected = articles.filter((a) => a.data.events.includes(event)).map((a) => a.data.id);
+      assert.deepEqual(lines.map((line) => JSON.parse(line).id).sort(), [...expected].sort(), event);
+      assert.deepEqual(lines, fullLines.filter((line) => expected.includes(JSON.parse(line).id)), `${event}: JSON Lines rows differ from the full table's`);
+      // The bundle's CSV, read by DuckDB, has the full CSV's header and the rows of the event's articles.
+      const csv = join(temp, `${event}.csv`);
+      await writeFile(csv, files[`${event}/articles.csv`]!);
+      const read = (file: string, where = '') => query(`SELECT * FROM read_csv('${file}', header = true, all_varchar = true)${where} ORDER BY id`);
+      const ids = expected.map((id) => `'${id}'`).join(', ');
+      assert.deepEqual(await read(csv), await read(`${DATA}/csv/articles.csv`, ids ? ` WHERE id IN (${ids})` : ' WHERE false'), `${event}: CSV rows differ from the full table's`);
+      for (const id of expected) {
+        const article = articles.find((a) => a.data.id === id)!;
+        assert.ok(files[`${event}/${article.data.capture.path}`], `${event}: ${article.data.capture.path}`);
+      }
     }
   });
 

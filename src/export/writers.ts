@@ -4,14 +4,12 @@
  * the same tables give the same bytes.
  */
 import { DuckDBInstance } from '@duckdb/node-api';
-import { stringify } from 'csv-stringify';
 import { stringify as stringifySync } from 'csv-stringify/sync';
-import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { mkdir, open, rm, writeFile, type FileHandle } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { Readable } from 'node:stream';
 import { DatabaseSync } from 'node:sqlite';
 import type { Column, Table } from './tables.ts';
-import { writeHashed } from './zip.ts';
 
 /** A row's values in column order, as an object (for JSON) in which a missing value is null. */
 function orderedRow(table: Table, row: Record<string, unknown>): Record<string, unknown> {
@@ -31,43 +29,104 @@ function csvCell(value: unknown): string | null {
  * the record delimiter, and bodies hold bare LFs); an empty string is written
  * "" so that it differs from a missing value, which is written as nothing.
  */
-const csvOptions = (table: Table) => ({
-  header: true,
+const csvOptions = (table: Table, header: boolean) => ({
+  header,
   columns: table.columns.map((c) => c.name),
   record_delimiter: '\r\n',
   quoted_match: /[\r\n]/,
   quoted_empty: true,
 });
-const csvRecord = (table: Table, row: Record<string, unknown>) => table.columns.map((c) => csvCell(row[c.name]));
 
-/** The table as CSV text (for small tables; writeCsv streams a table of any size). */
-export function toCsv(table: Table): string {
-  return stringifySync(table.rows.map((row) => csvRecord(table, row)), csvOptions(table));
+/** A table file as written: its size and SHA-256, and where each row's bytes are in it. */
+export interface WrittenTableFile {
+  bytes: number;
+  sha256: string;
+  /** The header's bytes, which come first (a CSV file's first line; none in JSON Lines). */
+  header: Buffer;
+  /** Where each row's bytes end: row i runs from the end of row i - 1 (or of the header) to rowEnds[i]. */
+  rowEnds: Float64Array;
 }
 
-/** Writes the table as a CSV file, row by row; resolves with its size and SHA-256. */
-export async function writeCsv(table: Table, file: string): Promise<{ bytes: number; sha256: string }> {
+/** Where a table file's row `index` is, in bytes. */
+export function rowSpan(file: WrittenTableFile, index: number): { position: number; length: number } {
+  const position = index === 0 ? file.header.length : file.rowEnds[index - 1]!;
+  return { position, length: file.rowEnds[index]! - position };
+}
+
+/** Bytes a table file is written in, hashed as they go; the next chunk fills while the last is written. */
+const CHUNK_BYTES = 4 << 20;
+
+/** Writes a header and one text per row to `file`, keeping where each row ends. */
+async function writeRows(file: string, header: string, rows: Iterable<string>, count: number): Promise<WrittenTableFile> {
   await mkdir(dirname(file), { recursive: true });
-  const records = Readable.from((function* () {
-    for (const row of table.rows) yield csvRecord(table, row);
-  })());
-  return writeHashed([records, stringify(csvOptions(table))], file);
+  const handle = await open(file, 'w');
+  const hash = createHash('sha256');
+  let bytes = 0;
+  let chunk = Buffer.allocUnsafe(CHUNK_BYTES);
+  let filled = 0;
+  let writing: Promise<void> = Promise.resolve();
+  const send = async (data: Buffer) => {
+    hash.update(data);
+    await writing;
+    writing = writeAll(handle, data);
+  };
+  const flush = async () => {
+    if (filled === 0) return;
+    const full = chunk.subarray(0, filled);
+    chunk = Buffer.allocUnsafe(CHUNK_BYTES);
+    filled = 0;
+    await send(full);
+  };
+  /** Adds text (encoded straight into the chunk when it surely fits: UTF-8 takes at most 3 bytes a UTF-16 unit). */
+  const add = async (text: string) => {
+    if (filled + text.length * 3 > chunk.length) await flush();
+    if (text.length * 3 > chunk.length) {
+      const data = Buffer.from(text);
+      bytes += data.length;
+      return send(data);
+    }
+    const written = chunk.write(text, filled);
+    filled += written;
+    bytes += written;
+  };
+  try {
+    const headerBytes = Buffer.from(header);
+    await add(header);
+    const rowEnds = new Float64Array(count);
+    let index = 0;
+    for (const row of rows) {
+      await add(row);
+      rowEnds[index++] = bytes;
+    }
+    if (index !== count) throw new Error(`${file}: ${index} rows written, ${count} expected`);
+    await flush();
+    await writing;
+    return { bytes, sha256: hash.digest('hex'), header: headerBytes, rowEnds };
+  } finally {
+    await handle.close();
+  }
 }
 
-/** One table row as a JSON Lines line: keys in column order. */
-const jsonLine = (table: Table, row: Record<string, unknown>) => `${JSON.stringify(orderedRow(table, row))}\n`;
-
-/** The table as JSON Lines text: one JSON object per row (for small tables; writeJsonLines streams). */
-export function toJsonLines(table: Table): string {
-  return table.rows.map((row) => jsonLine(table, row)).join('');
+/** Writes all of `data` at the end of what the handle has written (a write may take only part). */
+async function writeAll(handle: FileHandle, data: Buffer): Promise<void> {
+  for (let done = 0; done < data.length; ) done += (await handle.write(data, done)).bytesWritten;
 }
 
-/** Writes the table as a JSON Lines file, row by row; resolves with its size and SHA-256. */
-export async function writeJsonLines(table: Table, file: string): Promise<{ bytes: number; sha256: string }> {
-  await mkdir(dirname(file), { recursive: true });
-  return writeHashed([Readable.from((function* () {
-    for (const row of table.rows) yield jsonLine(table, row);
-  })())], file);
+/** Writes the table as a CSV file, row by row; resolves with its size, SHA-256 and where each row is. */
+export function writeCsv(table: Table, file: string): Promise<WrittenTableFile> {
+  const options = csvOptions(table, false);
+  const records = (function* () {
+    for (const row of table.rows) yield stringifySync([table.columns.map((c) => csvCell(row[c.name]))], options);
+  })();
+  return writeRows(file, stringifySync([], csvOptions(table, true)), records, table.rows.length);
+}
+
+/** Writes the table as a JSON Lines file (one JSON object per row, keys in column order); resolves as writeCsv. */
+export function writeJsonLines(table: Table, file: string): Promise<WrittenTableFile> {
+  const lines = (function* () {
+    for (const row of table.rows) yield `${JSON.stringify(orderedRow(table, row))}\n`;
+  })();
+  return writeRows(file, '', lines, table.rows.length);
 }
 
 const DUCKDB_TYPES = { string: 'VARCHAR', integer: 'BIGINT', boolean: 'BOOLEAN', date: 'DATE', array: 'VARCHAR[]' } as const;

@@ -266,18 +266,3 @@ export async function writeZip(target: string, entries: readonly ZipEntry[], dat
   }
   return { bytes: output.offset, sha256: output.hash.digest('hex') };
 }
-
-/** Pipes a source (and the transforms after it) into the file `target`, hashing the bytes on the way. */
-export async function writeHashed(streams: [NodeJS.ReadableStream, ...NodeJS.ReadWriteStream[]], target: string): Promise<{ bytes: number; sha256: string }> {
-  const hash = createHash('sha256');
-  let bytes = 0;
-  const tap = new Transform({
-    transform(chunk: Buffer, _encoding, done) {
-      hash.update(chunk);
-      bytes += chunk.length;
-      done(null, chunk);
-    },
-  });
-  await pipeline([...streams, tap, createWriteStream(target)]);
-  return { bytes, sha256: hash.digest('hex') };
-}
