@@ -23,7 +23,7 @@ import { buildDataPackage, type WrittenFile } from '../src/export/datapackage.ts
 import { buildChangelog, buildCitation, buildLicense, buildReadme } from '../src/export/docs.ts';
 import { buildTables, type Table } from '../src/export/tables.ts';
 import { rowSpan, writeCsv, writeJsonLines, writeParquet, writeSqlite, type WrittenTableFile } from '../src/export/writers.ts';
-import { packBytes, PackedStore, packFile, writeZip, type PackedData, type ZipEntry } from '../src/export/zip.ts';
+import { packBytes, PackedStore, packFile, STREAM_CHUNK, writeZip, type PackedData, type ZipEntry } from '../src/export/zip.ts';
 import { BODY_CACHE_FILE, bodyTextReader, openBodyCache } from '../src/lib/body-cache.ts';
 import { RENDERER_FINGERPRINT } from '../src/markdown/render.ts';
 import { SITE_URL } from '../src/site-config.ts';
@@ -69,7 +69,7 @@ const record = (path: string, file: { bytes: number; sha256: string }) => writte
 async function recordFile(path: string): Promise<void> {
   const hash = createHash('sha256');
   let bytes = 0;
-  for await (const chunk of createReadStream(join(out, path)) as AsyncIterable<Buffer>) {
+  for await (const chunk of createReadStream(join(out, path), { highWaterMark: STREAM_CHUNK }) as AsyncIterable<Buffer>) {
     hash.update(chunk);
     bytes += chunk.length;
   }
@@ -139,10 +139,9 @@ const parquet = writeParquet([
 await writeTables('csv', writeCsv);
 phaseDone('CSV and JSON Lines');
 
+// The database (its full-text index on a worker thread) while DuckDB writes Parquet on its own.
 const SQLITE = 'coverage-atlas.sqlite';
-await writeSqlite(tables, join(out, SQLITE));
-packLater(SQLITE);
-await parquet;
+await Promise.all([parquet, writeSqlite(tables, join(out, SQLITE)).then(() => packLater(SQLITE))]);
 for (const path of [SQLITE, ...tables.map((table) => tablePath(table.name, 'parquet'))]) await recordFile(path);
 phaseDone('Parquet and SQLite');
 

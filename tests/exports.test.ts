@@ -64,8 +64,9 @@ describe('tables in every format', () => {
     for (const table of TABLES) {
       const resource = datapackage.resources.find((r: { name: string }) => r.name === table);
       const types = Object.fromEntries(resource.schema.fields.map((f: { name: string; type: string }) => [f.name, f.type]));
-      // CSV read as text by DuckDB's own CSV reader, then typed from the data package's schema.
-      const csv = (await query(`SELECT * FROM read_csv('${DATA}/csv/${table}.csv', header = true, all_varchar = true)`)).map((row) =>
+      // CSV read as text by DuckDB's own CSV reader, then typed from the data package's schema. A missing value
+      // is an empty field and an empty string is "": read so, null and "" stay apart as in the other formats.
+      const csv = (await query(`SELECT * FROM read_csv('${DATA}/csv/${table}.csv', header = true, all_varchar = true, allow_quoted_nulls = false)`)).map((row) =>
         Object.fromEntries(Object.entries(row).map(([k, v]) => [k, v === null ? null : types[k] === 'array' ? JSON.parse(String(v)) : types[k] === 'integer' ? Number(v) : types[k] === 'boolean' ? v === 'true' : v])),
       );
       const normalize = (rows: Record<string, unknown>[]) => rows.map((row) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, types[k] === 'integer' && v !== null ? Number(v) : v])));

@@ -6,10 +6,13 @@
 import { DuckDBInstance } from '@duckdb/node-api';
 import { stringify as stringifySync } from 'csv-stringify/sync';
 import { createHash } from 'node:crypto';
-import { mkdir, open, rm, writeFile, type FileHandle } from 'node:fs/promises';
+import { mkdir, open, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
+import { Worker } from 'node:worker_threads';
+import type { SqliteWork } from './sqlite-worker.ts';
 import type { Column, Table } from './tables.ts';
+import { writeAll } from './zip.ts';
 
 /** A row's values in column order, as an object (for JSON) in which a missing value is null. */
 function orderedRow(table: Table, row: Record<string, unknown>): Record<string, unknown> {
@@ -27,14 +30,14 @@ function csvCell(value: unknown): string | null {
  * RFC 4180 CSV: UTF-8 without BOM, CRLF between records, a header row. Any
  * field holding a line break is quoted (the default quotes only fields holding
  * the record delimiter, and bodies hold bare LFs); an empty string is written
- * "" so that it differs from a missing value, which is written as nothing.
+ * "" so that it differs from a missing value, which is written as nothing
+ * (csv-stringify's quoted_empty would quote both: quoting is asked for the empty string alone).
  */
 const csvOptions = (table: Table, header: boolean) => ({
   header,
   columns: table.columns.map((c) => c.name),
   record_delimiter: '\r\n',
-  quoted_match: /[\r\n]/,
-  quoted_empty: true,
+  quoted_match: [/[\r\n]/, /^$/],
 });
 
 /** A table file as written: its size and SHA-256, and where each row's bytes are in it. */
@@ -105,11 +108,6 @@ async function writeRows(file: string, header: string, rows: Iterable<string>, c
   } finally {
     await handle.close();
   }
-}
-
-/** Writes all of `data` at the end of what the handle has written (a write may take only part). */
-async function writeAll(handle: FileHandle, data: Buffer): Promise<void> {
-  for (let done = 0; done < data.length; ) done += (await handle.write(data, done)).bytesWritten;
 }
 
 /** Writes the table as a CSV file, row by row; resolves with its size, SHA-256 and where each row is. */
@@ -236,10 +234,18 @@ function sqliteValue(value: unknown): string | number | null {
   return value as string | number;
 }
 
+/** Rows inserted between two turns of the event loop: the inserts take seconds, and DuckDB's next query waits for a turn. */
+const ROWS_PER_TURN = 5000;
+
 /**
  * Writes every table into one SQLite database (Node's built-in node:sqlite),
  * with primary and foreign keys and an FTS5 index over the article text that
  * tokenizes every script (marks count as letters, so Devanagari words stay whole).
+ *
+ * The rows go in on this thread, letting the event loop turn between batches;
+ * the full-text index, most of the work (at 100,000 articles 25 of 35 s), is
+ * built on a worker thread (sqlite-worker.ts), so that the caller's other work
+ * goes on meanwhile.
  */
 export async function writeSqlite(tables: readonly Table[], file: string): Promise<void> {
   await mkdir(dirname(file), { recursive: true });
@@ -258,19 +264,36 @@ export async function writeSqlite(tables: readonly Table[], file: string): Promi
       ];
       db.exec(`CREATE TABLE ${identifier(table.name)} (${[...columns, ...keys].join(', ')})`);
       const insert = db.prepare(`INSERT INTO ${identifier(table.name)} VALUES (${table.columns.map(() => '?').join(', ')})`);
-      for (const row of table.rows) insert.run(...table.columns.map((c) => sqliteValue(row[c.name])));
+      for (const [index, row] of table.rows.entries()) {
+        insert.run(...table.columns.map((c) => sqliteValue(row[c.name])));
+        if (index % ROWS_PER_TURN === ROWS_PER_TURN - 1) await new Promise(setImmediate);
+      }
     }
-    db.exec(`CREATE VIRTUAL TABLE articles_fts USING fts5(
-      title, title_en, body_text, content = 'articles', content_rowid = 'rowid',
-      tokenize = "unicode61 remove_diacritics 0 categories 'L* N* Co M*'"
-    )`);
-    db.exec(`INSERT INTO articles_fts (rowid, title, title_en, body_text) SELECT rowid, title, title_en, body_text FROM articles`);
-    // No VACUUM: built in one transaction, the file has about 1% free pages (from the full-text index's merges),
-    // and rewriting it whole took a quarter of the database's time (10,000 articles: 1.2 of 5.0 CPU seconds).
     db.exec('COMMIT');
   } finally {
     db.close();
   }
+  // No VACUUM: the file has about 1% free pages (from the full-text index's merges), and rewriting
+  // it whole took a quarter of the database's time (10,000 articles: 1.2 of 5.0 CPU seconds).
+  await inWorker<SqliteWork>(new URL('./sqlite-worker.ts', import.meta.url), {
+    file,
+    statements: [
+      `CREATE VIRTUAL TABLE articles_fts USING fts5(
+        title, title_en, body_text, content = 'articles', content_rowid = 'rowid',
+        tokenize = "unicode61 remove_diacritics 0 categories 'L* N* Co M*'"
+      )`,
+      'INSERT INTO articles_fts (rowid, title, title_en, body_text) SELECT rowid, title, title_en, body_text FROM articles',
+    ],
+  });
+}
+
+/** Runs `script` on a worker thread given `data`; resolves when it has ended well. */
+function inWorker<T>(script: URL, data: T): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(script, { workerData: data });
+    worker.once('error', reject);
+    worker.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${script.pathname} exited with code ${code}`))));
+  });
 }
 
 /** Writes a text file, creating its folder. */

@@ -44,6 +44,12 @@ const STORED = /\.(parquet|zip)$/;
 /** Fast and deterministic for a given zlib; the exports are rebuilt often, and read rarely. */
 const LEVEL = 1;
 const deflateRawAsync = promisify(deflateRaw);
+/**
+ * Bytes a stream reads, and zlib writes, at a time: files of gigabytes (the database, the
+ * article tables) go through in 1 MiB pieces rather than the defaults' 64 and 16 KiB, each
+ * a new buffer to allocate and collect.
+ */
+export const STREAM_CHUNK = 1 << 20;
 const dataLength = (data: ZipData) => ('bytes' in data ? data.bytes.length : data.length);
 
 /** Packs bytes held in memory (deflated on the thread pool, unless `path` names a compressed format). */
@@ -68,11 +74,11 @@ export async function packFile(path: string, file: string, scratch: string): Pro
     },
   });
   if (STORED.test(path)) {
-    for await (const chunk of createReadStream(file).pipe(checksummed)) void chunk;
+    for await (const chunk of createReadStream(file, { highWaterMark: STREAM_CHUNK }).pipe(checksummed)) void chunk;
     return { method: 0, crc32: checksum, size, data: { file, offset: 0, length: size } };
   }
   await mkdir(dirname(scratch), { recursive: true });
-  await pipeline(createReadStream(file), checksummed, createDeflateRaw({ level: LEVEL }), createWriteStream(scratch));
+  await pipeline(createReadStream(file, { highWaterMark: STREAM_CHUNK }), checksummed, createDeflateRaw({ level: LEVEL, chunkSize: STREAM_CHUNK }), createWriteStream(scratch));
   return { method: 8, crc32: checksum, size, data: { file: scratch, offset: 0, length: (await stat(scratch)).size } };
 }
 
@@ -164,15 +170,19 @@ function zip64Extra(values: number[]): Buffer {
   return field.done();
 }
 
+/** Bytes a zip's output gathers before it writes them. */
+const OUTPUT_CHUNK = 4 << 20;
+
 /**
- * Writes the buffered output of a zip, hashing it on the way; reads entries'
- * data from their files through one open handle per file.
+ * Writes the output of a zip through one buffer, hashing it on the way; reads
+ * entries' data from their files (through one open handle per file) straight
+ * into that buffer, so that copying gigabytes allocates nothing.
  */
 class ZipOutput {
   readonly hash = createHash('sha256');
   offset = 0;
-  private pending: Buffer[] = [];
-  private pendingBytes = 0;
+  private readonly buffer = Buffer.allocUnsafe(OUTPUT_CHUNK);
+  private filled = 0;
   private readonly sources = new Map<string, FileHandle>();
   private readonly handle: FileHandle;
   private constructor(handle: FileHandle) {
@@ -184,12 +194,16 @@ class ZipOutput {
     return new ZipOutput(await open(target, 'w'));
   }
 
-  async write(chunk: Uint8Array): Promise<void> {
-    this.hash.update(chunk);
-    this.offset += chunk.length;
-    this.pending.push(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength));
-    this.pendingBytes += chunk.length;
-    if (this.pendingBytes >= 1 << 20) await this.flush();
+  async write(bytes: Uint8Array): Promise<void> {
+    this.hash.update(bytes);
+    this.offset += bytes.length;
+    for (let done = 0; done < bytes.length; ) {
+      if (this.filled === this.buffer.length) await this.flush();
+      const length = Math.min(bytes.length - done, this.buffer.length - this.filled);
+      this.buffer.set(bytes.subarray(done, done + length), this.filled);
+      this.filled += length;
+      done += length;
+    }
   }
 
   async copy(data: ZipData): Promise<void> {
@@ -197,20 +211,20 @@ class ZipOutput {
     let source = this.sources.get(data.file);
     if (!source) this.sources.set(data.file, (source = await open(data.file, 'r')));
     for (let done = 0; done < data.length; ) {
-      const chunk = Buffer.allocUnsafe(Math.min(data.length - done, 4 << 20));
-      const { bytesRead } = await source.read(chunk, 0, chunk.length, data.offset + done);
+      if (this.filled === this.buffer.length) await this.flush();
+      const length = Math.min(data.length - done, this.buffer.length - this.filled);
+      const { bytesRead } = await source.read(this.buffer, this.filled, length, data.offset + done);
       if (bytesRead === 0) throw new Error(`${data.file} ends before byte ${data.offset + data.length}`);
-      await this.write(chunk.subarray(0, bytesRead));
+      this.hash.update(this.buffer.subarray(this.filled, this.filled + bytesRead));
+      this.filled += bytesRead;
+      this.offset += bytesRead;
       done += bytesRead;
     }
   }
 
   async flush(): Promise<void> {
-    if (this.pendingBytes === 0) return;
-    const chunks = this.pending;
-    this.pending = [];
-    this.pendingBytes = 0;
-    await this.handle.writev(chunks);
+    await writeAll(this.handle, this.buffer.subarray(0, this.filled));
+    this.filled = 0;
   }
 
   async close(): Promise<void> {
@@ -218,6 +232,11 @@ class ZipOutput {
     await this.handle.close();
     for (const source of this.sources.values()) await source.close();
   }
+}
+
+/** Writes all of `data` at the end of what the handle has written (a write may take only part). */
+export async function writeAll(handle: FileHandle, data: Uint8Array): Promise<void> {
+  for (let done = 0; done < data.length; ) done += (await handle.write(data, done)).bytesWritten;
 }
 
 /** Writes `entries`, in the order given, into the zip file `target`; resolves with its size and SHA-256. */
