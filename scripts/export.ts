@@ -13,7 +13,6 @@
  * from the full tables' files rather than writing them again.
  */
 import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
 import { mkdir, open, readFile, rm, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -23,7 +22,7 @@ import { buildDataPackage, type WrittenFile } from '../src/export/datapackage.ts
 import { buildChangelog, buildCitation, buildLicense, buildReadme } from '../src/export/docs.ts';
 import { buildTables, type Table } from '../src/export/tables.ts';
 import { rowSpan, writeCsv, writeJsonLines, writeParquet, writeSqlite, type WrittenTableFile } from '../src/export/writers.ts';
-import { packBytes, PackedStore, packFile, STREAM_CHUNK, writeZip, type PackedData, type ZipEntry } from '../src/export/zip.ts';
+import { packBytes, PackedStore, packFile, writeZip, type PackedData, type ZipEntry } from '../src/export/zip.ts';
 import { BODY_CACHE_FILE, bodyTextReader, openBodyCache } from '../src/lib/body-cache.ts';
 import { RENDERER_FINGERPRINT } from '../src/markdown/render.ts';
 import { SITE_URL } from '../src/site-config.ts';
@@ -65,16 +64,6 @@ const sha256 = (bytes: Uint8Array | string) => createHash('sha256').update(bytes
 /** Every file written, by its path in the export, with its size and SHA-256. */
 const written = new Map<string, WrittenFile>();
 const record = (path: string, file: { bytes: number; sha256: string }) => written.set(path, { path, ...file });
-/** Records a file already written into the export, hashing it as a stream. */
-async function recordFile(path: string): Promise<void> {
-  const hash = createHash('sha256');
-  let bytes = 0;
-  for await (const chunk of createReadStream(join(out, path), { highWaterMark: STREAM_CHUNK }) as AsyncIterable<Buffer>) {
-    hash.update(chunk);
-    bytes += chunk.length;
-  }
-  record(path, { bytes, sha256: hash.digest('hex') });
-}
 /** Writes a file of the export from memory and records it. */
 async function writeRecorded(path: string, bytes: string | Uint8Array): Promise<void> {
   await mkdir(dirname(join(out, path)), { recursive: true });
@@ -139,10 +128,21 @@ const parquet = writeParquet([
 await writeTables('csv', writeCsv);
 phaseDone('CSV and JSON Lines');
 
-// The database (its full-text index on a worker thread) while DuckDB writes Parquet on its own.
+// Each file written by a library (the database, Parquet) is packed for the zips and hashed in one reading.
+const packRecorded = async (path: string) => {
+  const hash = createHash('sha256');
+  const packed = await packFile(path, join(out, path), join(SCRATCH, 'payload', path), hash);
+  packedPayload.set(path, packed);
+  record(path, { bytes: packed.size, sha256: hash.digest('hex') });
+};
+// The database (its full-text index on a worker thread) while DuckDB writes Parquet on its own; the event
+// bundles, mostly this thread's work, start as soon as their Parquet files are there.
 const SQLITE = 'coverage-atlas.sqlite';
-await Promise.all([parquet, writeSqlite(tables, join(out, SQLITE)).then(() => packLater(SQLITE))]);
-for (const path of [SQLITE, ...tables.map((table) => tablePath(table.name, 'parquet'))]) await recordFile(path);
+const sqlite = writeSqlite(tables, join(out, SQLITE)).then(() => packRecorded(SQLITE));
+await parquet;
+for (const table of tables) await packRecorded(tablePath(table.name, 'parquet'));
+const bundles = writeEventBundles(tableNamed('articles'), tableNamed('events'), { csv: articleFiles.csv!, jsonl: articleFiles.jsonl! });
+await sqlite;
 phaseDone('Parquet and SQLite');
 
 await writeRecorded('README.md', buildReadme(archive.dataset, tables));
@@ -152,9 +152,9 @@ await writeRecorded('LICENSE.md', buildLicense(archive.dataset));
 const dataPackage = buildDataPackage({ dataset: archive.dataset, tables, sources: archive.sources.map((r) => r.data), files: written, tablePath, sqlitePath: SQLITE });
 await writeRecorded('datapackage.json', JSON.stringify(dataPackage, null, 2) + '\n');
 
-// The release as one BagIt zip (the data package, its docs and the captures), and one small bundle per event.
-// Each payload file is deflated once (the captures already are), and the zips are written from those bytes.
-const payload = [...written.values()].sort((a, b) => (a.path < b.path ? -1 : 1));
+// The release as one BagIt zip: the data package, its docs and the captures (the event bundles are not in it).
+// Each payload file is deflated once (the captures already are), and the zip is written from those bytes.
+const payload = [...written.values()].filter((file) => !file.path.startsWith('events/')).sort((a, b) => (a.path < b.path ? -1 : 1));
 const bagName = `${archive.dataset.name}-${release.version}`;
 const tags = bagTagFiles(payload, { identifier: bagName, date: release.date, organization: archive.dataset.contributors[0]!.title, description: archive.dataset.title, version: release.version });
 await Promise.all(packing);
@@ -164,10 +164,8 @@ await eachConcurrently(payload.filter((file) => !packedPayload.has(file.path)), 
 const bagEntries: ZipEntry[] = [];
 for (const [path, bytes] of tags) bagEntries.push({ path: `${bagName}/${path}`, ...(await packBytes(path, bytes)) });
 for (const file of payload) bagEntries.push({ path: `${bagName}/data/${file.path}`, ...packedPayload.get(file.path)! });
-// The bag is mostly copying; the bundles mostly this thread's work: they go side by side.
-const bag = writeZip(join(out, `${bagName}.zip`), bagEntries, release.date);
-await writeEventBundles(tableNamed('articles'), tableNamed('events'), { csv: articleFiles.csv!, jsonl: articleFiles.jsonl! });
-record(`${bagName}.zip`, await bag);
+record(`${bagName}.zip`, await writeZip(join(out, `${bagName}.zip`), bagEntries, release.date));
+await bundles;
 for (const folder of [EVENT_PARQUET, SCRATCH, join(out, '.duckdb-scratch')]) await rm(folder, { recursive: true, force: true });
 phaseDone('bag and event bundles');
 

@@ -14,7 +14,7 @@
  * 0644; ZIP64 records are written only where sizes, offsets or the number of
  * entries need them. Files compressed already (Parquet, zip) are stored.
  */
-import { createHash } from 'node:crypto';
+import { createHash, type Hash } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdir, open, stat, type FileHandle } from 'node:fs/promises';
 import { dirname } from 'node:path';
@@ -49,7 +49,7 @@ const deflateRawAsync = promisify(deflateRaw);
  * article tables) go through in 1 MiB pieces rather than the defaults' 64 and 16 KiB, each
  * a new buffer to allocate and collect.
  */
-export const STREAM_CHUNK = 1 << 20;
+const STREAM_CHUNK = 1 << 20;
 const dataLength = (data: ZipData) => ('bytes' in data ? data.bytes.length : data.length);
 
 /** Packs bytes held in memory (deflated on the thread pool, unless `path` names a compressed format). */
@@ -62,13 +62,15 @@ export async function packBytes(path: string, bytes: Uint8Array): Promise<Packed
 /**
  * Packs a file of any size as a stream: a stored file is left where it is
  * (and only checksummed); a deflated one is written to the file `scratch`.
+ * With `hash`, the file's bytes also go through it, in the same reading.
  */
-export async function packFile(path: string, file: string, scratch: string): Promise<PackedData> {
+export async function packFile(path: string, file: string, scratch: string, hash?: Hash): Promise<PackedData> {
   let checksum = 0;
   let size = 0;
   const checksummed = new Transform({
     transform(chunk: Buffer, _encoding, done) {
       checksum = crc32(chunk, checksum);
+      hash?.update(chunk);
       size += chunk.length;
       done(null, chunk);
     },
@@ -170,8 +172,10 @@ function zip64Extra(values: number[]): Buffer {
   return field.done();
 }
 
-/** Bytes a zip's output gathers before it writes them. */
+/** Bytes a zip's output gathers, at most, before it writes them. */
 const OUTPUT_CHUNK = 4 << 20;
+/** Room for an entry's headers in both the local and the central records, for sizing the output buffer. */
+const HEADERS_BYTES = 256;
 
 /**
  * Writes the output of a zip through one buffer, hashing it on the way; reads
@@ -181,17 +185,19 @@ const OUTPUT_CHUNK = 4 << 20;
 class ZipOutput {
   readonly hash = createHash('sha256');
   offset = 0;
-  private readonly buffer = Buffer.allocUnsafe(OUTPUT_CHUNK);
+  private readonly buffer: Buffer;
   private filled = 0;
   private readonly sources = new Map<string, FileHandle>();
   private readonly handle: FileHandle;
-  private constructor(handle: FileHandle) {
+  private constructor(handle: FileHandle, bufferBytes: number) {
     this.handle = handle;
+    this.buffer = Buffer.allocUnsafe(bufferBytes);
   }
 
-  static async open(target: string): Promise<ZipOutput> {
+  /** Opens `target` for a zip of about `expectedBytes`: the buffer is no larger (5,000 event bundles are small). */
+  static async open(target: string, expectedBytes: number): Promise<ZipOutput> {
     await mkdir(dirname(target), { recursive: true });
-    return new ZipOutput(await open(target, 'w'));
+    return new ZipOutput(await open(target, 'w'), Math.min(OUTPUT_CHUNK, Math.max(expectedBytes, 1 << 16)));
   }
 
   async write(bytes: Uint8Array): Promise<void> {
@@ -242,7 +248,7 @@ export async function writeAll(handle: FileHandle, data: Uint8Array): Promise<vo
 /** Writes `entries`, in the order given, into the zip file `target`; resolves with its size and SHA-256. */
 export async function writeZip(target: string, entries: readonly ZipEntry[], date: string): Promise<{ bytes: number; sha256: string }> {
   const when = dosDateTime(date);
-  const output = await ZipOutput.open(target);
+  const output = await ZipOutput.open(target, entries.reduce((sum, entry) => sum + dataLength(entry.data) + HEADERS_BYTES + 2 * entry.path.length, 0));
   const central: Buffer[] = [];
   try {
     for (const entry of entries) {
