@@ -1,7 +1,7 @@
 /**
  * Runs SQL statements on a SQLite file on a thread of its own, in one
- * transaction (see writeSqlite in writers.ts, which builds the full-text index
- * so while the export goes on with other files).
+ * transaction: writeSqlite (writers.ts) builds the full-text index here while
+ * the export goes on with other files.
  */
 import { DatabaseSync } from 'node:sqlite';
 import { workerData } from 'node:worker_threads';

@@ -56,7 +56,7 @@ export function rowSpan(file: WrittenTableFile, index: number): { position: numb
   return { position, length: file.rowEnds[index]! - position };
 }
 
-/** Bytes a table file is written in, hashed as they go; the next chunk fills while the last is written. */
+/** Bytes a table file is written in, hashed as they go; one chunk fills while the other is written. */
 const CHUNK_BYTES = 4 << 20;
 
 /** Writes a header and one text per row to `file`, keeping where each row ends. */
@@ -65,9 +65,12 @@ async function writeRows(file: string, header: string, rows: Iterable<string>, c
   const handle = await open(file, 'w');
   const hash = createHash('sha256');
   let bytes = 0;
+  // Two chunks, used in turn: gigabytes of rows go through them without a buffer allocated for each 4 MiB.
   let chunk = Buffer.allocUnsafe(CHUNK_BYTES);
+  let spare = Buffer.allocUnsafe(CHUNK_BYTES);
   let filled = 0;
   let writing: Promise<void> = Promise.resolve();
+  /** Hashes `data` and starts writing it, once the write before it (which may be of the spare chunk) is done. */
   const send = async (data: Buffer) => {
     hash.update(data);
     await writing;
@@ -76,9 +79,9 @@ async function writeRows(file: string, header: string, rows: Iterable<string>, c
   const flush = async () => {
     if (filled === 0) return;
     const full = chunk.subarray(0, filled);
-    chunk = Buffer.allocUnsafe(CHUNK_BYTES);
-    filled = 0;
     await send(full);
+    [chunk, spare] = [spare, chunk];
+    filled = 0;
   };
   /** Adds text (encoded straight into the chunk when it surely fits: UTF-8 takes at most 3 bytes a UTF-16 unit). */
   const add = async (text: string) => {
