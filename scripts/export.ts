@@ -5,8 +5,8 @@
  * byte-identical files: nothing depends on the clock or the machine.
  *
  * Built for size: tables are streamed to disk row by row, every file is hashed
- * once as it is written (the data package, the bag's manifest and SHA256SUMS
- * reuse those hashes), every file that goes into a zip is deflated once, by
+ * once, as it is written or as it is packed for the zips (the data package, the
+ * bag's manifest and SHA256SUMS reuse those hashes), every file that goes into a zip is deflated once, by
  * native zlib off the main thread, and copied into each zip that holds it
  * (src/export/zip.ts), the per-event Parquet files come out of one
  * partitioned pass, and the event bundles copy their CSV and JSON Lines rows
@@ -103,9 +103,19 @@ phaseDone('captures and tables');
 const tablePath = (table: string, format: 'csv' | 'jsonl' | 'parquet') => `${format}/${table}.${format}`;
 /** Payload files packed for the zips, by path: the captures, and each table file as soon as it is written. */
 const packedPayload = new Map(packedCaptures);
-/** Packing (zlib, on the thread pool) goes on while this thread writes the next file. */
+/**
+ * Packs a written file for the zips (zlib, on the thread pool). With `recordIt`, for a file a library
+ * wrote (the database, Parquet), it is also hashed in that same reading and recorded.
+ */
+async function packPayload(path: string, recordIt = false): Promise<void> {
+  const hash = recordIt ? createHash('sha256') : undefined;
+  const packed = await packFile(path, join(out, path), join(SCRATCH, 'payload', path), hash);
+  packedPayload.set(path, packed);
+  if (hash) record(path, { bytes: packed.size, sha256: hash.digest('hex') });
+}
+/** Packing goes on while this thread writes the next file. */
 const packing: Promise<void>[] = [];
-const packLater = (path: string) => packing.push(packFile(path, join(out, path), join(SCRATCH, 'payload', path)).then((packed) => void packedPayload.set(path, packed)));
+const packLater = (path: string) => packing.push(packPayload(path));
 /** The articles' table files, whose rows the event bundles copy. */
 const articleFiles: Partial<Record<'csv' | 'jsonl', WrittenTableFile>> = {};
 const writeTables = async (format: 'csv' | 'jsonl', write: (table: Table, file: string) => Promise<WrittenTableFile>) => {
@@ -128,19 +138,12 @@ const parquet = writeParquet([
 await writeTables('csv', writeCsv);
 phaseDone('CSV and JSON Lines');
 
-// Each file written by a library (the database, Parquet) is packed for the zips and hashed in one reading.
-const packRecorded = async (path: string) => {
-  const hash = createHash('sha256');
-  const packed = await packFile(path, join(out, path), join(SCRATCH, 'payload', path), hash);
-  packedPayload.set(path, packed);
-  record(path, { bytes: packed.size, sha256: hash.digest('hex') });
-};
 // The database (its full-text index on a worker thread) while DuckDB writes Parquet on its own; the event
 // bundles, mostly this thread's work, start as soon as their Parquet files are there.
 const SQLITE = 'coverage-atlas.sqlite';
-const sqlite = writeSqlite(tables, join(out, SQLITE)).then(() => packRecorded(SQLITE));
+const sqlite = writeSqlite(tables, join(out, SQLITE)).then(() => packPayload(SQLITE, true));
 await parquet;
-for (const table of tables) await packRecorded(tablePath(table.name, 'parquet'));
+for (const table of tables) await packPayload(tablePath(table.name, 'parquet'), true);
 const bundles = writeEventBundles(tableNamed('articles'), tableNamed('events'), { csv: articleFiles.csv!, jsonl: articleFiles.jsonl! });
 await sqlite;
 phaseDone('Parquet and SQLite');
@@ -158,9 +161,7 @@ const payload = [...written.values()].filter((file) => !file.path.startsWith('ev
 const bagName = `${archive.dataset.name}-${release.version}`;
 const tags = bagTagFiles(payload, { identifier: bagName, date: release.date, organization: archive.dataset.contributors[0]!.title, description: archive.dataset.title, version: release.version });
 await Promise.all(packing);
-await eachConcurrently(payload.filter((file) => !packedPayload.has(file.path)), async (file) => {
-  packedPayload.set(file.path, await packFile(file.path, join(out, file.path), join(SCRATCH, 'payload', file.path)));
-}, availableParallelism());
+await eachConcurrently(payload.filter((file) => !packedPayload.has(file.path)), (file) => packPayload(file.path), availableParallelism());
 const bagEntries: ZipEntry[] = [];
 for (const [path, bytes] of tags) bagEntries.push({ path: `${bagName}/${path}`, ...(await packBytes(path, bytes)) });
 for (const file of payload) bagEntries.push({ path: `${bagName}/data/${file.path}`, ...packedPayload.get(file.path)! });

@@ -187,19 +187,17 @@ describe('packaging and fixity', () => {
     for (const event of events) {
       const files = unzipSync(new Uint8Array(await readFile(join(DATA, 'events', `${event}.zip`))));
       const lines = new TextDecoder().decode(files[`${event}/articles.jsonl`]).split('\n').filter(Boolean);
-      const expected = articles.filter((a) => a.data.events.includes(event)).map((a) => a.data.id);
-      assert.deepEqual(lines.map((line) => JSON.parse(line).id).sort(), [...expected].sort(), event);
-      assert.deepEqual(lines, fullLines.filter((line) => expected.includes(JSON.parse(line).id)), `${event}: JSON Lines rows differ from the full table's`);
+      const expected = articles.filter((a) => a.data.events.includes(event));
+      const expectedIds = expected.map((a) => a.data.id);
+      assert.deepEqual(lines.map((line) => JSON.parse(line).id).sort(), [...expectedIds].sort(), event);
+      assert.deepEqual(lines, fullLines.filter((line) => expectedIds.includes(JSON.parse(line).id)), `${event}: JSON Lines rows differ from the full table's`);
       // The bundle's CSV, read by DuckDB, has the full CSV's header and the rows of the event's articles.
       const csv = join(temp, `${event}.csv`);
       await writeFile(csv, files[`${event}/articles.csv`]!);
       const read = (file: string, where = '') => query(`SELECT * FROM read_csv('${file}', header = true, all_varchar = true)${where} ORDER BY id`);
-      const ids = expected.map((id) => `'${id}'`).join(', ');
+      const ids = expectedIds.map((id) => `'${id}'`).join(', ');
       assert.deepEqual(await read(csv), await read(`${DATA}/csv/articles.csv`, ids ? ` WHERE id IN (${ids})` : ' WHERE false'), `${event}: CSV rows differ from the full table's`);
-      for (const id of expected) {
-        const article = articles.find((a) => a.data.id === id)!;
-        assert.ok(files[`${event}/${article.data.capture.path}`], `${event}: ${article.data.capture.path}`);
-      }
+      for (const article of expected) assert.ok(files[`${event}/${article.data.capture.path}`], `${event}: ${article.data.capture.path}`);
     }
   });
 
