@@ -10,33 +10,41 @@
  * native zlib off the main thread, and copied into each zip that holds it
  * (src/export/zip.ts), the per-event Parquet files come out of one
  * partitioned pass, and the event bundles copy their CSV and JSON Lines rows
- * from the full tables' files rather than writing them again.
+ * from the full tables' files rather than writing them again. The captures and
+ * event bundles that did not change since the last export are taken from its
+ * cache (src/export/export-cache.ts), with the same bytes.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, open, readFile, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, open, readFile, rm, stat, writeFile, type FileHandle } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { bagTagFiles } from '../src/export/bagit.ts';
 import { buildDataPackage, type WrittenFile } from '../src/export/datapackage.ts';
 import { buildChangelog, buildCitation, buildLicense, buildReadme } from '../src/export/docs.ts';
+import { EXPORT_CACHE_DIR, ExportCache } from '../src/export/export-cache.ts';
 import { buildTables, type Table } from '../src/export/tables.ts';
 import { rowSpan, writeCsv, writeJsonLines, writeParquet, writeSqlite, type WrittenTableFile } from '../src/export/writers.ts';
-import { packBytes, PackedStore, packFile, writeZip, type PackedData, type ZipEntry } from '../src/export/zip.ts';
+import { packBytes, packFile, writeZip, type PackedData, type ZipEntry } from '../src/export/zip.ts';
 import { BODY_CACHE_FILE, bodyTextReader, openBodyCache } from '../src/lib/body-cache.ts';
 import { RENDERER_FINGERPRINT } from '../src/markdown/render.ts';
 import { SITE_URL } from '../src/site-config.ts';
 import { loadArchive } from './lib/archive.ts';
+import { codeFingerprint } from './lib/fingerprint.ts';
 
-const USAGE = `Usage: npm run export -- --out DIR [--root DIR]
+const USAGE = `Usage: npm run export -- --out DIR [--root DIR] [--no-cache]
 
 Writes the dataset exports of the content under --root (default .) into DIR:
 csv/, jsonl/, parquet/, coverage-atlas.sqlite, captures/, datapackage.json,
 README.md, CHANGELOG.md, CITATION.cff, LICENSE.md, events/<id>.zip,
-the release bag coverage-atlas-<version>.zip, and SHA256SUMS.`;
+the release bag coverage-atlas-<version>.zip, and SHA256SUMS.
+
+Captures and event bundles that have not changed since the last export are
+taken from its cache (.cache/export/ under --root); the files are the same
+byte for byte. --no-cache neither reads nor writes that cache.`;
 
 const { values } = parseArgs({
-  options: { out: { type: 'string' }, root: { type: 'string', default: '.' }, help: { type: 'boolean', short: 'h', default: false } },
+  options: { out: { type: 'string' }, root: { type: 'string', default: '.' }, 'no-cache': { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h', default: false } },
 });
 if (values.help || !values.out) {
   console.log(USAGE);
@@ -56,6 +64,9 @@ const phaseDone = (name: string) => {
   phaseStarted = performance.now();
 };
 
+/** The code that makes what the export cache keeps, from what it keys them by (with package.json: DuckDB's and Node's zlib versions). */
+const EXPORT_SOURCES = ['scripts/export.ts', 'src/export'];
+
 const archive = await loadArchive(root);
 phaseDone('load');
 const release = archive.dataset.releases[0]!;
@@ -71,18 +82,36 @@ async function writeRecorded(path: string, bytes: string | Uint8Array): Promise<
   record(path, { bytes: typeof bytes === 'string' ? Buffer.byteLength(bytes) : bytes.length, sha256: sha256(bytes) });
 }
 
-// Captures, byte for byte: read once, hashed, copied, and deflated once for every zip that holds them (kept in a scratch file).
+// What an earlier export found and made: unchanged captures and bundles are not read, deflated and zipped again.
+// With --no-cache, a cache of this export's own, in a scratch folder.
+const CACHE_DIR = values['no-cache'] ? join(out, '.export-cache') : join(root, EXPORT_CACHE_DIR);
+const cache = await ExportCache.open(CACHE_DIR, codeFingerprint(EXPORT_SOURCES));
+
+// Captures, byte for byte: each new or changed one read once, hashed, copied, and deflated once for every zip that holds it (kept in the cache's store).
 const SCRATCH = join(out, '.zip-scratch');
-const captureStore = await PackedStore.open(join(SCRATCH, 'captures'));
 const captures = new Map<string, { bytes: number; sha256: string }>();
 const packedCaptures = new Map<string, PackedData>();
+let capturesRead = 0;
 await eachConcurrently([...new Set(archive.articles.map((a) => a.data.capture.path))].sort(), async (path) => {
-  const bytes = await readFile(join(root, 'content', path));
-  await writeRecorded(path, bytes);
+  const source = join(root, 'content', path);
+  const stats = await stat(source, { bigint: true });
+  const known = cache.capture(path, stats);
+  if (known) {
+    await mkdir(dirname(join(out, path)), { recursive: true });
+    await copyFile(source, join(out, path));
+    record(path, { bytes: known.packed.size, sha256: known.sha256 });
+    packedCaptures.set(path, known.packed);
+  } else {
+    const bytes = await readFile(source);
+    capturesRead++;
+    await writeRecorded(path, bytes);
+    const packed = await cache.captureStore.keep(await packBytes(path, bytes));
+    cache.keepCapture(path, stats, written.get(path)!.sha256, packed);
+    packedCaptures.set(path, packed);
+  }
   captures.set(path, written.get(path)!);
-  packedCaptures.set(path, await captureStore.keep(await packBytes(path, bytes)));
 });
-await captureStore.close();
+console.log(`export: captures: ${capturesRead} packed, ${captures.size - capturesRead} unchanged (from ${relative(root, CACHE_DIR)})`);
 
 // Bodies' plain text and word counts come from the body cache that the build fills first (computed here when missing).
 const bodyCache = openBodyCache(join(root, BODY_CACHE_FILE), RENDERER_FINGERPRINT, 'read');
@@ -129,10 +158,19 @@ const writeTables = async (format: 'csv' | 'jsonl', write: (table: Table, file: 
 };
 // JSON Lines first: DuckDB makes the Parquet files from them (on its own thread) while this one writes the rest.
 await writeTables('jsonl', writeJsonLines);
+// The event bundles to make: those no earlier export made with the same key (what each is made from).
+const bundleSources = await openBundleSources(tableNamed('articles'), tableNamed('events'), articleFiles);
+// Keys are only worked out ahead when an earlier export made bundles; else each is keyed as it is made.
+const bundleKeys = cache.madeBundles ? keyBundles(bundleSources) : Promise.resolve(new Map<string, string>());
+const bundlesToMake = bundleKeys.then(async (keys) => {
+  const ids = tableNamed('events').rows.map((event) => String(event.id));
+  const made = await Promise.all(ids.map(async (id) => keys.has(id) && (await cache.hasBundle(keys.get(id)!))));
+  return new Set(ids.filter((_, i) => !made[i]));
+});
 const EVENT_PARQUET = join(out, '.event-parquet');
 const parquet = writeParquet([
   ...tables.map((table) => ({ table, jsonl: join(out, tablePath(table.name, 'jsonl')), parquet: join(out, tablePath(table.name, 'parquet')) })),
-  { table: tableNamed('articles'), jsonl: join(out, tablePath('articles', 'jsonl')), parquet: EVENT_PARQUET, partitionBy: 'events' },
+  { table: tableNamed('articles'), jsonl: join(out, tablePath('articles', 'jsonl')), parquet: EVENT_PARQUET, partitionBy: 'events', only: bundlesToMake },
   { table: tableNamed('articles'), jsonl: join(out, tablePath('articles', 'jsonl')), parquet: join(EVENT_PARQUET, 'none.parquet'), where: 'false' },
 ], join(out, '.duckdb-scratch'));
 await writeTables('csv', writeCsv);
@@ -144,7 +182,7 @@ const SQLITE = 'coverage-atlas.sqlite';
 const sqlite = writeSqlite(tables, join(out, SQLITE)).then(() => packPayload(SQLITE, true));
 await parquet;
 for (const table of tables) await packPayload(tablePath(table.name, 'parquet'), true);
-const bundles = writeEventBundles(tableNamed('articles'), tableNamed('events'), { csv: articleFiles.csv!, jsonl: articleFiles.jsonl! });
+const bundles = writeEventBundles(bundleSources, await bundleKeys, await bundlesToMake);
 await sqlite;
 phaseDone('Parquet and SQLite');
 
@@ -167,7 +205,8 @@ for (const [path, bytes] of tags) bagEntries.push({ path: `${bagName}/${path}`, 
 for (const file of payload) bagEntries.push({ path: `${bagName}/data/${file.path}`, ...packedPayload.get(file.path)! });
 record(`${bagName}.zip`, await writeZip(join(out, `${bagName}.zip`), bagEntries, release.date));
 await bundles;
-for (const folder of [EVENT_PARQUET, SCRATCH, join(out, '.duckdb-scratch')]) await rm(folder, { recursive: true, force: true });
+await cache.save();
+for (const folder of [EVENT_PARQUET, SCRATCH, join(out, '.duckdb-scratch'), ...(values['no-cache'] ? [CACHE_DIR] : [])]) await rm(folder, { recursive: true, force: true });
 phaseDone('bag and event bundles');
 
 // Checksums of every file, in the format `sha256sum -c` reads.
@@ -177,11 +216,19 @@ await writeFile(join(out, 'SHA256SUMS'), sums);
 const total = [...written.values()].reduce((sum, f) => sum + f.bytes, 0);
 console.log(`export: ${tables.map((t) => `${t.name} ${t.rows.length}`).join(', ')}; ${(total / 1024 / 1024).toFixed(1)} MiB in ${out} (${((performance.now() - started) / 1000).toFixed(1)} s: ${phases.join(', ')})`);
 
-/**
- * One zip per event: its articles in every table format, and their captures. The
- * CSV and JSON Lines rows are copied, byte for byte, from the full tables' files.
- */
-async function writeEventBundles(articles: Table, events: Table, files: Record<'csv' | 'jsonl', WrittenTableFile>): Promise<void> {
+/** What the event bundles are made from: each event's record, its articles' rows (read from the full tables' files), their captures. */
+interface BundleSources {
+  articles: Table;
+  events: Table;
+  /** The indexes of each event's articles, in the articles table. */
+  articlesOf: Map<string, number[]>;
+  /** The header and the given rows of an articles file, read from the file. */
+  rowsOf: (format: 'csv' | 'jsonl', rows: readonly number[]) => Promise<Buffer>;
+  close: () => Promise<void>;
+}
+
+/** Reads the articles' table files, each opened when first read (the CSV one is written after the JSON Lines). */
+async function openBundleSources(articles: Table, events: Table, files: Partial<Record<'csv' | 'jsonl', WrittenTableFile>>): Promise<BundleSources> {
   const articlesOf = new Map<string, number[]>();
   articles.rows.forEach((row, index) => {
     for (const event of row.events as string[]) {
@@ -190,48 +237,98 @@ async function writeEventBundles(articles: Table, events: Table, files: Record<'
       else articlesOf.set(event, [index]);
     }
   });
-  const handles = { csv: await open(join(out, tablePath('articles', 'csv')), 'r'), jsonl: await open(join(out, tablePath('articles', 'jsonl')), 'r') };
-  /** The header and the rows given of an articles file, read from the file. */
+  const handles = new Map<'csv' | 'jsonl', Promise<FileHandle>>();
+  const handle = (format: 'csv' | 'jsonl') => handles.get(format) ?? handles.set(format, open(join(out, tablePath('articles', format)), 'r')).get(format)!;
   const rowsOf = async (format: 'csv' | 'jsonl', rows: readonly number[]) => {
-    const spans = rows.map((index) => rowSpan(files[format], index));
-    const { header } = files[format];
+    const file = files[format];
+    if (!file) throw new Error(`${tablePath('articles', format)} is read before it is written`);
+    const spans = rows.map((index) => rowSpan(file, index));
+    const { header } = file;
     const bytes = Buffer.allocUnsafe(header.length + spans.reduce((sum, span) => sum + span.length, 0));
     let at = header.copy(bytes);
     for (const { position, length } of spans) {
-      const { bytesRead } = await handles[format].read(bytes, at, length, position);
+      const { bytesRead } = await (await handle(format)).read(bytes, at, length, position);
       if (bytesRead !== length) throw new Error(`${tablePath('articles', format)} ends before byte ${position + length}`);
       at += length;
     }
     return bytes;
   };
+  const close = async () => {
+    for (const opened of handles.values()) await (await opened).close();
+  };
+  return { articles, events, articlesOf, rowsOf, close };
+}
+
+/** The files of an event's bundle other than its tables and captures. */
+function bundleDocs(event: Record<string, unknown>, articleCount: number): [string, Uint8Array][] {
   const encode = (text: string) => new TextEncoder().encode(text);
-  const bundle = async (event: Record<string, unknown>) => {
+  return [
+    ['README.md', encode(`# ${String(event.title)}\n\nThe ${articleCount} article(s) of this event from ${archive.dataset.title} ${release.version}, with their captures. Columns are described in the full dataset's README.md.\n`)],
+    ['event.json', encode(JSON.stringify(event, null, 2) + '\n')],
+  ];
+}
+
+/**
+ * An event's bundle key: the SHA-256 of everything its zip is made from (its
+ * documents, its articles' JSON Lines rows, which hold every value of their
+ * CSV and Parquet rows, its captures' paths and hashes, the release date).
+ * The code that makes the zip from them is the cache's fingerprint.
+ */
+function bundleKey(id: string, docs: readonly [string, Uint8Array][], jsonlRows: Uint8Array, capturePaths: readonly string[]): string {
+  const hash = createHash('sha256').update(`${id}\0${release.date}\0`);
+  for (const [path, bytes] of docs) hash.update(`${path}\0${bytes.length}\0`).update(bytes);
+  hash.update(jsonlRows);
+  for (const capture of capturePaths) hash.update(`\0${capture}\0${captures.get(capture)!.sha256}`);
+  return hash.digest('hex');
+}
+
+/** Each event's bundle key (see bundleKey), by event id. */
+async function keyBundles({ articles, events, articlesOf, rowsOf }: BundleSources): Promise<Map<string, string>> {
+  const keys = new Map<string, string>();
+  await eachConcurrently(events.rows, async (event) => {
     const id = String(event.id);
     const rows = articlesOf.get(id) ?? [];
+    keys.set(id, bundleKey(id, bundleDocs(event, rows.length), await rowsOf('jsonl', rows), rows.map((index) => String(articles.rows[index]!.capture_path))));
+  }, availableParallelism() * 2);
+  return keys;
+}
+
+/**
+ * One zip per event: its articles in every table format, and their captures.
+ * The CSV and JSON Lines rows are copied, byte for byte, from the full tables'
+ * files. The bundles not in `toMake` are linked from the cache, by their key.
+ */
+async function writeEventBundles(sources: BundleSources, keys: ReadonlyMap<string, string>, toMake: ReadonlySet<string>): Promise<void> {
+  const { articles, events, articlesOf, rowsOf } = sources;
+  const bundle = async (event: Record<string, unknown>) => {
+    const id = String(event.id);
+    const path = `events/${id}.zip`;
+    if (!toMake.has(id)) {
+      record(path, await cache.reuseBundle(keys.get(id)!, join(out, path)));
+      return;
+    }
+    const rows = articlesOf.get(id) ?? [];
+    const capturePaths = rows.map((index) => String(articles.rows[index]!.capture_path));
     // An event without articles has no partition: its Parquet file holds the table with no rows.
     const parquetFile = rows.length > 0 ? join(EVENT_PARQUET, `events_partition=${id}`, 'data_0.parquet') : join(EVENT_PARQUET, 'none.parquet');
-    const bundled: [string, Uint8Array][] = [
-      ['README.md', encode(`# ${String(event.title)}\n\nThe ${rows.length} article(s) of this event from ${archive.dataset.title} ${release.version}, with their captures. Columns are described in the full dataset's README.md.\n`)],
-      ['event.json', encode(JSON.stringify(event, null, 2) + '\n')],
-      ['articles.csv', await rowsOf('csv', rows)],
-      ['articles.jsonl', await rowsOf('jsonl', rows)],
-    ];
+    const docs = bundleDocs(event, rows.length);
+    const jsonlRows = await rowsOf('jsonl', rows);
+    const bundled: [string, Uint8Array][] = [...docs, ['articles.csv', await rowsOf('csv', rows)], ['articles.jsonl', jsonlRows]];
     const entries: ZipEntry[] = [];
     for (const [path, bytes] of bundled) entries.push({ path, ...(await packBytes(path, bytes)) });
     entries.push({ path: 'articles.parquet', ...(await packBytes('articles.parquet', await readFile(parquetFile))) });
-    for (const index of rows) {
-      const capture = String(articles.rows[index]!.capture_path);
-      entries.push({ path: capture, ...packedCaptures.get(capture)! });
-    }
-    const path = `events/${id}.zip`;
-    record(path, await writeZip(join(out, path), entries.map((entry) => ({ ...entry, path: `${id}/${entry.path}` })), release.date));
+    for (const capture of capturePaths) entries.push({ path: capture, ...packedCaptures.get(capture)! });
+    const made = await writeZip(join(out, path), entries.map((entry) => ({ ...entry, path: `${id}/${entry.path}` })), release.date);
+    record(path, made);
+    await cache.keepBundle(keys.get(id) ?? bundleKey(id, docs, jsonlRows, capturePaths), join(out, path), made);
   };
+  await mkdir(join(out, 'events'), { recursive: true });
   try {
     await eachConcurrently(events.rows, bundle, availableParallelism() * 2);
   } finally {
-    await handles.csv.close();
-    await handles.jsonl.close();
+    await sources.close();
   }
+  console.log(`export: event bundles: ${toMake.size} made, ${events.rows.length - toMake.size} unchanged (from ${relative(root, CACHE_DIR)})`);
 }
 
 /** Runs `work` on every item, `concurrency` at a time (zlib and file reads run on the thread pool, so this uses every core). */

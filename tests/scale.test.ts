@@ -2,11 +2,12 @@
  * The whole build at scale: a generated 1,000-article corpus built end to end
  * by the build script (content check, bodies, exports, site, search) in a
  * throwaway copy of the project, and its output checked for completeness and
- * for what its heaviest pages cost a reader.
+ * for what its heaviest pages cost a reader; then one article is changed and
+ * exported again, with and without the export cache.
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { cp, mkdtemp, readdir, readFile, rm, symlink } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, readFile, rename, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { gunzipSync } from 'node:zlib';
 import { join } from 'node:path';
@@ -20,7 +21,7 @@ import { shardIndex } from '../src/lib/search-shards.ts';
 import type { Article, Event } from '../src/schema/index.ts';
 import { largestPage, pageWeight } from '../scripts/bench/lib/page-weight.ts';
 import { launchBrowser } from './helpers/browser.ts';
-import { attr, ROOT } from './helpers/dist.ts';
+import { attr, digestTree, ROOT } from './helpers/dist.ts';
 import { serveDist } from './helpers/server.ts';
 
 const ARTICLES = 1000;
@@ -177,6 +178,36 @@ describe(`the heaviest pages of a ${ARTICLES.toLocaleString('en')}-article build
     } finally {
       await browser.close();
       await server.close();
+    }
+  });
+});
+
+describe(`the exports of a ${ARTICLES.toLocaleString('en')}-article build, after one article changes`, () => {
+  test('reuse the unchanged captures and event bundles, and write the same bytes as an export without the cache', async () => {
+    const changed = articles[Math.floor(ARTICLES / 2)]!;
+    const file = join(dir, 'content', 'articles', `${changed.id}.md`);
+    await writeFile(file, `${(await readFile(file, 'utf8')).trimEnd()}\n\nA corrected sentence.\n`);
+    const exported = (out: string) => {
+      const run = node(['scripts/export.ts', '--out', join(dir, out)]);
+      assert.equal(run.status, 0, `${run.stdout.slice(-3000)}\n${run.stderr.slice(-3000)}`);
+      return run.stdout;
+    };
+    const captureCount = new Set(articles.map((a) => a.capture.path)).size;
+    const reusing = exported('export-with-cache');
+    assert.match(reusing, new RegExp(`captures: 0 packed, ${captureCount} unchanged`));
+    assert.match(reusing, new RegExp(`event bundles: ${changed.events.length} made, ${events.length - changed.events.length} unchanged`));
+    await rename(join(dir, '.cache', 'export'), join(dir, '.cache', 'export-before'));
+    const fresh = exported('export-without-cache');
+    assert.match(fresh, new RegExp(`captures: ${captureCount} packed, 0 unchanged`));
+    assert.match(fresh, new RegExp(`event bundles: ${events.length} made, 0 unchanged`));
+    const [withCache, withoutCache, built] = await Promise.all([digestTree(join(dir, 'export-with-cache')), digestTree(join(dir, 'export-without-cache')), digestTree(join(dir, '.cache', 'data'))]);
+    assert.deepEqual([...withCache], [...withoutCache]);
+    // The change is in the export: the articles' tables differ from the build's, the other events' bundles do not.
+    assert.notEqual(withCache.get('jsonl/articles.jsonl'), built.get('jsonl/articles.jsonl'));
+    for (const event of events) {
+      const path = `events/${event.id}.zip`;
+      if (changed.events.includes(event.id)) assert.notEqual(withCache.get(path), built.get(path), path);
+      else assert.equal(withCache.get(path), built.get(path), path);
     }
   });
 });

@@ -11,13 +11,13 @@
  * Every entry is tied to a fingerprint of the checker's own code and
  * dependencies: after any change to the schema or the rules, nothing is reused.
  */
-import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import type { CollectionName } from '../../src/schema/index.ts';
 import type { ContentProblem } from '../../src/schema/parse.ts';
 import type { RecordFacts } from './content-rules.ts';
+import { codeFingerprint, PROJECT } from './fingerprint.ts';
 
 export const CHECK_CACHE_FILE = '.cache/content-check.sqlite';
 
@@ -51,19 +51,12 @@ export interface CheckCache extends CheckCacheReader {
   close(): void;
 }
 
-const PROJECT = join(import.meta.dirname, '..', '..');
-/** The code a verdict depends on: the schema, the loaders and rules, and the pinned dependencies. */
+/** The code a verdict depends on: the schema, the loaders and rules (and the pinned dependencies). */
 const CHECKER_SOURCES = ['src/schema', 'src/lib', 'scripts/lib'];
 
 /** A digest of the checker's code and dependencies (tests left out). */
 export function checkerFingerprint(project = PROJECT): string {
-  const hash = createHash('sha256');
-  for (const folder of CHECKER_SOURCES) {
-    const files = readdirSync(join(project, folder), { recursive: true, encoding: 'utf8' }).filter((f) => /\.(ts|json)$/.test(f) && !f.endsWith('.test.ts')).sort();
-    for (const file of files) hash.update(`${folder}/${file}\0`).update(readFileSync(join(project, folder, file)));
-  }
-  // package.json pins every dependency to one version (the lock file is not in a benchmark's or a test's copy).
-  return hash.update(readFileSync(join(project, 'package.json'))).digest('hex');
+  return codeFingerprint(CHECKER_SOURCES, project);
 }
 
 /** Opens the cache under `root`; entries made by other code than this are dropped. */

@@ -153,6 +153,8 @@ export interface ParquetJob {
   partitionBy?: string;
   /** A condition the rows written must meet (SQL). */
   where?: string;
+  /** With `partitionBy`: only these values' files are written (known by the time the other jobs are done). */
+  only?: Promise<ReadonlySet<string>>;
 }
 
 /**
@@ -166,16 +168,16 @@ const PARTITION_PASS_ROWS = 10_000;
 
 /**
  * Splits partitions, in order, into passes of at most `limit` rows (a larger partition has a pass of its own).
- * @example partitionPasses([['a', 6n], ['b', 5n], ['c', 4n]], 10) // [['a', 'a'], ['b', 'c']]
+ * @example partitionPasses([['a', 6n], ['b', 5n], ['c', 4n]], 10) // [['a'], ['b', 'c']]
  */
-export function partitionPasses(counts: readonly (readonly [value: string, rows: bigint | number])[], limit: number): [first: string, last: string][] {
-  const passes: [string, string][] = [];
+export function partitionPasses(counts: readonly (readonly [value: string, rows: bigint | number])[], limit: number): string[][] {
+  const passes: string[][] = [];
   let rows = 0;
   for (const [value, count] of counts) {
     const current = passes.at(-1);
-    if (current && rows + Number(count) <= limit) current[1] = value;
+    if (current && rows + Number(count) <= limit) current.push(value);
     else {
-      passes.push([value, value]);
+      passes.push([value]);
       rows = 0;
     }
     rows += Number(count);
@@ -183,11 +185,6 @@ export function partitionPasses(counts: readonly (readonly [value: string, rows:
   return passes;
 }
 
-/**
- * Writes Parquet files (typed columns, ZSTD) from JSON Lines files with DuckDB,
- * one thread so that row order, and so the bytes, never vary; `scratch` is a
- * folder for DuckDB's working database and what it spills.
- */
 export async function writeParquet(jobs: readonly ParquetJob[], scratch: string): Promise<void> {
   // DuckDB takes up to 80% of the machine's memory by default, beside a Node heap that holds every
   // article (measured at 100,000 articles: 11.8 GiB in all). Held to 2 GB, it must be able to put
@@ -198,7 +195,7 @@ export async function writeParquet(jobs: readonly ParquetJob[], scratch: string)
   // Each JSON Lines file is read once into a table; partitioned files are cut from that table.
   const loaded = new Map<string, string>();
   try {
-    for (const { table, jsonl, parquet, partitionBy, where } of jobs) {
+    for (const { table, jsonl, parquet, partitionBy, where, only } of jobs) {
       await mkdir(partitionBy ? parquet : dirname(parquet), { recursive: true });
       let name = loaded.get(jsonl);
       if (!name) {
@@ -212,9 +209,10 @@ export async function writeParquet(jobs: readonly ParquetJob[], scratch: string)
         const rows = `SELECT *, rowid AS source_row, unnest(${identifier(partitionBy)}) AS ${partition} FROM ${name}`;
         // Sorted by partition, each file is written whole and in table order; the sort holds the rows it
         // sorts, so the partitions are cut in passes of PARTITION_PASS_ROWS rows at most.
-        const counts = await connection.runAndReadAll(`SELECT ${partition}, count(*) FROM (${rows}) GROUP BY ALL ORDER BY ${partition}`);
-        for (const [first, last] of partitionPasses(counts.getRows() as [string, bigint][], PARTITION_PASS_ROWS)) {
-          const select = `SELECT * EXCLUDE (source_row) FROM (${rows}) WHERE ${partition} BETWEEN ${quote(first)} AND ${quote(last)} ORDER BY ${partition}, source_row`;
+        const counts = (await connection.runAndReadAll(`SELECT ${partition}, count(*) FROM (${rows}) GROUP BY ALL ORDER BY ${partition}`)).getRows() as [string, bigint][];
+        const wanted = await only;
+        for (const values of partitionPasses(wanted ? counts.filter(([value]) => wanted.has(value)) : counts, PARTITION_PASS_ROWS)) {
+          const select = `SELECT * EXCLUDE (source_row) FROM (${rows}) WHERE ${partition} IN (${values.map(quote).join(', ')}) ORDER BY ${partition}, source_row`;
           await connection.run(`COPY (${select}) TO ${quote(parquet)} (FORMAT parquet, COMPRESSION zstd, PARTITION_BY (${partition}), OVERWRITE_OR_IGNORE)`);
         }
       } else {

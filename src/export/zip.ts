@@ -97,9 +97,12 @@ export class PackedStore {
     this.file = file;
   }
 
-  static async open(file: string): Promise<PackedStore> {
+  /** Opens a new store, or with `append`, an existing one to add to (what it holds stays where it is). */
+  static async open(file: string, append = false): Promise<PackedStore> {
     await mkdir(dirname(file), { recursive: true });
-    return new PackedStore(await open(file, 'w'), file);
+    const store = new PackedStore(await open(file, append ? 'r+' : 'w'), file);
+    if (append) store.position = (await store.handle.stat()).size;
+    return store;
   }
 
   /** Moves packed bytes from memory to the store. */

@@ -4,6 +4,7 @@
  * description: that text feeds the data dictionary and the data package.
  */
 import { z } from 'astro/zod';
+import { memoize } from '../lib/memoize.ts';
 
 /** Lower-case ASCII slug: words of a–z and 0–9 joined by single hyphens. */
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -27,14 +28,18 @@ export const DatedSlug = z
     examples: ['2024-12-06-minsk-security-treaty'],
   });
 
-/** True when `tag` is a well-formed BCP 47 tag already in canonical form. */
-export function isCanonicalLanguageTag(tag: string): boolean {
+/**
+ * True when `tag` is a well-formed BCP 47 tag already in canonical form.
+ * Memoized: an archive has a few languages, asked about in every record (at
+ * 100,000 articles, asking Intl each time was 2% of content:check's time).
+ */
+export const isCanonicalLanguageTag = memoize((tag: string): boolean => {
   try {
     return Intl.getCanonicalLocales(tag)[0] === tag;
   } catch {
     return false;
   }
-}
+});
 
 /** A BCP 47 language tag in canonical form, e.g. "hi", "ar", "ms", "en". */
 export const LanguageTag = z

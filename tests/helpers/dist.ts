@@ -1,4 +1,5 @@
 /** Reading the built site in tests: pages as HTML trees, queried with CSS selectors. */
+import { createHash } from 'node:crypto';
 import { readFile, readdir } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { fromHtml } from 'hast-util-from-html';
@@ -31,4 +32,15 @@ export type { Element, Root };
 export function attr(element: Element | undefined, name: string): string {
   const value = element?.properties?.[name];
   return Array.isArray(value) ? value.join(' ') : value === undefined || value === null ? '' : String(value);
+}
+
+/** Every file under a folder with its SHA-256, by relative path; `skip` leaves out some (by relative path). */
+export async function digestTree(dir: string, skip: (path: string) => boolean = () => false): Promise<Map<string, string>> {
+  const files = new Map<string, string>();
+  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
+    const path = join(entry.parentPath, entry.name);
+    if (!entry.isFile() || skip(relative(dir, path))) continue;
+    files.set(relative(dir, path), createHash('sha256').update(await readFile(path)).digest('hex'));
+  }
+  return files;
 }
