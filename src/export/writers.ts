@@ -185,6 +185,11 @@ export function partitionPasses(counts: readonly (readonly [value: string, rows:
   return passes;
 }
 
+/**
+ * Writes Parquet files (typed columns, ZSTD) from JSON Lines files with DuckDB,
+ * one thread so that row order, and so the bytes, never vary; `scratch` is a
+ * folder for DuckDB's working database and what it spills.
+ */
 export async function writeParquet(jobs: readonly ParquetJob[], scratch: string): Promise<void> {
   // DuckDB takes up to 80% of the machine's memory by default, beside a Node heap that holds every
   // article (measured at 100,000 articles: 11.8 GiB in all). Held to 2 GB, it must be able to put
