@@ -4,12 +4,13 @@
  *
  * 1. bodies: every article and event body is rendered once, in parallel, into
  *    the body cache that the next stages read (only changed bodies on a rebuild);
- * 2. exports, then the site (Astro): the exports first, because the site's /data/
- *    pages list the files written (sizes, rows, SHA-256);
- * 3. at the same time as 2, the search bundles, which are built from the content
- *    and the documentation's sources rather than from the pages: two processes
- *    for two cores (the exports leave much of a core idle while DuckDB and
- *    deflate work);
+ * 2. then, side by side, the exports, the site (Astro) and the search bundles
+ *    (built from the content and the documentation's sources rather than from
+ *    the pages). None waits for another: only the site's /data/ pages list what
+ *    the exports wrote (sizes, rows, SHA-256), and they wait for the exports'
+ *    ready file (EXPORT_READY_ENV) while Astro renders the other pages. Three
+ *    processes for two cores keep both busy: the exports leave much of a core
+ *    idle while DuckDB and deflate work;
  * then the search bundles, the dataset and the raw captures are linked into dist/.
  *
  * From the start, at a lower priority, the content check runs beside them: the
@@ -19,14 +20,17 @@
  * the site), rather than holding up every stage behind it.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { appendFile, readFile, rm } from 'node:fs/promises';
+import { appendFile, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { BUILD_EXPORT_DIR } from '../src/lib/dataset-file.ts';
-import { linkTree } from './lib/link-tree.ts';
+import { BUILD_EXPORT_DIR, EXPORT_READY_ENV } from '../src/lib/dataset-file.ts';
+import { LINKED_OUTPUTS, SEARCH_INDEX_DIR } from '../src/lib/linked-outputs.ts';
+import { mirrorTree } from './lib/link-tree.ts';
 
 const ROOT = join(import.meta.dirname, '..');
 const EXPORT_DIR = join(ROOT, BUILD_EXPORT_DIR);
-const SEARCH_DIR = join(ROOT, '.cache', 'pagefind');
+/** Written once the exports are complete; the site's /data/ pages wait for it. */
+const EXPORT_READY = `${EXPORT_DIR}.ready`;
+const SEARCH_DIR = join(ROOT, SEARCH_INDEX_DIR);
 
 /**
  * With ATLAS_STAGE_REPORT=<file>, each stage runs under GNU time and its wall
@@ -67,10 +71,12 @@ interface RunOptions {
   nice?: number;
   /** Print the stage's output when it ends, in one piece, rather than as it runs among the others'. */
   outputAtEnd?: boolean;
+  /** Environment variables for this stage. */
+  env?: Record<string, string>;
 }
 
 /** Runs a Node script as its own process; rejects, after printing the stage, when it fails. */
-function run(stage: string, script: string[], { nice = 0, outputAtEnd = false }: RunOptions = {}): Promise<void> {
+function run(stage: string, script: string[], { nice = 0, outputAtEnd = false, env = {} }: RunOptions = {}): Promise<void> {
   const started = performance.now();
   const args = [`--max-old-space-size=${HEAP_MIB}`, ...script];
   const timing = `${STAGE_REPORT}.${stage.replaceAll(' ', '-')}`;
@@ -79,7 +85,7 @@ function run(stage: string, script: string[], { nice = 0, outputAtEnd = false }:
   return new Promise((resolve, reject) => {
     // Its own process group, so that stopStages() reaches the Node process under GNU time too.
     const child = spawn(command!, commandArgs, {
-      cwd: ROOT, stdio: outputAtEnd ? ['ignore', 'pipe', 'pipe'] : 'inherit', detached: true, env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
+      cwd: ROOT, stdio: outputAtEnd ? ['ignore', 'pipe', 'pipe'] : 'inherit', detached: true, env: { ...process.env, ...env, ASTRO_TELEMETRY_DISABLED: '1' },
     });
     const output: Buffer[] = [];
     child.stdout?.on('data', (chunk: Buffer) => output.push(chunk));
@@ -106,9 +112,11 @@ try {
   // Content the check refuses stops the build at once.
   check.catch(stopStages);
   const build = (async () => {
+    await rm(EXPORT_READY, { force: true });
     await run('bodies', ['scripts/render-bodies.ts']);
     await Promise.all([
-      run('exports', ['scripts/export.ts', '--out', EXPORT_DIR]).then(() => run('site', ['node_modules/astro/bin/astro.mjs', 'build'])),
+      run('exports', ['scripts/export.ts', '--out', EXPORT_DIR]).then(() => writeFile(EXPORT_READY, '')),
+      run('site', ['node_modules/astro/bin/astro.mjs', 'build'], { env: { [EXPORT_READY_ENV]: EXPORT_READY } }),
       run('search index', ['scripts/search-index.ts', '--out', SEARCH_DIR]),
     ]);
   })();
@@ -116,12 +124,11 @@ try {
   const [checked, built] = await Promise.allSettled([check, build]);
   if (checked.status === 'rejected') throw checked.reason;
   if (built.status === 'rejected') throw built.reason;
-  // The site stage leaves in dist/ only what it wrote (src/integrations/output-in-place.ts): no link from an earlier build is left.
-  await linkTree(SEARCH_DIR, join(ROOT, 'dist', 'pagefind'));
-  await linkTree(EXPORT_DIR, join(ROOT, 'dist', 'data'));
-  // The raw captures, byte for byte, at /captures/<file>: linked, not rendered one by one as pages.
-  await linkTree(join(ROOT, 'content', 'captures'), join(ROOT, 'dist', 'captures'));
-  console.log('build: search index, dataset and captures linked into dist/');
+  // The site stage leaves these folders of dist/ alone (src/integrations/output-in-place.ts): they are mirrored here.
+  for (const output of LINKED_OUTPUTS) {
+    const { linked, unchanged, removed } = await mirrorTree(join(ROOT, output.from), join(ROOT, 'dist', output.to), output.pages);
+    console.log(`build: dist/${output.to}/: ${linked} file(s) linked from ${output.from}/, ${unchanged} unchanged, ${removed} removed`);
+  }
 } catch (error) {
   console.error((error as Error).message);
   stopStages();

@@ -20,7 +20,7 @@ import { promisify } from 'node:util';
 import { loadCollection } from '../src/lib/content-files.ts';
 import { loadDataset } from '../src/lib/dataset-file.ts';
 import type { Article } from '../src/schema/index.ts';
-import { digestTree, DIST, ROOT } from './helpers/dist.ts';
+import { digestTree, DIST, listedChecksums, readChecksums, ROOT } from './helpers/dist.ts';
 
 const DATA = join(DIST, 'data');
 const run = promisify(execFile);
@@ -132,6 +132,15 @@ describe('packaging and fixity', () => {
     const files = (await digestExport(DATA)).size - 1; // all but SHA256SUMS itself
     assert.equal(listed, files);
     assert.doesNotMatch(stdout, /FAILED/);
+  });
+
+  test('the /data/ page shows every file of the data package and the release bag with its SHA-256 from SHA256SUMS', async () => {
+    const sums = await readChecksums(DATA);
+    const listed = listedChecksums(await readFile(join(DATA, 'index.html'), 'utf8'));
+    const datapackage = JSON.parse(await readFile(join(DATA, 'datapackage.json'), 'utf8')) as { resources: { path: string }[] };
+    for (const { path } of datapackage.resources) assert.ok(listed.has(path), `${path} is listed`);
+    assert.ok([...listed.keys()].some((path) => path.endsWith('.zip') && !path.includes('/')), 'the release bag is listed');
+    for (const [path, hash] of listed) assert.equal(hash, sums.get(path), `${path}: the page's checksum`);
   });
 
   test('the data package validates against the official Data Package v2 profile', async () => {

@@ -5,12 +5,16 @@
  * in search and in the exports.
  */
 import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { EXPORT_READY_ENV } from '../src/lib/dataset-file.ts';
 import { parse } from 'yaml';
 import { launchBrowser } from './helpers/browser.ts';
+import { listedChecksums, readChecksums } from './helpers/dist.ts';
 import { serveDist } from './helpers/server.ts';
 import { copyProject, type ProjectCopy } from './helpers/project-copy.ts';
 
@@ -116,6 +120,9 @@ test('a rebuild keeps unchanged pages as they are and deletes the pages of a rem
   // An article on another event: the rebuild must neither render nor copy its page again.
   const unchanged = join(project.dir, 'dist/articles/2021-12-30-lukashenko-praises-belarus-russia-ties-statecraft/index.html');
   const before = await stat(unchanged);
+  // A capture that stays: the rebuild leaves its link in dist/ as it is rather than linking it again.
+  const keptCapture = join(project.dir, 'dist/captures', (await readdir(join(project.dir, 'dist/captures'))).find((name) => !added!.capture.endsWith(name))!);
+  const keptCaptureBefore = await stat(keptCapture);
   await rm(join(project.dir, added.file));
   await rm(join(project.dir, 'content', added.capture));
 
@@ -127,7 +134,44 @@ test('a rebuild keeps unchanged pages as they are and deletes the pages of a rem
   assert.ok(!eventPage.includes(`href="/articles/${added.id}/"`), 'no longer on its event page');
   const jsonl = await readFile(join(project.dir, 'dist/data/jsonl/articles.jsonl'), 'utf8');
   assert.ok(!jsonl.includes(`"id":"${added.id}"`), 'no longer in the exports');
+  // The site renders while the exports are written: its /data/ page must show the new export, not the last one.
+  const listed = listedChecksums(await readFile(join(project.dir, 'dist/data/index.html'), 'utf8'));
+  const sums = await readChecksums(join(project.dir, 'dist/data'));
+  assert.equal(listed.get('jsonl/articles.jsonl'), sums.get('jsonl/articles.jsonl'), 'the /data/ page shows the new checksum of the articles');
+  for (const [path, hash] of listed) assert.equal(hash, sums.get(path), `/data/ page: ${path}`);
   const after = await stat(unchanged);
   assert.equal(after.mtimeMs, before.mtimeMs, 'the unchanged page was kept where it was');
   assert.equal(after.ino, before.ino);
+  assert.equal((await stat(keptCapture)).ctimeMs, keptCaptureBefore.ctimeMs, 'a kept capture is not linked again');
+});
+
+test('the site is built while the exports are written, and its /data/ pages wait for them', async () => {
+  assert.ok(added, 'needs the builds of the tests above');
+  const exportDir = join(project.dir, '.cache', 'data');
+  const held = `${exportDir}-held`;
+  const readyFile = `${exportDir}.ready`;
+  // As when the exports have just started: no export to read, and no ready file.
+  await rm(readyFile, { force: true });
+  await rename(exportDir, held);
+  const site = spawn(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build'], {
+    cwd: project.dir, env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', [EXPORT_READY_ENV]: readyFile },
+  });
+  let output = '';
+  site.stdout.on('data', (chunk: Buffer) => (output += chunk));
+  site.stderr.on('data', (chunk: Buffer) => (output += chunk));
+  const exited = new Promise<number | null>((resolve) => site.once('close', resolve));
+  try {
+    const started = Date.now();
+    while (!output.includes('generating static routes') && site.exitCode === null && Date.now() - started < 120_000) await sleep(100);
+    await sleep(2000);
+    assert.equal(site.exitCode, null, `the site is still waiting for the export:\n${output.slice(-2000)}`);
+  } finally {
+    // The exports "complete".
+    await rename(held, exportDir);
+    await writeFile(readyFile, '');
+  }
+  assert.equal(await exited, 0, output.slice(-3000));
+  const listed = listedChecksums(await readFile(join(project.dir, 'dist/data/index.html'), 'utf8'));
+  assert.ok(listed.size > 0);
+  for (const [path, hash] of listed) assert.equal(hash, (await readChecksums(exportDir)).get(path), `/data/ page: ${path}`);
 });

@@ -1,36 +1,78 @@
 /**
- * Puts the files of one folder into another as hard links: at 100,000 articles
- * the build's outputs (search bundles with a file per page, a 9 GB dataset) are
- * far too large to copy file by file, and a link costs one system call. Safe
- * because nothing here rewrites an output in place: the exports and each search
- * bundle are deleted and written anew. Falls back to copying across file systems.
+ * Makes a folder of dist/ mirror one of the build's outputs with hard links: at
+ * 100,000 articles the outputs (search bundles with a file per page, a 9 GB
+ * dataset, 100,000 captures) are far too large to copy file by file, and a
+ * link costs one system call. A file already linked to the same source is
+ * left alone, so a rebuild touches only what changed, not the 500,000 files
+ * the outputs hold. Safe because nothing here rewrites an output in place: the
+ * exports and each search bundle are deleted and written anew, so a changed
+ * file is a new inode. Falls back to copying across file systems.
  */
-import { copyFile, link, mkdir, readdir, unlink } from 'node:fs/promises';
-import { dirname, join, relative } from 'node:path';
+import { copyFile, link, lstat, mkdir, rmdir, stat, unlink } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { filesUnder, foldersOf } from '../../src/lib/stale-output.ts';
+
+/** What mirroring a tree did. */
+export interface MirrorSummary {
+  linked: number;
+  unchanged: number;
+  removed: number;
+}
+
+/** How many files are looked at, linked or removed at a time: the calls wait on the disk, not the CPU. */
+const FILES_AT_ONCE = 64;
+
+/** Runs `task` over `items`, FILES_AT_ONCE at a time. */
+async function forEachFile(items: readonly string[], task: (item: string) => Promise<void>): Promise<void> {
+  for (let start = 0; start < items.length; start += FILES_AT_ONCE) await Promise.all(items.slice(start, start + FILES_AT_ONCE).map(task));
+}
+
+/** Whether two paths are the same file (one a hard link of the other). */
+async function sameFile(a: string, b: string): Promise<boolean> {
+  const [first, second] = await Promise.all([stat(a, { bigint: true }), lstat(b, { bigint: true })]);
+  return first.ino === second.ino && first.dev === second.dev;
+}
 
 /**
- * Links every file of `from` into `to` (copies where a link cannot cross file
- * systems), replacing a file of the same name and leaving the others: Astro
- * writes the /data/ page into the folder that receives the dataset.
+ * Makes `to` hold exactly the files of `from`, as hard links (copies where a
+ * link cannot cross file systems): links what is missing or differs, and
+ * removes what `from` no longer has, except the paths in `keep` (relative to
+ * `to`: Astro writes the /data/ page into the folder that receives the dataset).
  */
-export async function linkTree(from: string, to: string): Promise<void> {
-  const made = new Set<string>();
-  for (const entry of await readdir(from, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile()) continue;
-    const source = join(entry.parentPath, entry.name);
-    const target = join(to, relative(from, source));
-    const folder = dirname(target);
-    if (!made.has(folder)) {
-      await mkdir(folder, { recursive: true });
-      made.add(folder);
-    }
-    await link(source, target).catch(async (error: NodeJS.ErrnoException) => {
-      if (error.code === 'EEXIST') {
-        await unlink(target);
-        return link(source, target);
+export async function mirrorTree(from: string, to: string, keep: readonly string[] = []): Promise<MirrorSummary> {
+  const sources = await filesUnder(from);
+  const present = new Set(await filesUnder(to));
+  // One mkdir a folder, shared by the files linked into it at once.
+  const folders = new Map<string, Promise<unknown>>();
+  const summary: MirrorSummary = { linked: 0, unchanged: 0, removed: 0 };
+  await forEachFile(sources, async (path) => {
+    const source = join(from, path);
+    const target = join(to, path);
+    if (present.has(path)) {
+      if (await sameFile(source, target)) {
+        summary.unchanged++;
+        return;
       }
+      await unlink(target);
+    } else {
+      const folder = dirname(target);
+      if (!folders.has(folder)) folders.set(folder, mkdir(folder, { recursive: true }));
+      await folders.get(folder);
+    }
+    await link(source, target).catch((error: NodeJS.ErrnoException) => {
       if (error.code === 'EXDEV') return copyFile(source, target);
       throw error;
     });
+    summary.linked++;
+  });
+  const sourceSet = new Set(sources);
+  const gone = [...present].filter((path) => !sourceSet.has(path) && !keep.includes(path));
+  await forEachFile(gone, (path) => unlink(join(to, path)));
+  for (const folder of foldersOf(gone)) {
+    await rmdir(join(to, folder)).catch((error: NodeJS.ErrnoException) => {
+      if (error.code !== 'ENOTEMPTY' && error.code !== 'ENOENT') throw error;
+    });
   }
+  summary.removed = gone.length;
+  return summary;
 }

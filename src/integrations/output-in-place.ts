@@ -7,22 +7,19 @@
  * file this build did not produce is deleted (pages of removed records, and
  * anything else left in dist/), which leaves the same files as emptying would.
  * The client assets (_astro/) are written anew by every build, so they are
- * emptied before it; public/ is copied in by Astro.
+ * emptied before it; public/ is copied in by Astro. The folders that receive the
+ * search index, the dataset and the captures are left alone: `npm run build`
+ * mirrors those outputs into them (src/lib/linked-outputs.ts).
  *
  * List it before the integrations that write into dist/ once the pages are
  * built (the sitemap), or their files are deleted as stale.
  */
 import type { AstroIntegration } from 'astro';
-import { readdir, rm, rmdir, unlink } from 'node:fs/promises';
+import { rm, rmdir, unlink } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { foldersOf, staleFiles } from '../lib/stale-output.ts';
-
-/** Every file under `folder`, as "/"-separated paths relative to it ([] when the folder does not exist). */
-async function filesUnder(folder: string): Promise<string[]> {
-  const entries = await readdir(folder, { recursive: true, withFileTypes: true }).catch(() => []);
-  return entries.filter((entry) => !entry.isDirectory()).map((entry) => relative(folder, join(entry.parentPath, entry.name)).split(sep).join('/'));
-}
+import { LINKED_OUTPUTS } from '../lib/linked-outputs.ts';
+import { filesUnder, foldersOf, staleFiles } from '../lib/stale-output.ts';
 
 export function outputInPlace(): AstroIntegration {
   let outDir = '';
@@ -46,7 +43,8 @@ export function outputInPlace(): AstroIntegration {
         const root = fileURLToPath(dir);
         const produced = new Set(await filesUnder(publicDir));
         for (const urls of assets.values()) for (const url of urls) produced.add(relative(root, fileURLToPath(url)).split(sep).join('/'));
-        const stale = staleFiles(await filesUnder(root), produced, [assetsFolder]);
+        const kept = [assetsFolder, ...LINKED_OUTPUTS.map((output) => output.to)];
+        const stale = staleFiles(await filesUnder(root, kept), produced, kept);
         for (const file of stale) await unlink(join(root, file));
         for (const folder of foldersOf(stale)) {
           await rmdir(join(root, folder)).catch((error: NodeJS.ErrnoException) => {

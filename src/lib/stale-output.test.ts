@@ -1,6 +1,9 @@
 import assert from 'node:assert/strict';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { test } from 'node:test';
-import { foldersOf, staleFiles } from './stale-output.ts';
+import { filesUnder, foldersOf, staleFiles } from './stale-output.ts';
 
 test('stale files are those neither produced nor under a kept folder', () => {
   const present = ['index.html', 'articles/a/index.html', 'articles/gone/index.html', '_astro/Base.x1.css', '_astrology/index.html', 'pagefind/en/pagefind.js'];
@@ -13,4 +16,18 @@ test('the folders a deletion may empty come deepest first, each once', () => {
   assert.deepEqual(foldersOf(['ar/events/e1/index.html', 'ar/events/e2/page/2/index.html', 'feed.xml']), [
     'ar/events/e2/page/2', 'ar/events/e2/page', 'ar/events/e1', 'ar/events/e2', 'ar/events', 'ar',
   ]);
+});
+
+test('files are listed relative to the folder, without the top-level folders skipped', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'stale-output-'));
+  try {
+    await mkdir(join(dir, 'articles', 'a'), { recursive: true });
+    await mkdir(join(dir, 'pagefind', 'en'), { recursive: true });
+    for (const file of ['index.html', 'articles/a/index.html', 'pagefind/en/pagefind.js']) await writeFile(join(dir, file), '');
+    assert.deepEqual((await filesUnder(dir)).sort(), ['articles/a/index.html', 'index.html', 'pagefind/en/pagefind.js']);
+    assert.deepEqual((await filesUnder(dir, ['pagefind'])).sort(), ['articles/a/index.html', 'index.html']);
+    assert.deepEqual(await filesUnder(join(dir, 'missing')), []);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
 });

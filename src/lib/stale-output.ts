@@ -2,6 +2,30 @@
  * What to delete from an output folder that a build writes in place rather
  * than emptying first: every file this build did not produce or keep.
  */
+import { readdir } from 'node:fs/promises';
+import { join, relative, sep } from 'node:path';
+
+/**
+ * Every file under `folder`, as "/"-separated paths relative to it ([] when the
+ * folder does not exist), leaving out its top-level folders named in `skipped`
+ * (not even listed: they may hold hundreds of thousands of files).
+ */
+export async function filesUnder(folder: string, skipped: readonly string[] = []): Promise<string[]> {
+  const top = await readdir(folder, { withFileTypes: true }).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return [];
+    throw error;
+  });
+  const files: string[] = [];
+  for (const entry of top) {
+    if (!entry.isDirectory()) files.push(entry.name);
+    else if (!skipped.includes(entry.name)) {
+      for (const inner of await readdir(join(folder, entry.name), { recursive: true, withFileTypes: true })) {
+        if (!inner.isDirectory()) files.push(relative(folder, join(inner.parentPath, inner.name)).split(sep).join('/'));
+      }
+    }
+  }
+  return files;
+}
 
 /**
  * The files of `present` (paths relative to the output folder, "/"-separated)

@@ -44,3 +44,23 @@ export async function digestTree(dir: string, skip: (path: string) => boolean = 
   }
   return files;
 }
+
+/**
+ * What a built /data/ page says of the export: each file it links to under /data/
+ * with the SHA-256 it shows beside the link, by path under /data/.
+ */
+export function listedChecksums(dataPageHtml: string): Map<string, string> {
+  const listed = new Map<string, string>();
+  // Each link runs to the next; a link with a checksum has it (in a .hash element) before the next link.
+  for (const piece of dataPageHtml.split('href="/data/').slice(1)) {
+    const hash = /class="hash"[^>]*>(?:SHA-256 )?([0-9a-f]{64})</.exec(piece.slice(0, piece.search(/<a\b|$/)))?.[1];
+    if (hash) listed.set(piece.slice(0, piece.indexOf('"')), hash);
+  }
+  return listed;
+}
+
+/** SHA256SUMS of an export folder, by path. */
+export async function readChecksums(exportDir: string): Promise<Map<string, string>> {
+  const lines = (await readFile(join(exportDir, 'SHA256SUMS'), 'utf8')).trim().split('\n');
+  return new Map(lines.map((line) => [line.slice(66), line.slice(0, 64)]));
+}
