@@ -30,7 +30,7 @@ import { BODY_CACHE_FILE, bodyTextReader, openBodyCache } from '../src/lib/body-
 import { RENDERER_FINGERPRINT } from '../src/markdown/render.ts';
 import { SITE_URL } from '../src/site-config.ts';
 import { loadArchive } from './lib/archive.ts';
-import { codeFingerprint } from './lib/fingerprint.ts';
+import { codeFingerprint } from '../src/lib/fingerprint.ts';
 
 const USAGE = `Usage: npm run export -- --out DIR [--root DIR] [--no-cache]
 

@@ -34,16 +34,17 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { bodyTextOf, buildTables } from '../src/export/tables.ts';
 import { buildArchiveIndex } from '../src/lib/archive-index.ts';
-import { BODY_CACHE_FILE, bodyTextReader, openBodyCache } from '../src/lib/body-cache.ts';
+import { BODY_CACHE_FILE, bodyKey, bodyTextReader, openBodyCache } from '../src/lib/body-cache.ts';
 import { loadCollection } from '../src/lib/content-files.ts';
 import { loadDataset } from '../src/lib/dataset-file.ts';
 import { dataDictionaryPage, markdownPage, type DocumentationPage } from '../src/lib/documentation.ts';
 import { likelyScript } from '../src/lib/languages.ts';
 import { paths } from '../src/lib/routing.ts';
-import { documentationRecords, searchRecords } from '../src/lib/search-records.ts';
+import { documentationRecords, searchRecords, type BodyText } from '../src/lib/search-records.ts';
 import { RECORDS_PER_SHARD, shardIndex, shardsOf, type Shard } from '../src/lib/search-shards.ts';
 import { RENDERER_FINGERPRINT } from '../src/markdown/render.ts';
 import { SITE_URL } from '../src/site-config.ts';
+import { codeFingerprint } from '../src/lib/fingerprint.ts';
 
 const USAGE = `Usage: node scripts/search-index.ts [--root DIR] [--out DIR] [--only L,…] [--except L,…] [--shard-records N]
 
@@ -98,7 +99,7 @@ interface BundleEntry {
   /** Scripts of the text in this bundle: the search page queries a bundle only for a query in one of them. */
   scripts: string[];
   pages: number;
-  /** SHA-256 of everything indexed (and of Pagefind's version): a bundle whose input is unchanged is kept, not built again. */
+  /** SHA-256 of everything indexed (bodies by their Markdown's hash), of the code and of Pagefind's version: a bundle whose input is unchanged is kept, not built again. */
   input: string;
 }
 
@@ -114,6 +115,13 @@ const bodies = new Map([...articles!, ...events!].map((r) => [`${r.file.startsWi
 const cache = openBodyCache(join(root, BODY_CACHE_FILE), RENDERER_FINGERPRINT, 'read');
 const readBody = bodyTextReader(cache);
 const bodyText = (collection: 'articles' | 'events', id: string) => readBody(bodies.get(`${collection}/${id}`) ?? '', 'und').text;
+/**
+ * What a shard's input hash reads in place of a body's text: the body's cache
+ * key, the SHA-256 of its Markdown. The text is made from the Markdown by the
+ * code in SEARCH_SOURCES, which the hash covers too. Reading every text to find
+ * a shard unchanged was half of this stage's time when no shard was built again.
+ */
+const bodyTextStandIn = (collection: 'articles' | 'events', id: string) => bodyKey(bodies.get(`${collection}/${id}`) ?? '');
 
 // How many records each language's bundle gets, and so its shards: a pass that asks for every bundle and takes no record.
 const recordCounts = new Map<string, number>();
@@ -129,6 +137,9 @@ const documentation: DocumentationPage[] = [
   })),
 ];
 
+/** The code that makes the records and the bodies' text: a change to it builds every bundle again. */
+const SEARCH_SOURCES = ['scripts/search-index.ts', 'src/lib/search-records.ts', 'src/lib/search-fields.ts', 'src/lib/body-cache.ts', 'src/export/tables.ts', 'src/markdown'];
+const searchCode = codeFingerprint(SEARCH_SOURCES);
 const pagefindVersion = (JSON.parse(await readFile(join(root, 'node_modules', 'pagefind', 'package.json'), 'utf8')) as { version: string }).version;
 /** Each bundle's entry of bundles.json is kept in its folder, written last: a bundle without it is incomplete. */
 const entryFile = (bundle: string) => join(out, bundle, 'bundle.json');
@@ -137,13 +148,13 @@ const readEntry = (bundle: string) => readFile(entryFile(bundle), 'utf8').then((
 for (const shard of shards.filter((s) => wanted(s.language))) {
   const { bundle, language, index: shardNumber, of } = shard;
   const started = performance.now();
-  const records = function* () {
-    yield* searchRecords(archive, bodyText, (b) => b === language, (url) => shardIndex(url, of) === shardNumber);
+  const records = function* (text: BodyText) {
+    yield* searchRecords(archive, text, (b) => b === language, (url) => shardIndex(url, of) === shardNumber);
     if (holdsDocs(shard)) yield* documentationRecords(documentation);
   };
   // Pagefind has no incremental mode: a bundle is either kept whole or built again.
-  const input = createHash('sha256').update(pagefindVersion);
-  for (const record of records()) input.update(JSON.stringify(record));
+  const input = createHash('sha256').update(pagefindVersion).update(searchCode);
+  for (const record of records(bodyTextStandIn)) input.update(JSON.stringify(record));
   const inputHash = input.digest('hex');
   if ((await readEntry(bundle))?.input === inputHash) {
     console.log(`search: ${bundle}: unchanged, kept`);
@@ -154,7 +165,7 @@ for (const shard of shards.filter((s) => wanted(s.language))) {
   let pages = 0;
   // Many records in flight, so that Pagefind's service never waits for the next one.
   const inFlight = new Set<Promise<void>>();
-  for (const { url, content, meta, filters, sort } of records()) {
+  for (const { url, content, meta, filters, sort } of records(bodyText)) {
     const added = index.addCustomRecord({ url, content, language, meta, filters, sort }).then((result) => {
       if (result.errors.length > 0) throw new Error(`Pagefind could not index ${url} in ${bundle}: ${result.errors.join('; ')}`);
       inFlight.delete(added);

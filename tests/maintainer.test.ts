@@ -45,6 +45,22 @@ before(async () => {
 });
 after(() => project?.remove());
 
+/** The links the Malay search page of the copy's built site lists for `query`, in Chromium. */
+async function searchCopy(query: string): Promise<(string | null)[]> {
+  // The browser first: if it cannot start, no server is left open to keep the test process alive.
+  const browser = await launchBrowser();
+  const server = await serveDist(join(project.dir, 'dist'));
+  try {
+    const page = await browser.newPage();
+    await page.goto(`${server.origin}/ms/search/?q=${encodeURIComponent(query)}`);
+    await page.waitForSelector('#search-results[aria-busy="false"]', { state: 'attached' });
+    return await page.$$eval('#search-results a.item-title', (links) => links.map((a) => a.getAttribute('href')));
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
 test('--help explains content:new and content:fix', () => {
   for (const script of ['scripts/content-new.ts', 'scripts/content-fix.ts', 'scripts/export.ts', 'scripts/import.ts', 'scripts/search-index.ts']) {
     const { code, output } = project.run([script, '--help']);
@@ -100,19 +116,8 @@ test('a new capture goes from content:new to the event page, search and the expo
   assert.ok(jsonl.split('\n').some((line) => line.includes(`"id":"${id}"`)), 'in the exports');
   added = { file, id, capture: front.capture.path };
 
-  // The browser first: if it cannot start, no server is left open to keep the test process alive.
-  const browser = await launchBrowser();
-  const server = await serveDist(join(project.dir, 'dist'));
-  try {
-    const page = await browser.newPage();
-    await page.goto(`${server.origin}/ms/search/?q=menandatangani`);
-    await page.waitForSelector('#search-results[aria-busy="false"]', { state: 'attached' });
-    const found = await page.$$eval('#search-results a.item-title', (links) => links.map((a) => a.getAttribute('href')));
-    assert.ok(found.includes(`/articles/${id}/`), `search found ${JSON.stringify(found)}`);
-  } finally {
-    await browser.close();
-    await server.close();
-  }
+  const found = await searchCopy('menandatangani');
+  assert.ok(found.includes(`/articles/${id}/`), `search found ${JSON.stringify(found)}`);
 });
 
 test('a rebuild keeps unchanged pages as they are and deletes the pages of a removed article', async () => {
@@ -174,4 +179,15 @@ test('the site is built while the exports are written, and its /data/ pages wait
   const listed = listedChecksums(await readFile(join(project.dir, 'dist/data/index.html'), 'utf8'));
   assert.ok(listed.size > 0);
   for (const [path, hash] of listed) assert.equal(hash, (await readChecksums(exportDir)).get(path), `/data/ page: ${path}`);
+});
+
+test('a correction to one article\'s text builds its search bundle again, and only that one', async () => {
+  assert.ok(added, 'needs the builds of the tests above');
+  const file = join(project.dir, 'content/articles/2024-01-russia-belarus-leaders-meet-seaprwire.md');
+  await writeFile(file, `${(await readFile(file, 'utf8')).trimEnd()}\n\nPembetulan ini ditandatangani oleh Zebrakuda.\n`);
+  const rebuilt = project.run(['scripts/build.ts']);
+  assert.equal(rebuilt.code, 0, rebuilt.output.slice(-3000));
+  assert.match(rebuilt.output, /search: ms: \d+ records in/, 'the Malay bundle is built again');
+  for (const bundle of ['ar', 'en', 'hi']) assert.match(rebuilt.output, new RegExp(`search: ${bundle}: unchanged, kept`), `the ${bundle} bundle is kept`);
+  assert.deepEqual(await searchCopy('Zebrakuda'), ['/articles/2024-01-russia-belarus-leaders-meet-seaprwire/'], 'the new word is found in the corrected article');
 });

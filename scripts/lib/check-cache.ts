@@ -17,7 +17,7 @@ import { DatabaseSync } from 'node:sqlite';
 import type { CollectionName } from '../../src/schema/index.ts';
 import type { ContentProblem } from '../../src/schema/parse.ts';
 import type { RecordFacts } from './content-rules.ts';
-import { codeFingerprint, PROJECT } from './fingerprint.ts';
+import { codeFingerprint, PROJECT } from '../../src/lib/fingerprint.ts';
 
 export const CHECK_CACHE_FILE = '.cache/content-check.sqlite';
 

@@ -6,8 +6,10 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
-export const PROJECT = join(import.meta.dirname, '..', '..');
+/** This project's folder (from the URL, which Vite provides to the content loader too). */
+export const PROJECT = fileURLToPath(new URL('../..', import.meta.url));
 
 /**
  * The SHA-256 of the files and folders given (paths relative to `project`;
