@@ -126,8 +126,10 @@ try {
   if (built.status === 'rejected') throw built.reason;
   // The site stage leaves these folders of dist/ alone (src/integrations/output-in-place.ts): they are mirrored here.
   for (const output of LINKED_OUTPUTS) {
+    const started = performance.now();
     const { linked, unchanged, removed } = await mirrorTree(join(ROOT, output.from), join(ROOT, 'dist', output.to), output.pages);
-    console.log(`build: dist/${output.to}/: ${linked} file(s) linked from ${output.from}/, ${unchanged} unchanged, ${removed} removed`);
+    const seconds = ((performance.now() - started) / 1000).toFixed(1);
+    console.log(`build: dist/${output.to}/: ${linked} file(s) linked from ${output.from}/, ${unchanged} unchanged, ${removed} removed, in ${seconds} s`);
   }
 } catch (error) {
   console.error((error as Error).message);

@@ -15,7 +15,7 @@
  * cache (src/export/export-cache.ts), with the same bytes.
  */
 import { createHash } from 'node:crypto';
-import { copyFile, mkdir, open, readFile, rm, stat, writeFile, type FileHandle } from 'node:fs/promises';
+import { mkdir, open, readFile, rm, stat, writeFile, type FileHandle } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -87,7 +87,8 @@ async function writeRecorded(path: string, bytes: string | Uint8Array): Promise<
 const CACHE_DIR = values['no-cache'] ? join(out, '.export-cache') : join(root, EXPORT_CACHE_DIR);
 const cache = await ExportCache.open(CACHE_DIR, codeFingerprint(EXPORT_SOURCES));
 
-// Captures, byte for byte: each new or changed one read once, hashed, copied, and deflated once for every zip that holds it (kept in the cache's store).
+// Captures, byte for byte: each new or changed one read once, hashed, copied, and deflated once for every zip that holds it (kept in the cache's store);
+// the others linked from the cache's copy.
 const SCRATCH = join(out, '.zip-scratch');
 const captures = new Map<string, { bytes: number; sha256: string }>();
 const packedCaptures = new Map<string, PackedData>();
@@ -98,13 +99,14 @@ await eachConcurrently([...new Set(archive.articles.map((a) => a.data.capture.pa
   const known = cache.capture(path, stats);
   if (known) {
     await mkdir(dirname(join(out, path)), { recursive: true });
-    await copyFile(source, join(out, path));
+    await cache.reuseCaptureFile(known.sha256, source, join(out, path));
     record(path, { bytes: known.packed.size, sha256: known.sha256 });
     packedCaptures.set(path, known.packed);
   } else {
     const bytes = await readFile(source);
     capturesRead++;
     await writeRecorded(path, bytes);
+    await cache.keepCaptureFile(written.get(path)!.sha256, join(out, path));
     const packed = await cache.captureStore.keep(await packBytes(path, bytes));
     cache.keepCapture(path, stats, written.get(path)!.sha256, packed);
     packedCaptures.set(path, packed);

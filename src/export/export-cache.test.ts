@@ -71,3 +71,33 @@ test('the capture store starts again when less than half of it is in use', async
   assert.notDeepEqual(await store(), first);
   assert.equal((await store()).length, 1);
 });
+
+test('an unchanged capture is linked from the cache\'s copy, the same file in every export; a copy no export uses goes', async () => {
+  const exportCapture = async (target: string) => {
+    const cache = await ExportCache.open(dir, 'code-5');
+    const stats = await stat(capture, { bigint: true });
+    const known = cache.capture('captures/a.txt', stats);
+    if (known) await cache.reuseCaptureFile(known.sha256, capture, target);
+    else {
+      await writeFile(target, await readFile(capture));
+      await cache.keepCaptureFile('sha-a', target);
+      cache.keepCapture('captures/a.txt', stats, 'sha-a', await cache.captureStore.keep(await packBytes('captures/a.txt', await readFile(capture))));
+    }
+    await cache.save();
+    return stat(target);
+  };
+  const first = await exportCapture(join(root, 'export-1.txt'));
+  const second = await exportCapture(join(root, 'export-2.txt'));
+  assert.equal(second.ino, first.ino, 'linked, not copied');
+  assert.equal(await readFile(join(root, 'export-2.txt'), 'utf8'), 'the capture');
+  assert.deepEqual(await readdir(join(dir, 'captures')), ['sha-a']);
+
+  // A cache without the copy (kept by an export before copies were): copied from the content, and kept.
+  await rm(join(dir, 'captures', 'sha-a'));
+  const third = await exportCapture(join(root, 'export-3.txt'));
+  assert.notEqual(third.ino, first.ino);
+  assert.equal((await exportCapture(join(root, 'export-4.txt'))).ino, third.ino);
+
+  await (await ExportCache.open(dir, 'code-5')).save();
+  assert.deepEqual(await readdir(join(dir, 'captures')), [], 'no export used it');
+});

@@ -9,7 +9,12 @@
  * - A capture is reused while its file has the same size, modification time
  *   and inode (as make and rsync judge a file unchanged). Packed captures are
  *   appended to a store file; when more than half of it is stale, the next
- *   export starts a new one.
+ *   export starts a new one. The export's copy of each capture is kept too,
+ *   as a file named by its SHA-256, and hard-linked into the next export: no
+ *   capture is copied again, and an unchanged one keeps its inode from one
+ *   export to the next, so that linking the export into dist/ leaves it alone.
+ *   (Not a link to the file in content/: an edit made there in place would
+ *   change the export behind its checksums.)
  * - A bundle is a file named by its key (a digest of its event, its articles'
  *   rows, its captures' hashes, the release and the export's code), hard-linked
  *   into the export: a file under a key always holds that key's bundle, even
@@ -54,6 +59,7 @@ interface CacheIndex {
 
 const INDEX = 'index.json';
 const BUNDLES = 'events';
+const CAPTURES = 'captures';
 
 export class ExportCache {
   /** What this export found or made, which the next one may reuse: only that is kept. */
@@ -73,6 +79,7 @@ export class ExportCache {
   /** Opens the cache in `dir` (EXPORT_CACHE_DIR under the root); what code other than `fingerprint`'s made is not reused. */
   static async open(dir: string, fingerprint: string): Promise<ExportCache> {
     await mkdir(join(dir, BUNDLES), { recursive: true });
+    await mkdir(join(dir, CAPTURES), { recursive: true });
     const stored = await readFile(join(dir, INDEX), 'utf8').then((text) => JSON.parse(text) as CacheIndex, () => undefined);
     const fresh: CacheIndex = { fingerprint, store: `captures-${Number(stored?.store.match(/\d+/)?.[0] ?? 0) + 1}.pack`, captures: {}, bundles: {} };
     const usable = stored?.fingerprint === fingerprint ? stored : undefined;
@@ -98,6 +105,34 @@ export class ExportCache {
     if ('bytes' in packed.data || packed.data.file !== this.captureStore.file) throw new Error(`${path}: not in the capture store`);
     const { method, crc32, data: { offset, length } } = packed;
     this.kept.captures[path] = { size: Number(stats.size), mtime: String(stats.mtimeNs), inode: String(stats.ino), sha256, method, crc32, offset, length };
+  }
+
+  private captureFile(sha256: string): string {
+    return join(this.dir, CAPTURES, sha256);
+  }
+
+  /**
+   * Puts a capture the export has already found unchanged (by capture()) at
+   * `target`: a link to the cache's copy, made from `source` when the cache
+   * has none.
+   */
+  async reuseCaptureFile(sha256: string, source: string, target: string): Promise<void> {
+    try {
+      await linkOrCopy(this.captureFile(sha256), target);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+      // No copy kept (the cache of an export from before copies were kept): copied now, and kept.
+      await copyFile(source, target);
+      await this.keepCaptureFile(sha256, target);
+    }
+  }
+
+  /** Keeps the export's copy of a capture, just written at `file`, for the next export to link. */
+  async keepCaptureFile(sha256: string, file: string): Promise<void> {
+    await linkOrCopy(file, this.captureFile(sha256)).catch((error: NodeJS.ErrnoException) => {
+      // The same bytes under another path, already kept.
+      if (error.code !== 'EEXIST') throw error;
+    });
   }
 
   /** Whether an earlier export made any bundle that may be reused. */
@@ -132,7 +167,8 @@ export class ExportCache {
 
   /**
    * Writes the index of what this export found or made, then removes the rest:
-   * bundles no longer made, and a store no longer used. Until then, the index
+   * bundles no longer made, captures no longer in the content, and a store no
+   * longer used. Until then, the index
    * of the export before stays true (the store is only added to, bundles only
    * added under new keys).
    */
@@ -142,6 +178,8 @@ export class ExportCache {
     await rename(join(this.dir, `${INDEX}.new`), join(this.dir, INDEX));
     for (const name of await readdir(this.dir)) if (name.endsWith('.pack') && name !== this.kept.store) await rm(join(this.dir, name));
     for (const name of await readdir(join(this.dir, BUNDLES))) if (!this.kept.bundles[name.replace(/\.zip$/, '')]) await rm(join(this.dir, BUNDLES, name));
+    const keptCaptures = new Set(Object.values(this.kept.captures).map((capture) => capture.sha256));
+    for (const name of await readdir(join(this.dir, CAPTURES))) if (!keptCaptures.has(name)) await rm(join(this.dir, CAPTURES, name));
   }
 }
 
