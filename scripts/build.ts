@@ -11,7 +11,8 @@
  *    ready file (EXPORT_READY_ENV) while Astro renders the other pages. Three
  *    processes for two cores keep both busy: the exports leave much of a core
  *    idle while DuckDB and deflate work;
- * then the search bundles, the dataset and the raw captures are linked into dist/.
+ * then the search bundles, the dataset and the raw captures are mirrored into
+ * dist/ by hard links (scripts/lib/link-tree.ts).
  *
  * From the start, at a lower priority, the content check runs beside them: the
  * build refuses invalid content, with content:check's messages, and stops every

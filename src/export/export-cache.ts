@@ -1,9 +1,9 @@
 /**
  * What an export keeps for the next one (.cache/export/ under the content
- * root): the captures as packed for the zips, and each event bundle under the
- * key of everything it was made from. After a change to one article, the
- * next export copies the captures and links the bundles of the other events
- * instead of reading, deflating and zipping them again; what it writes is the
+ * root): the captures, as copied and as packed for the zips, and each event
+ * bundle under the key of everything it was made from. After a change to one
+ * article, the next export links the captures and the bundles of the other
+ * events instead of reading, deflating and zipping them again; what it writes is the
  * same, byte for byte, as an export without the cache (tests/scale.test.ts).
  *
  * - A capture is reused while its file has the same size, modification time
