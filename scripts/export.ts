@@ -27,10 +27,11 @@ import { buildTables, type Table } from '../src/export/tables.ts';
 import { rowSpan, writeCsv, writeJsonLines, writeParquet, writeSqlite, type WrittenTableFile } from '../src/export/writers.ts';
 import { packBytes, packFile, writeZip, type PackedData, type ZipEntry } from '../src/export/zip.ts';
 import { BODY_CACHE_FILE, bodyTextReader, openBodyCache } from '../src/lib/body-cache.ts';
+import { eachConcurrently } from '../src/lib/concurrency.ts';
+import { codeFingerprint } from '../src/lib/fingerprint.ts';
 import { RENDERER_FINGERPRINT } from '../src/markdown/render.ts';
 import { SITE_URL } from '../src/site-config.ts';
 import { loadArchive } from './lib/archive.ts';
-import { codeFingerprint } from '../src/lib/fingerprint.ts';
 
 const USAGE = `Usage: npm run export -- --out DIR [--root DIR] [--no-cache]
 
@@ -331,12 +332,4 @@ async function writeEventBundles(sources: BundleSources, keys: ReadonlyMap<strin
     await sources.close();
   }
   console.log(`export: event bundles: ${toMake.size} made, ${events.rows.length - toMake.size} unchanged (from ${relative(root, CACHE_DIR)})`);
-}
-
-/** Runs `work` on every item, `concurrency` at a time (zlib and file reads run on the thread pool, so this uses every core). */
-async function eachConcurrently<T>(items: readonly T[], work: (item: T) => Promise<void>, concurrency = 64): Promise<void> {
-  let next = 0;
-  await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, async () => {
-    while (next < items.length) await work(items[next++]!);
-  }));
 }

@@ -10,6 +10,7 @@
  */
 import { copyFile, link, lstat, mkdir, rmdir, stat, unlink } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import { eachConcurrently } from '../../src/lib/concurrency.ts';
 import { filesUnder, foldersOf } from '../../src/lib/stale-output.ts';
 
 /** What mirroring a tree did. */
@@ -21,11 +22,6 @@ export interface MirrorSummary {
 
 /** How many files are looked at, linked or removed at a time: the calls wait on the disk, not the CPU. */
 const FILES_AT_ONCE = 64;
-
-/** Runs `task` over `items`, FILES_AT_ONCE at a time. */
-async function forEachFile(items: readonly string[], task: (item: string) => Promise<void>): Promise<void> {
-  for (let start = 0; start < items.length; start += FILES_AT_ONCE) await Promise.all(items.slice(start, start + FILES_AT_ONCE).map(task));
-}
 
 /** Whether two paths are the same file (one a hard link of the other). */
 async function sameFile(a: string, b: string): Promise<boolean> {
@@ -45,7 +41,7 @@ export async function mirrorTree(from: string, to: string, keep: readonly string
   // One mkdir a folder, shared by the files linked into it at once.
   const folders = new Map<string, Promise<unknown>>();
   const summary: MirrorSummary = { linked: 0, unchanged: 0, removed: 0 };
-  await forEachFile(sources, async (path) => {
+  await eachConcurrently(sources, async (path) => {
     const source = join(from, path);
     const target = join(to, path);
     if (present.has(path)) {
@@ -64,10 +60,10 @@ export async function mirrorTree(from: string, to: string, keep: readonly string
       throw error;
     });
     summary.linked++;
-  });
+  }, FILES_AT_ONCE);
   const sourceSet = new Set(sources);
   const gone = [...present].filter((path) => !sourceSet.has(path) && !keep.includes(path));
-  await forEachFile(gone, (path) => unlink(join(to, path)));
+  await eachConcurrently(gone, (path) => unlink(join(to, path)), FILES_AT_ONCE);
   for (const folder of foldersOf(gone)) {
     await rmdir(join(to, folder)).catch((error: NodeJS.ErrnoException) => {
       if (error.code !== 'ENOTEMPTY' && error.code !== 'ENOENT') throw error;

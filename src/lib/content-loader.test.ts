@@ -19,6 +19,8 @@ after(() => rm(root, { recursive: true, force: true }));
 const entries = new Map<string, { id: string; data: Record<string, unknown>; digest?: string | number }>();
 const metaValues = new Map<string, string>();
 const logged: string[] = [];
+/** Setting meta marks Astro's whole data store to be written again. */
+let metaSets = 0;
 const context = {
   store: {
     keys: () => [...entries.keys()],
@@ -26,7 +28,7 @@ const context = {
     delete: (id: string) => void entries.delete(id),
     set: (entry: { id: string; data: Record<string, unknown>; digest?: string | number }) => (entries.set(entry.id, entry), true),
   },
-  meta: { get: (key: string) => metaValues.get(key), set: (key: string, value: string) => void metaValues.set(key, value) },
+  meta: { get: (key: string) => metaValues.get(key), set: (key: string, value: string) => void (metaSets++, metaValues.set(key, value)) },
   get config() {
     return { root: pathToFileURL(`${root}/`) };
   },
@@ -40,7 +42,9 @@ test('the first load reads every file; the next reads only the files that change
   const count = entries.size;
   assert.ok(count > 1);
   assert.equal(first, `${count} sources (${count} read, 0 unchanged)`);
+  const setsBefore = metaSets;
   assert.equal(await load(), `${count} sources (0 read, ${count} unchanged)`);
+  assert.equal(metaSets, setsBefore, 'nothing changed: the data store is not marked to be written');
 
   const file = join(root, 'content', 'sources', 'euronews.yaml');
   const text = await readFile(file, 'utf8');

@@ -15,6 +15,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { formatProblem } from '../schema/parse.ts';
 import { collections, type CollectionName } from '../schema/index.ts';
+import { eachConcurrently } from './concurrency.ts';
 import { collectRecords, listCollectionFiles, parseFiles } from './content-files.ts';
 import { codeFingerprint } from './fingerprint.ts';
 
@@ -27,18 +28,11 @@ async function fileStamp(path: string): Promise<string> {
   return `${info.size}:${info.mtimeNs}:${info.ino}`;
 }
 
-/** Files stamped at a time. */
-const STATS_AT_ONCE = 64;
-
-/** The stamp of each file (paths relative to `root`). */
+/** The stamp of each file (paths relative to `root`), in the files' order: they are stored, and compared as text. */
 async function fileStamps(root: string, files: readonly string[]): Promise<Map<string, string>> {
-  const stamps = new Map<string, string>();
-  for (let start = 0; start < files.length; start += STATS_AT_ONCE) {
-    const batch = files.slice(start, start + STATS_AT_ONCE);
-    const batchStamps = await Promise.all(batch.map((file) => fileStamp(join(root, file))));
-    batch.forEach((file, i) => stamps.set(file, batchStamps[i]!));
-  }
-  return stamps;
+  const stamps: string[] = [];
+  await eachConcurrently([...files.keys()], async (i) => void (stamps[i] = await fileStamp(join(root, files[i]!))));
+  return new Map(files.map((file, i) => [file, stamps[i]!]));
 }
 
 /** Creates the loader for one collection of the archive. */
