@@ -40,8 +40,8 @@ const N = Number(values.articles);
 const dir = join(tmpdir(), `atlas-bench-${N}`);
 const round = (n: number) => Math.round(n * 10) / 10;
 
-/** Runs a command in `cwd` under GNU time; returns its wall time, CPU time and peak memory. */
-function timed(stage: string, command: string[], cwd: string, env: Record<string, string> = {}): Stage {
+/** Runs a command in `cwd` under GNU time; returns its wall time, CPU time and peak memory. With `log`, keeps its output there. */
+async function timed(stage: string, command: string[], cwd: string, env: Record<string, string> = {}, log?: string): Promise<Stage> {
   const result = spawnSync('/usr/bin/time', ['-f', '%e %U %S %M', process.execPath, ...command], {
     cwd, encoding: 'utf8', maxBuffer: 1024 * 1024 * 1024, env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env },
   });
@@ -49,17 +49,21 @@ function timed(stage: string, command: string[], cwd: string, env: Record<string
     console.error(`${result.stdout.slice(-3000)}\n${result.stderr.slice(-3000)}`);
     throw new Error(`bench: ${stage} failed`);
   }
+  if (log) await writeFile(log, result.stdout + result.stderr);
   const [wall, user, system, rssKb] = result.stderr.trim().split('\n').at(-1)!.split(' ').map(Number);
   const measured = { stage, wall_s: round(wall!), cpu_s: round(user! + system!), peak_rss_mib: Math.round(rssKb! / 1024) };
-  console.log(`bench: ${stage}: ${measured.wall_s} s`);
+  console.log(`bench: ${stage}: ${measured.wall_s} s${log ? ` (output in ${log})` : ''}`);
   return measured;
 }
 
-/** Runs the real build in the copy; returns its stages (from build.ts's stage report) and the whole. */
+/**
+ * Runs the real build in the copy; returns its stages (from build.ts's stage report) and the whole.
+ * Its output, with each stage's own timings (the export's phases, the search's bundles), is kept beside the folder.
+ */
 async function build(label: string): Promise<{ stages: Stage[]; total: Stage }> {
   const report = join(dir, `.stages-${label}.jsonl`);
   await rm(report, { force: true });
-  const total = timed(`${label} build`, ['scripts/build.ts'], dir, { ATLAS_STAGE_REPORT: report });
+  const total = await timed(`${label} build`, ['scripts/build.ts'], dir, { ATLAS_STAGE_REPORT: report }, `${dir}-${label}.log`);
   const stages = (await readFile(report, 'utf8')).trim().split('\n').map((line) => JSON.parse(line) as Stage);
   return { stages, total };
 }
@@ -76,7 +80,7 @@ await rm(dir, { recursive: true, force: true });
 await mkdir(dir, { recursive: true });
 // The project is copied first, so that what is measured is the code as it was when the benchmark started.
 for (const part of ['astro.config.mjs', 'package.json', 'tsconfig.json', 'src', 'scripts', 'public']) await cp(join(ROOT, part), join(dir, part), { recursive: true });
-const generation = timed('corpus generation', [join(ROOT, 'scripts/bench/corpus.ts'), '--articles', String(N), '--out', dir, '--seed', values.seed], ROOT);
+const generation = await timed('corpus generation', [join(ROOT, 'scripts/bench/corpus.ts'), '--articles', String(N), '--out', dir, '--seed', values.seed], ROOT);
 await cp(join(ROOT, 'content', 'dataset.yaml'), join(dir, 'content', 'dataset.yaml'));
 await symlink(join(ROOT, 'node_modules'), join(dir, 'node_modules'));
 
@@ -84,7 +88,7 @@ const cold = await build('cold');
 // In the build the content check runs beside the other stages at a lower priority, so its time there is not
 // its own: it is timed again alone, cold (without its cache of verdicts), as a maintainer or CI runs it.
 await rm(join(dir, '.cache', 'content-check.sqlite'), { force: true });
-const check = timed('content:check alone, cold', ['scripts/content-check.ts'], dir);
+const check = await timed('content:check alone, cold', ['scripts/content-check.ts'], dir);
 /** A maintainer's change: one article's text corrected, then the build run again with its caches warm. */
 async function rebuild(): Promise<{ stages: Stage[]; total: Stage }> {
   const articlesDir = join(dir, 'content', 'articles');
