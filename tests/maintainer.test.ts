@@ -150,7 +150,10 @@ test('a rebuild keeps unchanged pages as they are and deletes the pages of a rem
   assert.equal((await stat(keptCapture)).ctimeMs, keptCaptureBefore.ctimeMs, 'a kept capture is not linked again');
 });
 
-test('the site is built while the exports are written, and its /data/ pages wait for them', async () => {
+/** The pages Astro's build output says it rendered, in order (it names each as it starts it). */
+const renderedPages = (output: string) => [...output.matchAll(/[├└]─ (\/\S*)/g)].map((match) => match[1]!);
+
+test('the site is built while the exports are written, and its /data/ pages wait for them, last', async () => {
   assert.ok(added, 'needs the builds of the tests above');
   const exportDir = join(project.dir, '.cache', 'data');
   const held = `${exportDir}-held`;
@@ -165,17 +168,24 @@ test('the site is built while the exports are written, and its /data/ pages wait
   site.stdout.on('data', (chunk: Buffer) => (output += chunk));
   site.stderr.on('data', (chunk: Buffer) => (output += chunk));
   const exited = new Promise<number | null>((resolve) => site.once('close', resolve));
+  let renderedWhileHeld: string[] = [];
   try {
     const started = Date.now();
-    while (!output.includes('generating static routes') && site.exitCode === null && Date.now() - started < 120_000) await sleep(100);
+    const dataPagesStarted = () => renderedPages(output).filter((page) => page.endsWith('/data/index.html')).length === 4;
+    while (!dataPagesStarted() && site.exitCode === null && Date.now() - started < 300_000) await sleep(100);
     await sleep(2000);
     assert.equal(site.exitCode, null, `the site is still waiting for the export:\n${output.slice(-2000)}`);
+    renderedWhileHeld = renderedPages(output);
   } finally {
     // The exports "complete".
     await rename(held, exportDir);
     await writeFile(readyFile, '');
   }
   assert.equal(await exited, 0, output.slice(-3000));
+  // Every other page was rendered while the exports were held back, but the home pages: Astro renders a
+  // route of more segments first, and the four /data/ pages took its four rendering slots.
+  const renderedAfter = renderedPages(output).slice(renderedWhileHeld.length);
+  assert.deepEqual(renderedAfter.sort(), ['/ar/index.html', '/hi/index.html', '/index.html', '/ms/index.html'], `rendered after the export: ${renderedAfter.join(', ')}`);
   const listed = listedChecksums(await readFile(join(project.dir, 'dist/data/index.html'), 'utf8'));
   assert.ok(listed.size > 0);
   for (const [path, hash] of listed) assert.equal(hash, (await readChecksums(exportDir)).get(path), `/data/ page: ${path}`);
