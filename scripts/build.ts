@@ -41,6 +41,12 @@ const SEARCH_DIR = join(ROOT, SEARCH_INDEX_DIR);
 const STAGE_REPORT = process.env.ATLAS_STAGE_REPORT;
 
 /**
+ * With ATLAS_CPU_PROFILE=<folder>, each stage's Node threads write V8 CPU
+ * profiles into <folder>/<stage>/ (`npm run bench -- --profile` summarizes them).
+ */
+const CPU_PROFILE = process.env.ATLAS_CPU_PROFILE;
+
+/**
  * The heap each stage may use: at 100,000 articles the exports hold every
  * article's text at once, more than V8's default limit of about 4 GiB; the
  * budget for any process is 8 GiB.
@@ -79,8 +85,10 @@ interface RunOptions {
 /** Runs a Node script as its own process; rejects, after printing the stage, when it fails. */
 function run(stage: string, script: string[], { nice = 0, outputAtEnd = false, env = {} }: RunOptions = {}): Promise<void> {
   const started = performance.now();
-  const args = [`--max-old-space-size=${HEAP_MIB}`, ...script];
-  const timing = `${STAGE_REPORT}.${stage.replaceAll(' ', '-')}`;
+  const name = stage.replaceAll(' ', '-');
+  const profiling = CPU_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${join(CPU_PROFILE, name)}`] : [];
+  const args = [`--max-old-space-size=${HEAP_MIB}`, ...profiling, ...script];
+  const timing = `${STAGE_REPORT}.${name}`;
   const timed = STAGE_REPORT ? ['/usr/bin/time', '-f', '%e %U %S %M', '-o', timing] : [];
   const [command, ...commandArgs] = ['nice', '-n', String(nice), ...timed, process.execPath, ...args];
   return new Promise((resolve, reject) => {

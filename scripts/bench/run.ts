@@ -15,20 +15,24 @@ import { parseArgs } from 'node:util';
 import sirv from 'sirv';
 import { chromium } from 'playwright-core';
 import { checkBudgets, type BenchResult, type Stage } from './lib/budgets.ts';
+import { profileMarkdown, summarizeProfiles, type CpuProfile } from './lib/cpu-profile.ts';
 import { countBytes, largestPage, pageWeight } from './lib/page-weight.ts';
 
-const USAGE = `Usage: npm run bench -- --articles N [--seed S] [--query WORD] [--second WORD] [--other-script WORD] [--skip-rebuild] [--keep]
+const USAGE = `Usage: npm run bench -- --articles N [--seed S] [--query WORD] [--second WORD] [--other-script WORD] [--skip-rebuild] [--keep] [--profile]
 
 Builds site, search index and exports over a generated N-article corpus in a
 temporary folder, rebuilds it after changing one article, and prints wall time,
 CPU time and peak memory per stage, output sizes, search downloads and the
 heaviest pages, with the budgets they are held to. --skip-rebuild leaves out
-the rebuild (its budget then fails as not measured); --keep leaves the folder.`;
+the rebuild (its budget then fails as not measured); --keep leaves the folder.
+--profile runs every stage under V8's CPU profiler (slower) and writes where
+each stage's time went, by area and by function, to
+bench/results/<date>-<N>-profile.md (the results to <date>-<N>-profiled.json).`;
 
 const { values } = parseArgs({
   options: {
     articles: { type: 'string' }, seed: { type: 'string', default: '1' }, query: { type: 'string', default: 'Putin' },
-    second: { type: 'string', default: 'Lukashenko' }, 'other-script': { type: 'string', default: 'बेलारूस' }, 'skip-rebuild': { type: 'boolean', default: false }, keep: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h', default: false },
+    second: { type: 'string', default: 'Lukashenko' }, 'other-script': { type: 'string', default: 'बेलारूस' }, 'skip-rebuild': { type: 'boolean', default: false }, keep: { type: 'boolean', default: false }, profile: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h', default: false },
   },
 });
 if (values.help || !values.articles) {
@@ -39,6 +43,8 @@ const ROOT = join(import.meta.dirname, '..', '..');
 const N = Number(values.articles);
 const dir = join(tmpdir(), `atlas-bench-${N}`);
 const round = (n: number) => Math.round(n * 10) / 10;
+/** Where the stages' CPU profiles go with --profile: one folder per build, one per stage in it. */
+const profiles = `${dir}-profile`;
 
 /** Runs a command in `cwd` under GNU time; returns its wall time, CPU time and peak memory. With `log`, keeps its output there. */
 async function timed(stage: string, command: string[], cwd: string, env: Record<string, string> = {}, log?: string): Promise<Stage> {
@@ -63,7 +69,8 @@ async function timed(stage: string, command: string[], cwd: string, env: Record<
 async function build(label: string): Promise<{ stages: Stage[]; total: Stage }> {
   const report = join(dir, `.stages-${label}.jsonl`);
   await rm(report, { force: true });
-  const total = await timed(`${label} build`, ['scripts/build.ts'], dir, { ATLAS_STAGE_REPORT: report }, `${dir}-${label}.log`);
+  const profiling = values.profile ? { ATLAS_CPU_PROFILE: join(profiles, label) } : {};
+  const total = await timed(`${label} build`, ['scripts/build.ts'], dir, { ATLAS_STAGE_REPORT: report, ...profiling }, `${dir}-${label}.log`);
   const stages = (await readFile(report, 'utf8')).trim().split('\n').map((line) => JSON.parse(line) as Stage);
   return { stages, total };
 }
@@ -77,6 +84,7 @@ async function sizeOf(path: string): Promise<number> {
 }
 
 await rm(dir, { recursive: true, force: true });
+await rm(profiles, { recursive: true, force: true });
 await mkdir(dir, { recursive: true });
 // The project is copied first, so that what is measured is the code as it was when the benchmark started.
 for (const part of ['astro.config.mjs', 'package.json', 'tsconfig.json', 'src', 'scripts', 'public']) await cp(join(ROOT, part), join(dir, part), { recursive: true });
@@ -167,8 +175,15 @@ const result: BenchResult = {
   budgets: [],
 };
 result.budgets = checkBudgets(result, await readBaseline(N));
-await mkdir(join(ROOT, 'bench', 'results'), { recursive: true });
-await writeFile(join(ROOT, 'bench', 'results', `${result.date}-${N}.json`), JSON.stringify(result, null, 2) + '\n');
+const results = join(ROOT, 'bench', 'results');
+await mkdir(results, { recursive: true });
+// A profiled run is slower: its results are kept apart, and never taken as the baseline for growth.
+await writeFile(join(results, `${result.date}-${N}${values.profile ? '-profiled' : ''}.json`), JSON.stringify(result, null, 2) + '\n');
+if (values.profile) {
+  const summary = join(results, `${result.date}-${N}-profile.md`);
+  await writeFile(summary, await profileReport());
+  console.log(`bench: where the time went, by stage: ${summary} (the profiles: ${profiles})`);
+}
 
 console.log(`\n| Stage (${N.toLocaleString('en')} articles) | Wall (s) | CPU (s) | Peak RSS (MiB) |\n| --- | --- | --- | --- |`);
 const rebuildRows = warm ? [...warm.stages.map((s) => ({ ...s, stage: `rebuild: ${s.stage}` })), warm.total] : [];
@@ -179,6 +194,29 @@ console.log(`\n| Budget | Limit | Measured | |\n| --- | --- | --- | --- |`);
 for (const b of result.budgets) console.log(`| ${b.name} | ${b.limit} | ${b.measured} | ${b.ok ? 'pass' : 'FAIL'} |`);
 if (!values.keep) await rm(dir, { recursive: true, force: true });
 process.exitCode = result.budgets.every((b) => b.ok) ? 0 : 1;
+
+/** The summary of every stage's CPU profiles, for each build (see lib/cpu-profile.ts). */
+async function profileReport(): Promise<string> {
+  const sections = [
+    `# Where the time went: ${N.toLocaleString('en')} articles, ${new Date().toISOString().slice(0, 10)}`,
+    '',
+    'Self time by area and by function in each stage\'s Node threads, from `npm run bench -- --articles ' + N + ' --profile`',
+    '(V8\'s sampling profiler, which slows the stages). Native threads (DuckDB, zlib\'s pool) and other processes',
+    '(Pagefind\'s) are not sampled: a thread waiting for them counts as idle.',
+    '',
+  ];
+  for (const label of (await readdir(profiles)).sort()) {
+    sections.push(`## ${label} build`, '');
+    for (const stage of (await readdir(join(profiles, label))).sort()) {
+      const folder = join(profiles, label, stage);
+      // One file at a time: at 100,000 articles a stage's profile holds millions of samples.
+      const read: CpuProfile[] = [];
+      for (const file of (await readdir(folder)).filter((name) => name.endsWith('.cpuprofile'))) read.push(JSON.parse(await readFile(join(folder, file), 'utf8')) as CpuProfile);
+      sections.push(profileMarkdown(stage.replaceAll('-', ' '), summarizeProfiles(read, dir)));
+    }
+  }
+  return sections.join('\n');
+}
 
 /** The latest 10,000-article result, against which a 100,000-article build's growth is judged. */
 async function readBaseline(articles: number): Promise<BenchResult | undefined> {
