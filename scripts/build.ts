@@ -8,7 +8,8 @@
  *    (built from the content and the documentation's sources rather than from
  *    the pages). None waits for another: only the site's /data/ pages list what
  *    the exports wrote (sizes, rows, SHA-256), and they wait for the exports'
- *    ready file (EXPORT_READY_ENV) while Astro renders the other pages. Three
+ *    ready file (EXPORT_READY_ENV); Astro renders them after every other page
+ *    (see src/pages/[...locale]/[data].astro). Three
  *    processes for two cores keep both busy: the exports leave much of a core
  *    idle while DuckDB and deflate work;
  * then the search bundles, the dataset and the raw captures are mirrored into
