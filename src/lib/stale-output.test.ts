@@ -23,9 +23,13 @@ test('files are listed relative to the folder, without the top-level folders ski
   try {
     await mkdir(join(dir, 'articles', 'a'), { recursive: true });
     await mkdir(join(dir, 'pagefind', 'en'), { recursive: true });
-    for (const file of ['index.html', 'articles/a/index.html', 'pagefind/en/pagefind.js']) await writeFile(join(dir, file), '');
-    assert.deepEqual((await filesUnder(dir)).sort(), ['articles/a/index.html', 'index.html', 'pagefind/en/pagefind.js']);
-    assert.deepEqual((await filesUnder(dir, ['pagefind'])).sort(), ['articles/a/index.html', 'index.html']);
+    // Only a top-level folder is skipped: one of the same name deeper down is listed.
+    await mkdir(join(dir, 'docs', 'pagefind', 'deep', 'er'), { recursive: true });
+    const files = ['index.html', 'articles/a/index.html', 'pagefind/en/pagefind.js', 'docs/pagefind/deep/er/index.html'];
+    for (const file of files) await writeFile(join(dir, file), '');
+    assert.deepEqual((await filesUnder(dir)).sort(), [...files].sort());
+    assert.deepEqual((await filesUnder(dir, ['pagefind'])).sort(), ['articles/a/index.html', 'docs/pagefind/deep/er/index.html', 'index.html']);
+    assert.deepEqual(await filesUnder(join(dir, 'docs', 'pagefind', 'deep', 'er', 'index.html', 'x')).catch((error: NodeJS.ErrnoException) => error.code), 'ENOTDIR', 'an error other than a missing folder is thrown');
     assert.deepEqual(await filesUnder(join(dir, 'missing')), []);
   } finally {
     await rm(dir, { recursive: true, force: true });

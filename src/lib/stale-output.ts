@@ -3,26 +3,40 @@
  * than emptying first: every file this build did not produce or keep.
  */
 import { readdir } from 'node:fs/promises';
-import { join, relative, sep } from 'node:path';
+import { join } from 'node:path';
+import { eachConcurrently } from './concurrency.ts';
+
+/**
+ * Folders read at a time. Node's recursive readdir reads one folder after
+ * another, each a round trip to the thread pool: at 100,000 articles, the
+ * 280,000 folders of dist/ (one a page) took about a minute; several in flight
+ * keep the thread pool busy.
+ */
+const FOLDERS_AT_ONCE = 64;
 
 /**
  * Every file under `folder`, as "/"-separated paths relative to it ([] when the
  * folder does not exist), leaving out its top-level folders named in `skipped`
- * (not even listed: they may hold hundreds of thousands of files).
+ * (not even listed: they may hold hundreds of thousands of files). In no
+ * particular order.
  */
 export async function filesUnder(folder: string, skipped: readonly string[] = []): Promise<string[]> {
-  const top = await readdir(folder, { withFileTypes: true }).catch((error: NodeJS.ErrnoException) => {
-    if (error.code === 'ENOENT') return [];
-    throw error;
-  });
   const files: string[] = [];
-  for (const entry of top) {
-    if (!entry.isDirectory()) files.push(entry.name);
-    else if (!skipped.includes(entry.name)) {
-      for (const inner of await readdir(join(folder, entry.name), { recursive: true, withFileTypes: true })) {
-        if (!inner.isDirectory()) files.push(relative(folder, join(inner.parentPath, inner.name)).split(sep).join('/'));
+  // Read level by level: the folders found in one level are the next one's.
+  for (let level = [''], top = true; level.length > 0; top = false) {
+    const next: string[] = [];
+    await eachConcurrently(level, async (inner) => {
+      const entries = await readdir(join(folder, inner), { withFileTypes: true }).catch((error: NodeJS.ErrnoException) => {
+        if (top && error.code === 'ENOENT') return [];
+        throw error;
+      });
+      for (const entry of entries) {
+        const path = top ? entry.name : `${inner}/${entry.name}`;
+        if (!entry.isDirectory()) files.push(path);
+        else if (!top || !skipped.includes(entry.name)) next.push(path);
       }
-    }
+    }, FOLDERS_AT_ONCE);
+    level = next;
   }
   return files;
 }
