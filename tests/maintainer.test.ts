@@ -11,6 +11,7 @@ import { readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { stripVTControlCharacters } from 'node:util';
 import { EXPORT_READY_ENV } from '../src/lib/dataset-file.ts';
 import { parse } from 'yaml';
 import { launchBrowser } from './helpers/browser.ts';
@@ -150,8 +151,11 @@ test('a rebuild keeps unchanged pages as they are and deletes the pages of a rem
   assert.equal((await stat(keptCapture)).ctimeMs, keptCaptureBefore.ctimeMs, 'a kept capture is not linked again');
 });
 
-/** The pages Astro's build output says it rendered, in order (it names each as it starts it). */
-const renderedPages = (output: string) => [...output.matchAll(/[├└]─ (\/\S*)/g)].map((match) => match[1]!);
+/**
+ * The pages Astro's build output says it rendered, in order. It names each as it starts it, and the next
+ * line may follow on the same line (so a name ends at its extension); colours are taken out.
+ */
+const renderedPages = (output: string) => [...stripVTControlCharacters(output).matchAll(/[├└]─ (\/\S*?\.(?:html|xml|txt))/g)].map((match) => match[1]!);
 
 test('the site is built while the exports are written, and its /data/ pages wait for them, last', async () => {
   assert.ok(added, 'needs the builds of the tests above');
@@ -173,6 +177,7 @@ test('the site is built while the exports are written, and its /data/ pages wait
     const started = Date.now();
     const dataPagesStarted = () => renderedPages(output).filter((page) => page.endsWith('/data/index.html')).length === 4;
     while (!dataPagesStarted() && site.exitCode === null && Date.now() - started < 300_000) await sleep(100);
+    assert.ok(dataPagesStarted(), `Astro has started the four /data/ pages:\n${output.slice(-2000)}`);
     await sleep(2000);
     assert.equal(site.exitCode, null, `the site is still waiting for the export:\n${output.slice(-2000)}`);
     renderedWhileHeld = renderedPages(output);
