@@ -3,12 +3,10 @@
  * each stage. The stages and why they run in this order:
  *
  * 1. bodies: every article and event body is rendered once, in parallel, into
- *    the body cache that the other stages read (only changed bodies on a rebuild);
- * 2. beside it, the exports, the site (Astro) and the search bundles (built from
- *    the content and the documentation's sources rather than from the pages).
- *    They load the content and start their work while the bodies are rendered,
- *    and each waits for the bodies' ready file (BODIES_READY_ENV) only before it
- *    first reads the body cache. None waits for another: only the site's /data/ pages list what
+ *    the body cache that the next stages read (only changed bodies on a rebuild);
+ * 2. then, side by side, the exports, the site (Astro) and the search bundles
+ *    (built from the content and the documentation's sources rather than from
+ *    the pages). None waits for another: only the site's /data/ pages list what
  *    the exports wrote (sizes, rows, SHA-256), and they wait for the exports'
  *    ready file (EXPORT_READY_ENV); Astro renders them after every other page
  *    (see src/pages/[...locale]/[data].astro). Three
@@ -26,7 +24,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { appendFile, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { BODIES_READY_ENV, BODY_CACHE_FILE } from '../src/lib/body-cache.ts';
 import { BUILD_EXPORT_DIR, EXPORT_READY_ENV } from '../src/lib/dataset-file.ts';
 import { LINKED_OUTPUTS, SEARCH_INDEX_DIR } from '../src/lib/linked-outputs.ts';
 import { mirrorTree } from './lib/link-tree.ts';
@@ -35,8 +32,6 @@ const ROOT = join(import.meta.dirname, '..');
 const EXPORT_DIR = join(ROOT, BUILD_EXPORT_DIR);
 /** Written once the exports are complete; the site's /data/ pages wait for it. */
 const EXPORT_READY = `${EXPORT_DIR}.ready`;
-/** Written once the bodies are rendered into the body cache; the other stages wait for it before reading the cache. */
-const BODIES_READY = join(ROOT, `${BODY_CACHE_FILE}.ready`);
 const SEARCH_DIR = join(ROOT, SEARCH_INDEX_DIR);
 
 /**
@@ -127,13 +122,12 @@ try {
   // Content the check refuses stops the build at once.
   check.catch(stopStages);
   const build = (async () => {
-    await Promise.all([rm(EXPORT_READY, { force: true }), rm(BODIES_READY, { force: true })]);
-    const bodiesBeside = { [BODIES_READY_ENV]: BODIES_READY };
+    await rm(EXPORT_READY, { force: true });
+    await run('bodies', ['scripts/render-bodies.ts']);
     await Promise.all([
-      run('bodies', ['scripts/render-bodies.ts']).then(() => writeFile(BODIES_READY, '')),
-      run('exports', ['scripts/export.ts', '--out', EXPORT_DIR], { env: bodiesBeside }).then(() => writeFile(EXPORT_READY, '')),
-      run('site', ['node_modules/astro/bin/astro.mjs', 'build'], { env: { ...bodiesBeside, [EXPORT_READY_ENV]: EXPORT_READY } }),
-      run('search index', ['scripts/search-index.ts', '--out', SEARCH_DIR], { env: bodiesBeside }),
+      run('exports', ['scripts/export.ts', '--out', EXPORT_DIR]).then(() => writeFile(EXPORT_READY, '')),
+      run('site', ['node_modules/astro/bin/astro.mjs', 'build'], { env: { [EXPORT_READY_ENV]: EXPORT_READY } }),
+      run('search index', ['scripts/search-index.ts', '--out', SEARCH_DIR]),
     ]);
   })();
   // When a stage fails on content the check refuses, the check's messages are the ones that say what to fix: so it is awaited first.

@@ -26,7 +26,7 @@ import { EXPORT_CACHE_DIR, ExportCache } from '../src/export/export-cache.ts';
 import { buildTables, type Table } from '../src/export/tables.ts';
 import { rowSpan, writeCsv, writeJsonLines, writeParquet, writeSqlite, type WrittenTableFile } from '../src/export/writers.ts';
 import { packBytes, packFile, writeZip, type PackedData, type ZipEntry } from '../src/export/zip.ts';
-import { BODY_CACHE_FILE, bodiesReady, bodyTextReader, openBodyCache } from '../src/lib/body-cache.ts';
+import { BODY_CACHE_FILE, bodyTextReader, openBodyCache } from '../src/lib/body-cache.ts';
 import { eachConcurrently } from '../src/lib/concurrency.ts';
 import { codeFingerprint } from '../src/lib/fingerprint.ts';
 import { RENDERER_FINGERPRINT } from '../src/markdown/render.ts';
@@ -116,9 +116,7 @@ await eachConcurrently([...new Set(archive.articles.map((a) => a.data.capture.pa
 });
 console.log(`export: captures: ${capturesRead} packed, ${captures.size - capturesRead} unchanged (from ${relative(root, CACHE_DIR)})`);
 
-// Bodies' plain text and word counts come from the body cache that the build fills beside the content's loading and
-// the captures (computed here when missing).
-await bodiesReady();
+// Bodies' plain text and word counts come from the body cache that the build fills first (computed here when missing).
 const bodyCache = openBodyCache(join(root, BODY_CACHE_FILE), RENDERER_FINGERPRINT, 'read');
 const tables = buildTables({
   articles: archive.articles,

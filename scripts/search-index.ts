@@ -34,7 +34,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { bodyTextOf, buildTables } from '../src/export/tables.ts';
 import { buildArchiveIndex } from '../src/lib/archive-index.ts';
-import { BODY_CACHE_FILE, bodiesReady, bodyKey, bodyTextReader, openBodyCache } from '../src/lib/body-cache.ts';
+import { BODY_CACHE_FILE, bodyKey, bodyTextReader, openBodyCache } from '../src/lib/body-cache.ts';
 import { loadCollection } from '../src/lib/content-files.ts';
 import { loadDataset } from '../src/lib/dataset-file.ts';
 import { dataDictionaryPage, markdownPage, type DocumentationPage } from '../src/lib/documentation.ts';
@@ -112,8 +112,6 @@ const archive = buildArchiveIndex({
   entities: entities!.map((r) => r.data) as never,
 });
 const bodies = new Map([...articles!, ...events!].map((r) => [`${r.file.startsWith('content/events/') ? 'events' : 'articles'}/${r.data.id}`, r.body]));
-// The content is loaded while the build renders the bodies; the cache is read once it is filled.
-await bodiesReady();
 const cache = openBodyCache(join(root, BODY_CACHE_FILE), RENDERER_FINGERPRINT, 'read');
 const readBody = bodyTextReader(cache);
 const bodyText = (collection: 'articles' | 'events', id: string) => readBody(bodies.get(`${collection}/${id}`) ?? '', 'und').text;

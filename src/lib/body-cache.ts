@@ -15,7 +15,6 @@ import { DatabaseSync, type StatementSync } from 'node:sqlite';
 import type { BodyText } from '../export/tables.ts';
 import { bodyTextOf } from '../export/tables.ts';
 import type { RenderedBody } from '../markdown/render.ts';
-import { whenReady } from './ready-file.ts';
 
 /**
  * The table's layout. A table with a rowid: its rows (the HTML and the text,
@@ -28,17 +27,6 @@ const LAYOUT = 'rowid';
 
 /** Where the build keeps the cache, relative to the project root. */
 export const BODY_CACHE_FILE = '.cache/bodies.sqlite';
-
-/**
- * The environment variable through which `npm run build` tells the stages that
- * start beside the bodies stage (the exports, the site, the search) that the
- * cache is being filled: its value is a file that appears once it is. They load
- * the content meanwhile, and wait only before they first read the cache.
- */
-export const BODIES_READY_ENV = 'ATLAS_BODIES_READY';
-
-/** Resolves once the body cache is filled: at once when no bodies stage runs beside this one. */
-export const bodiesReady = (env: NodeJS.ProcessEnv = process.env): Promise<void> => whenReady(BODIES_READY_ENV, env);
 
 /**
  * The cache key of a Markdown body.

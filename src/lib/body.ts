@@ -2,9 +2,9 @@
 import { readFile } from 'node:fs/promises';
 import { renderBody, RENDERER_FINGERPRINT } from '../markdown/render.ts';
 import { splitFrontMatter } from '../schema/parse.ts';
-import { BODY_CACHE_FILE, bodiesReady, bodyKey, openBodyCache, type BodyCache } from './body-cache.ts';
+import { BODY_CACHE_FILE, bodyKey, openBodyCache, type BodyCache } from './body-cache.ts';
 
-let cache: Promise<BodyCache> | undefined;
+let cache: BodyCache | undefined;
 
 /**
  * The rendered HTML of the body of the Markdown file at `file` (relative to the
@@ -13,6 +13,6 @@ let cache: Promise<BodyCache> | undefined;
  */
 export async function renderBodyOf(file: string): Promise<string> {
   const markdown = splitFrontMatter(await readFile(file, 'utf8'))?.body ?? '';
-  cache ??= bodiesReady().then(() => openBodyCache(BODY_CACHE_FILE, RENDERER_FINGERPRINT, 'read'));
-  return ((await cache).get(bodyKey(markdown)) ?? (await renderBody(markdown))).html;
+  cache ??= openBodyCache(BODY_CACHE_FILE, RENDERER_FINGERPRINT, 'read');
+  return (cache.get(bodyKey(markdown)) ?? (await renderBody(markdown))).html;
 }

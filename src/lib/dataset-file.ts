@@ -1,9 +1,9 @@
 /** Reading the dataset record (content/dataset.yaml) and a written export's data package. */
-import { readFile } from 'node:fs/promises';
+import { access, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { parse } from 'yaml';
 import { DatasetSchema, type Dataset } from '../schema/dataset.ts';
-import { whenReady } from './ready-file.ts';
 
 /** Reads content/dataset.yaml under `root`, with a located message when it is invalid. */
 export async function loadDataset(root: string): Promise<Dataset> {
@@ -37,12 +37,19 @@ export const BUILD_EXPORT_DIR = join('.cache', 'data');
  */
 export const EXPORT_READY_ENV = 'ATLAS_EXPORT_READY';
 
+/** How often the /data/ pages look for the export's ready file. */
+const EXPORT_POLL_MS = 200;
+
 /**
  * Resolves once the export the site lists is complete: at once when no export
  * is being written beside the site (EXPORT_READY_ENV unset), else when the
  * build's ready file appears. The build stops the site if the exports fail.
  */
-export const exportReady = (env: NodeJS.ProcessEnv = process.env): Promise<void> => whenReady(EXPORT_READY_ENV, env);
+export async function exportReady(env: NodeJS.ProcessEnv = process.env): Promise<void> {
+  const readyFile = env[EXPORT_READY_ENV];
+  if (!readyFile) return;
+  while (!(await access(readyFile).then(() => true, () => false))) await sleep(EXPORT_POLL_MS);
+}
 
 /** Reads the datapackage.json the export wrote, failing with what to run when there is none. */
 export async function readDataPackage(dir: string): Promise<{ version: string; created: string; resources: PackagedResource[] }> {

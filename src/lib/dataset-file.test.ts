@@ -4,18 +4,18 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { whenReady } from './ready-file.ts';
+import { EXPORT_READY_ENV, exportReady } from './dataset-file.ts';
 
-test('with no ready file named, nothing is waited for', async () => {
-  await whenReady('ATLAS_TEST_READY', {});
+test('with no export being written beside the site, the export is ready at once', async () => {
+  await exportReady({});
 });
 
-test('with a ready file named, the stage waits until it appears', async () => {
-  const dir = await mkdtemp(join(tmpdir(), 'ready-file-'));
+test('with an export being written, the /data/ pages wait until its ready file appears', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'export-ready-'));
   try {
     const readyFile = join(dir, 'data.ready');
     let ready = false;
-    const waiting = whenReady('ATLAS_TEST_READY', { ATLAS_TEST_READY: readyFile }).then(() => (ready = true));
+    const waiting = exportReady({ [EXPORT_READY_ENV]: readyFile }).then(() => (ready = true));
     await sleep(500);
     assert.equal(ready, false, 'still waiting while there is no ready file');
     await writeFile(readyFile, '');
