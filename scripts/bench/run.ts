@@ -6,6 +6,7 @@
  * writes bench/results/<date>-<N>.json; exits 1 when a budget fails.
  */
 import { spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
 import { cp, mkdir, readdir, readFile, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -200,22 +201,23 @@ async function profileReport(): Promise<string> {
   const sections = [
     `# Where the time went: ${N.toLocaleString('en')} articles, ${new Date().toISOString().slice(0, 10)}`,
     '',
-    'Self time by area and by function in each stage\'s Node threads, from `npm run bench -- --articles ' + N + ' --profile`',
-    '(V8\'s sampling profiler, which slows the stages). Native threads (DuckDB, zlib\'s pool) and other processes',
-    '(Pagefind\'s) are not sampled: a thread waiting for them counts as idle.',
+    `Self time by area and by function in each stage's Node threads, from \`npm run bench -- --articles ${N} --profile\``,
+    "(V8's sampling profiler, which slows the stages). Native threads (DuckDB, zlib's pool) and other processes",
+    "(Pagefind's) are not sampled: a thread waiting for them counts as idle.",
     '',
   ];
   for (const label of (await readdir(profiles)).sort()) {
     sections.push(`## ${label} build`, '');
     for (const stage of (await readdir(join(profiles, label))).sort()) {
-      const folder = join(profiles, label, stage);
-      // One file at a time: at 100,000 articles a stage's profile holds millions of samples.
-      const read: CpuProfile[] = [];
-      for (const file of (await readdir(folder)).filter((name) => name.endsWith('.cpuprofile'))) read.push(JSON.parse(await readFile(join(folder, file), 'utf8')) as CpuProfile);
-      sections.push(profileMarkdown(stage.replaceAll('-', ' '), summarizeProfiles(read, dir)));
+      sections.push(profileMarkdown(stage.replaceAll('-', ' '), summarizeProfiles(profilesIn(join(profiles, label, stage)), dir)));
     }
   }
   return sections.join('\n');
+}
+
+/** The CPU profiles in `folder`, each parsed when it is reached: at 100,000 articles one holds millions of samples. */
+function* profilesIn(folder: string): Generator<CpuProfile> {
+  for (const file of readdirSync(folder).filter((name) => name.endsWith('.cpuprofile'))) yield JSON.parse(readFileSync(join(folder, file), 'utf8')) as CpuProfile;
 }
 
 /** The latest 10,000-article result, against which a 100,000-article build's growth is judged. */

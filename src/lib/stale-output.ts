@@ -22,10 +22,12 @@ const FOLDERS_AT_ONCE = 64;
  */
 export async function filesUnder(folder: string, skipped: readonly string[] = []): Promise<string[]> {
   const files: string[] = [];
-  // Read level by level: the folders found in one level are the next one's.
-  for (let level = [''], top = true; level.length > 0; top = false) {
+  // Read level by level, from the top ('' is `folder` itself): the folders found in one level are the next one's.
+  let level = [''];
+  while (level.length > 0) {
     const next: string[] = [];
     await eachConcurrently(level, async (inner) => {
+      const top = inner === '';
       const entries = await readdir(join(folder, inner), { withFileTypes: true }).catch((error: NodeJS.ErrnoException) => {
         if (top && error.code === 'ENOENT') return [];
         throw error;

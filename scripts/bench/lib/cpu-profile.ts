@@ -59,14 +59,17 @@ export function areaOf(url: string, root: string): string {
 
 /**
  * Merges the profiles of a stage's threads into self time by function and by
- * area. A sample stands for the time until the next one.
+ * area. A sample stands for the time until the next one. Each profile is read
+ * once, as it comes: a generator can parse them one at a time.
  */
-export function summarizeProfiles(profiles: readonly CpuProfile[], root: string): ProfileSummary {
+export function summarizeProfiles(profiles: Iterable<CpuProfile>, root: string): ProfileSummary {
   const functions = new Map<string, number>();
   const areas = new Map<string, number>();
+  let threads = 0;
   let sampledMs = 0;
   let idleMs = 0;
   for (const profile of profiles) {
+    threads++;
     const nodes = new Map(profile.nodes.map((node) => [node.id, node.callFrame]));
     for (let i = 0; i < profile.samples.length; i++) {
       const ms = (profile.timeDeltas[i + 1] ?? 0) / 1000;
@@ -83,7 +86,7 @@ export function summarizeProfiles(profiles: readonly CpuProfile[], root: string)
     }
   }
   const sorted = (rows: Map<string, number>) => [...rows].map(([name, ms]) => ({ name, ms })).sort((a, b) => b.ms - a.ms || a.name.localeCompare(b.name));
-  return { threads: profiles.length, sampledMs, idleMs, functions: sorted(functions), areas: sorted(areas) };
+  return { threads, sampledMs, idleMs, functions: sorted(functions), areas: sorted(areas) };
 }
 
 /** A stage's summary as Markdown: its busy and idle time, then the largest functions and areas by self time. */
