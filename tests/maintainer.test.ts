@@ -155,7 +155,11 @@ test('a rebuild keeps unchanged pages as they are and deletes the pages of a rem
  * The pages Astro's build output says it rendered, in order. It names each as it starts it, and the next
  * line may follow on the same line (so a name ends at its extension); colours are taken out.
  */
-const renderedPages = (output: string) => [...stripVTControlCharacters(output).matchAll(/[├└]─ (\/\S*?\.(?:html|xml|txt))/g)].map((match) => match[1]!);
+const renderedPages = (output: string) => builtPages(output).map(({ page }) => page);
+
+/** Each page Astro's build output names, and whether it was kept from the incremental build's cache (said at once, after its name). */
+const builtPages = (output: string) =>
+  [...stripVTControlCharacters(output).matchAll(/[├└]─ (\/\S*?\.(?:html|xml|txt))( \((?:cached|restored)\))?/g)].map((match) => ({ page: match[1]!, kept: match[2] !== undefined }));
 
 test('the site is built while the exports are written, and its /data/ pages wait for them, last', async () => {
   assert.ok(added, 'needs the builds of the tests above');
@@ -196,7 +200,7 @@ test('the site is built while the exports are written, and its /data/ pages wait
   for (const [path, hash] of listed) assert.equal(hash, (await readChecksums(exportDir)).get(path), `/data/ page: ${path}`);
 });
 
-test('a correction to one article\'s text builds its search bundle again, and only that one', async () => {
+test('a correction to one article\'s text builds its search bundle and its feeds again, and only those', async () => {
   assert.ok(added, 'needs the builds of the tests above');
   const file = join(project.dir, 'content/articles/2024-01-russia-belarus-leaders-meet-seaprwire.md');
   await writeFile(file, `${(await readFile(file, 'utf8')).trimEnd()}\n\nPembetulan ini ditandatangani oleh Zebrakuda.\n`);
@@ -205,4 +209,9 @@ test('a correction to one article\'s text builds its search bundle again, and on
   assert.match(rebuilt.output, /search: ms: \d+ records in/, 'the Malay bundle is built again');
   for (const bundle of ['ar', 'en', 'hi']) assert.match(rebuilt.output, new RegExp(`search: ${bundle}: unchanged, kept`), `the ${bundle} bundle is kept`);
   assert.deepEqual(await searchCopy('Zebrakuda'), ['/articles/2024-01-russia-belarus-leaders-meet-seaprwire/'], 'the new word is found in the corrected article');
+  const feedsRenderedAgain = builtPages(rebuilt.output).filter(({ page, kept }) => page.endsWith('/feed.xml') && !kept).map(({ page }) => page);
+  // The archive's own feed is one file (a route without parameters has no cache key), rendered on every build.
+  assert.deepEqual(feedsRenderedAgain.sort(), ['/events/2024-01-29-supreme-state-council-st-petersburg/feed.xml', '/feed.xml', '/languages/ms/feed.xml'], 'the feeds of its event and language, and no other');
+  const eventFeeds = builtPages(rebuilt.output).filter(({ page }) => /^\/events\/[^/]+\/feed\.xml$/.test(page));
+  assert.equal(eventFeeds.length, (await readdir(join(project.dir, 'content/events'))).filter((name) => name.endsWith('.md')).length, 'every event has its feed');
 });

@@ -131,10 +131,20 @@ export function archiveFeed(index: Pick<ArchiveIndex, 'sources' | 'articlesByDat
   return atomFeed(meta, index.articlesByDate.slice(0, ARCHIVE_FEED_SIZE), index, site);
 }
 
+/** The articles the feed of content language `lang` lists: the newest ARCHIVE_FEED_SIZE. */
+export function languageFeedArticles(index: Pick<ArchiveIndex, 'articlesByLanguage'>, lang: string): readonly Article[] {
+  return (index.articlesByLanguage.get(lang) ?? []).slice(0, ARCHIVE_FEED_SIZE);
+}
+
 /** The feed of the newest articles in content language `lang`. */
 export function languageFeed(index: Pick<ArchiveIndex, 'sources' | 'articlesByLanguage'>, lang: string, site: string | URL): string {
   const meta = { title: `${t('site.name')}: articles in ${languageName(lang, 'en')}`, path: feedPaths.language(lang), pagePath: paths.language('en', lang) };
-  return atomFeed(meta, (index.articlesByLanguage.get(lang) ?? []).slice(0, ARCHIVE_FEED_SIZE), index, site);
+  return atomFeed(meta, languageFeedArticles(index, lang), index, site);
+}
+
+/** The articles the feed of event `eventId` lists: the newest ARCHIVE_FEED_SIZE of its coverage. */
+export function eventFeedArticles(index: Pick<ArchiveIndex, 'articlesByEvent'>, eventId: string): readonly Article[] {
+  return (index.articlesByEvent.get(eventId) ?? []).slice(0, ARCHIVE_FEED_SIZE);
 }
 
 /** The feed of the newest articles reporting event `eventId`. */
@@ -142,7 +152,7 @@ export function eventFeed(index: Pick<ArchiveIndex, 'sources' | 'events' | 'arti
   const event = index.events.get(eventId);
   if (!event) throw new Error(`No event "${eventId}"`);
   const meta = { title: `${t('site.name')}: ${event.title}`, path: feedPaths.event(eventId), pagePath: paths.event('en', eventId) };
-  return atomFeed(meta, (index.articlesByEvent.get(eventId) ?? []).slice(0, ARCHIVE_FEED_SIZE), index, site);
+  return atomFeed(meta, eventFeedArticles(index, eventId), index, site);
 }
 
 /** The HTTP response of a feed endpoint. */

@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { ArticleSchema, EntitySchema, EventSchema, SourceSchema } from '../schema/index.ts';
 import { buildArchiveIndex, otherCoverage } from './archive-index.ts';
-import { articleListPageKey, articlePageKey, eventPageKey, eventsListKey } from './page-keys.ts';
+import { eventFeedArticles } from './feeds.ts';
+import { articleListPageKey, articlePageKey, eventPageKey, eventsListKey, feedKey } from './page-keys.ts';
 import { pageOf } from './pagination.ts';
 
 const article = (id: string, language: string) => ArticleSchema.parse({
@@ -28,6 +29,7 @@ const keys = (digest: ReturnType<typeof digests>) => {
     event: eventPageKey(event, pageOf(index.coverageByEvent.get(event.id)!, 1, 50), [undefined, undefined], index, digest),
     language: articleListPageKey(pageOf(index.articlesByLanguage.get('hi')!, 1, 50), ['hi'], digest),
     events: eventsListKey(archive, 1),
+    eventFeed: feedKey([digest('events', event.id)], eventFeedArticles(index, event.id), digest),
   };
 };
 
@@ -42,6 +44,7 @@ test('a change to an article changes its page and every page that lists it, and 
   assert.notEqual(after.articleB, before.articleB, 'B lists A as other coverage');
   assert.notEqual(after.event, before.event);
   assert.notEqual(after.language, before.language);
+  assert.notEqual(after.eventFeed, before.eventFeed);
   assert.equal(after.events, before.events, 'the list of events does not show articles');
 });
 
@@ -50,4 +53,7 @@ test('renaming the source or an entity changes the pages that name them', () => 
   assert.notEqual(keys(digests({ 'sources/s': '2' })).language, before.language);
   assert.notEqual(keys(digests({ 'entities/putin': '2' })).articleA, before.articleA);
   assert.notEqual(keys(digests({ 'events/2024-01-29-e': '2' })).events, before.events);
+  assert.notEqual(keys(digests({ 'events/2024-01-29-e': '2' })).eventFeed, before.eventFeed, 'the feed is titled by its event');
+  assert.notEqual(keys(digests({ 'sources/s': '2' })).eventFeed, before.eventFeed, 'its entries name their source');
+  assert.equal(keys(digests({ 'entities/putin': '2' })).eventFeed, before.eventFeed, 'a feed names no entity');
 });

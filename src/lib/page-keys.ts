@@ -63,6 +63,16 @@ export function articleListPageKey(page: { number: number; count: number; total:
   return hashParts([...shown, page.number, page.count, page.total, ...page.items.map(listed(digest))]);
 }
 
+/**
+ * The key of a feed: what it says of itself (`shown`: its event's record, say)
+ * and each article it lists, with its source. Astro renders an endpoint with
+ * no key on every build: without keys, the feeds of all events were written
+ * again after any change.
+ */
+export function feedKey(shown: readonly string[], articles: readonly Article[], digest: RecordDigest): string {
+  return hashParts([...shown, ...articles.map(listed(digest))]);
+}
+
 /** What an entity's page shows besides its articles: the entity and the events it is in. */
 export function entityShown(entity: Entity, events: readonly Event[], index: Pick<ArchiveIndex, 'languagesByEvent'>, digest: RecordDigest): string[] {
   return [digest('entities', entity.id), String(events.length), ...events.map(eventLine(digest, index))];

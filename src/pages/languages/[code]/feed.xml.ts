@@ -1,8 +1,12 @@
 /** /languages/<code>/feed.xml: Atom feed of every article in one content language. */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getArchive } from '../../../data/archive.ts';
-import { atomResponse, languageFeed } from '../../../lib/feeds.ts';
+import { atomResponse, languageFeed, languageFeedArticles } from '../../../lib/feeds.ts';
+import { feedKey } from '../../../lib/page-keys.ts';
 
-export const getStaticPaths: GetStaticPaths = async () => (await getArchive()).languages.map((code) => ({ params: { code } }));
+export const getStaticPaths: GetStaticPaths = async () => {
+  const archive = await getArchive();
+  return archive.languages.map((code) => ({ params: { code }, cacheKey: feedKey([code], languageFeedArticles(archive, code), archive.digest) }));
+};
 
 export const GET: APIRoute = async ({ params, site }) => atomResponse(languageFeed(await getArchive(), params.code!, site!));
