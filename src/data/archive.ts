@@ -5,6 +5,7 @@
 import { getCollection } from 'astro:content';
 import { formatProblem } from '../schema/parse.ts';
 import { buildArchiveIndex, findBrokenReferences, type ArchiveIndex } from '../lib/archive-index.ts';
+import { frontMatterDigest } from '../lib/content-loader.ts';
 import { entitiesInListOrder } from '../lib/names.ts';
 import type { RecordDigest } from '../lib/page-keys.ts';
 import type { Entity } from '../schema/index.ts';
@@ -19,7 +20,7 @@ async function loadArchive() {
     getCollection('entities'),
   ]);
   const files = new Map<string, string>();
-  // The loader's digest of each file (front matter and body): what incremental builds compare.
+  // The loader's digest of each file (its front matter's and its body's, see recordDigest): what incremental builds compare.
   const digests = new Map<string, string>();
   for (const [collection, entries] of Object.entries({ articles, events, sources, entities })) {
     for (const entry of entries) {
@@ -42,7 +43,10 @@ async function loadArchive() {
     ...buildArchiveIndex(input),
     articleFiles: new Map(articles.map((e) => [e.id, e.filePath!])),
     eventFiles: new Map(events.map((e) => [e.id, e.filePath!])),
-    digest: ((collection, id) => digests.get(`${collection}/${id}`) ?? '') satisfies RecordDigest,
+    digest: ((collection, id, part) => {
+      const digest = digests.get(`${collection}/${id}`) ?? '';
+      return part === 'front matter' ? frontMatterDigest(digest) : digest;
+    }) satisfies RecordDigest,
   };
 }
 

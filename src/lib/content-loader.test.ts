@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, test } from 'node:test';
-import { archiveLoader } from './content-loader.ts';
+import { archiveLoader, frontMatterDigest, recordDigest } from './content-loader.ts';
 
 const PROJECT = join(import.meta.dirname, '..', '..');
 let root: string;
@@ -67,4 +67,12 @@ test('a changed file with a problem fails the load, naming the file and the fiel
   await writeFile(file, text);
   await load();
   assert.equal(entries.get('euronews')?.data.id, 'euronews');
+});
+
+test('a record\'s digest holds its front matter\'s, which the page keys of lists read alone', () => {
+  assert.equal(frontMatterDigest(recordDigest('9f1c', 'e3b0')), '9f1c');
+  assert.notEqual(recordDigest('9f1c', 'e3b0'), recordDigest('9f1c', 'e3b1'), 'a change to the body changes the whole');
+  const stored = entries.get('euronews')!;
+  assert.equal(typeof stored.digest, 'string');
+  assert.equal(frontMatterDigest(String(stored.digest)), String(JSON.stringify(stored.data).length), 'the loader digests the front matter as its data');
 });

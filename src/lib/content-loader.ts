@@ -35,6 +35,24 @@ async function fileStamps(root: string, files: readonly string[]): Promise<Map<s
   return new Map(files.map((file, i) => [file, stamps[i]!]));
 }
 
+/**
+ * A record's digest as the loader stores it: its front matter's and its body's,
+ * joined. Astro compares the whole; the site's page keys read the front
+ * matter's alone where a page lists a record without its body.
+ * @example recordDigest('9f1c', 'e3b0') // "9f1c:e3b0"
+ */
+export function recordDigest(frontMatter: string, body: string): string {
+  return `${frontMatter}:${body}`;
+}
+
+/**
+ * The front matter's part of a digest recordDigest made.
+ * @example frontMatterDigest('9f1c:e3b0') // "9f1c"
+ */
+export function frontMatterDigest(digest: string): string {
+  return digest.slice(0, digest.indexOf(':'));
+}
+
 /** Creates the loader for one collection of the archive. */
 export function archiveLoader(collection: CollectionName): Loader {
   const spec = collections[collection];
@@ -63,9 +81,10 @@ export function archiveLoader(collection: CollectionName): Loader {
       const ids = new Set(records.map((record) => record.data.id));
       for (const id of store.keys()) if (!ids.has(id)) store.delete(id);
       for (const record of records) {
-        if (!('body' in record)) continue;
+        // The unchanged files' records stand in by id alone (see above): only those read have a body.
+        if (!('body' in record) || typeof record.body !== 'string') continue;
         const { data, body, file } = record;
-        store.set({ id: data.id, data, filePath: file, digest: generateDigest(JSON.stringify(data) + body) });
+        store.set({ id: data.id, data, filePath: file, digest: recordDigest(generateDigest(JSON.stringify(data)), generateDigest(body)) });
       }
       const stampsNow = JSON.stringify([...stamps]);
       // Set only when they differ: setting marks the data store to be written again, all of it.

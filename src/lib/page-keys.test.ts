@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { ArticleSchema, EntitySchema, EventSchema, SourceSchema } from '../schema/index.ts';
 import { buildArchiveIndex, otherCoverage } from './archive-index.ts';
-import { eventFeedArticles } from './feeds.ts';
-import { articleListPageKey, articlePageKey, eventPageKey, eventsListKey, feedKey } from './page-keys.ts';
+import { eventFeedArticles, languageFeedArticles } from './feeds.ts';
+import { articleListPageKey, articlePageKey, eventFeedKey, eventPageKey, eventsListKey, languageFeedKey } from './page-keys.ts';
 import { pageOf } from './pagination.ts';
 
 const article = (id: string, language: string) => ArticleSchema.parse({
@@ -17,8 +17,14 @@ const index = buildArchiveIndex({
   sources: [SourceSchema.parse({ id: 's', name: 'S', name_lang: 'en', name_latin: 'S', names: {}, home: null, country: null, languages: ['hi'], kind: 'news-website', description: 'x' })],
   entities: [EntitySchema.parse({ id: 'putin', kind: 'person', names: { en: ['Vladimir Putin'] }, description: 'x' })],
 });
-/** Every record's digest is "1", but those listed in `changed`. */
-const digests = (changed: Record<string, string> = {}) => (collection: string, id: string) => changed[`${collection}/${id}`] ?? '1';
+/**
+ * Every record's digest is "1:1" (front matter, body), but those listed in `changed`; a change to a body alone
+ * is listed as "<collection>/<id>#body".
+ */
+const digests = (changed: Record<string, string> = {}) => (collection: string, id: string, part?: 'front matter') => {
+  const frontMatter = changed[`${collection}/${id}`] ?? '1';
+  return part === 'front matter' ? frontMatter : `${frontMatter}:${changed[`${collection}/${id}#body`] ?? '1'}`;
+};
 const a = index.articles.get('2024-01-29-a')!;
 const keys = (digest: ReturnType<typeof digests>) => {
   const archive = { ...index, digest };
@@ -29,7 +35,8 @@ const keys = (digest: ReturnType<typeof digests>) => {
     event: eventPageKey(event, pageOf(index.coverageByEvent.get(event.id)!, 1, 50), [undefined, undefined], index, digest),
     language: articleListPageKey(pageOf(index.articlesByLanguage.get('hi')!, 1, 50), ['hi'], digest),
     events: eventsListKey(archive, 1),
-    eventFeed: feedKey([digest('events', event.id)], eventFeedArticles(index, event.id), digest),
+    eventFeed: eventFeedKey(event, eventFeedArticles(index, event.id), digest),
+    languageFeed: languageFeedKey('hi', languageFeedArticles(index, 'hi'), digest),
   };
 };
 
@@ -45,7 +52,22 @@ test('a change to an article changes its page and every page that lists it, and 
   assert.notEqual(after.event, before.event);
   assert.notEqual(after.language, before.language);
   assert.notEqual(after.eventFeed, before.eventFeed);
+  assert.notEqual(after.languageFeed, before.languageFeed);
   assert.equal(after.events, before.events, 'the list of events does not show articles');
+});
+
+test('a correction to an article\'s body changes its own page alone', () => {
+  const before = keys(digests());
+  const after = keys(digests({ 'articles/2024-01-29-a#body': '2' }));
+  assert.notEqual(after.articleA, before.articleA);
+  for (const page of ['articleB', 'event', 'language', 'events', 'eventFeed', 'languageFeed'] as const) assert.equal(after[page], before[page], `${page} lists A without its body`);
+});
+
+test('an event\'s summary (its body) is shown on its own page alone', () => {
+  const before = keys(digests());
+  const after = keys(digests({ 'events/2024-01-29-e#body': '2' }));
+  assert.notEqual(after.event, before.event);
+  for (const page of ['articleA', 'events', 'eventFeed'] as const) assert.equal(after[page], before[page], `${page} names the event without its summary`);
 });
 
 test('renaming the source or an entity changes the pages that name them', () => {

@@ -1,17 +1,18 @@
 /**
  * Cache keys for Astro's incremental build: a page is rendered again only when
  * its key changes (its code is tracked by Astro). A key digests everything the
- * page shows: its own record (front matter and body) and every record it lists
- * or names. So correcting one article's text renders its own page again, and
- * retitling it also the pages that list it.
+ * page shows: its own record (front matter and body), and the front matter of
+ * every record it lists or names (a list shows no body). So correcting one
+ * article's text renders its own page again, and retitling it also the pages
+ * that list it.
  */
 import { createHash } from 'node:crypto';
 import type { Article, Entity, Event } from '../schema/index.ts';
 import type { ArchiveIndex } from './archive-index.ts';
 import { LIST_ITEMS_PER_PAGE, pageOf } from './pagination.ts';
 
-/** The digest of a record's file (front matter and body), by collection and id. */
-export type RecordDigest = (collection: 'articles' | 'events' | 'sources' | 'entities', id: string) => string;
+/** The digest of a record, by collection and id: of its file (front matter and body), or of its front matter alone. */
+export type RecordDigest = (collection: 'articles' | 'events' | 'sources' | 'entities', id: string, part?: 'front matter') => string;
 
 /** Hashes the parts of a key. */
 function hashParts(parts: readonly (string | number | undefined)[]): string {
@@ -19,10 +20,10 @@ function hashParts(parts: readonly (string | number | undefined)[]): string {
 }
 
 /** What an article shows where it is listed (title, source, date…): its record and its source's. */
-const listed = (digest: RecordDigest) => (article: Article) => `${digest('articles', article.id)}:${digest('sources', article.source)}`;
+const listed = (digest: RecordDigest) => (article: Article) => `${digest('articles', article.id, 'front matter')}:${digest('sources', article.source)}`;
 const entityNames = (digest: RecordDigest, ids: readonly string[]) => ids.map((id) => digest('entities', id)).join(',');
 const eventLine = (digest: RecordDigest, index: Pick<ArchiveIndex, 'languagesByEvent'>) => (event: Event) =>
-  `${digest('events', event.id)}:${JSON.stringify(index.languagesByEvent.get(event.id) ?? [])}`;
+  `${digest('events', event.id, 'front matter')}:${JSON.stringify(index.languagesByEvent.get(event.id) ?? [])}`;
 
 /** The key of an article's page: the article, its source, entities and events, and the other coverage it lists. */
 export function articlePageKey(article: Article, others: readonly Article[], index: Pick<ArchiveIndex, 'coverageByEvent'>, digest: RecordDigest): string {
@@ -30,7 +31,7 @@ export function articlePageKey(article: Article, others: readonly Article[], ind
     digest('articles', article.id),
     digest('sources', article.source),
     entityNames(digest, article.entities),
-    ...article.events.map((id) => `${digest('events', id)}:${index.coverageByEvent.get(id)?.length ?? 0}`),
+    ...article.events.map((id) => `${digest('events', id, 'front matter')}:${index.coverageByEvent.get(id)?.length ?? 0}`),
     ...others.map(listed(digest)),
   ]);
 }
@@ -51,8 +52,8 @@ export function eventPageKey(
   return hashParts([
     digest('events', event.id),
     entityNames(digest, [event.place, ...event.participants]),
-    ...neighbours.map((other) => (other ? digest('events', other.id) : '')),
-    ...event.related.map((id) => digest('events', id)),
+    ...neighbours.map((other) => (other ? digest('events', other.id, 'front matter') : '')),
+    ...event.related.map((id) => digest('events', id, 'front matter')),
     JSON.stringify(index.languagesByEvent.get(event.id) ?? []),
     ...(page.number === 1 ? coverage : page.items).map(listed(digest)),
   ]);
@@ -64,13 +65,17 @@ export function articleListPageKey(page: { number: number; count: number; total:
 }
 
 /**
- * The key of a feed: what it says of itself (`shown`: its event's record, say)
- * and each article it lists, with its source. Astro renders an endpoint with
- * no key on every build: without keys, the feeds of all events were written
- * again after any change.
+ * The key of an event's feed: the event's title and each article the feed
+ * lists, with its source. (Astro renders an endpoint without a key on every
+ * build: the feeds of all events were written again after any change.)
  */
-export function feedKey(shown: readonly string[], articles: readonly Article[], digest: RecordDigest): string {
-  return hashParts([...shown, ...articles.map(listed(digest))]);
+export function eventFeedKey(event: Event, articles: readonly Article[], digest: RecordDigest): string {
+  return hashParts([digest('events', event.id, 'front matter'), ...articles.map(listed(digest))]);
+}
+
+/** The key of a content language's feed: each article it lists, with its source. */
+export function languageFeedKey(lang: string, articles: readonly Article[], digest: RecordDigest): string {
+  return hashParts([lang, ...articles.map(listed(digest))]);
 }
 
 /** What an entity's page shows besides its articles: the entity and the events it is in. */

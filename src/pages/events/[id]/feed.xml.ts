@@ -2,13 +2,13 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getArchive } from '../../../data/archive.ts';
 import { atomResponse, eventFeed, eventFeedArticles } from '../../../lib/feeds.ts';
-import { feedKey } from '../../../lib/page-keys.ts';
+import { eventFeedKey } from '../../../lib/page-keys.ts';
 
 export const getStaticPaths: GetStaticPaths = async () => {
   const archive = await getArchive();
   return archive.timeline.map((event) => ({
     params: { id: event.id },
-    cacheKey: feedKey([archive.digest('events', event.id)], eventFeedArticles(archive, event.id), archive.digest),
+    cacheKey: eventFeedKey(event, eventFeedArticles(archive, event.id), archive.digest),
   }));
 };
 

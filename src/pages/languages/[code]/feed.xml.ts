@@ -2,11 +2,11 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getArchive } from '../../../data/archive.ts';
 import { atomResponse, languageFeed, languageFeedArticles } from '../../../lib/feeds.ts';
-import { feedKey } from '../../../lib/page-keys.ts';
+import { languageFeedKey } from '../../../lib/page-keys.ts';
 
 export const getStaticPaths: GetStaticPaths = async () => {
   const archive = await getArchive();
-  return archive.languages.map((code) => ({ params: { code }, cacheKey: feedKey([code], languageFeedArticles(archive, code), archive.digest) }));
+  return archive.languages.map((code) => ({ params: { code }, cacheKey: languageFeedKey(code, languageFeedArticles(archive, code), archive.digest) }));
 };
 
 export const GET: APIRoute = async ({ params, site }) => atomResponse(languageFeed(await getArchive(), params.code!, site!));
