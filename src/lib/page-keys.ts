@@ -19,7 +19,7 @@ function hashParts(parts: readonly (string | number | undefined)[]): string {
   return createHash('sha256').update(parts.join('\u0000')).digest('base64url');
 }
 
-/** What an article shows where it is listed (title, source, date…): its record and its source's. */
+/** What an article shows where it is listed (title, source, date…): its front matter and its source's record. */
 const listed = (digest: RecordDigest) => (article: Article) => `${digest('articles', article.id, 'front matter')}:${digest('sources', article.source)}`;
 const entityNames = (digest: RecordDigest, ids: readonly string[]) => ids.map((id) => digest('entities', id)).join(',');
 const eventLine = (digest: RecordDigest, index: Pick<ArchiveIndex, 'languagesByEvent'>) => (event: Event) =>
