@@ -11,7 +11,7 @@ import { readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { stripVTControlCharacters } from 'node:util';
+import { builtPages } from '../scripts/bench/lib/astro-output.ts';
 import { EXPORT_READY_ENV } from '../src/lib/dataset-file.ts';
 import { parse } from 'yaml';
 import { launchBrowser } from './helpers/browser.ts';
@@ -151,15 +151,8 @@ test('a rebuild keeps unchanged pages as they are and deletes the pages of a rem
   assert.equal((await stat(keptCapture)).ctimeMs, keptCaptureBefore.ctimeMs, 'a kept capture is not linked again');
 });
 
-/**
- * The pages Astro's build output says it rendered, in order. It names each as it starts it, and the next
- * line may follow on the same line (so a name ends at its extension); colours are taken out.
- */
+/** The pages and feeds Astro's build output names, in the order it started them. */
 const renderedPages = (output: string) => builtPages(output).map(({ page }) => page);
-
-/** Each page Astro's build output names, and whether it was kept from the incremental build's cache (said at once, after its name). */
-const builtPages = (output: string) =>
-  [...stripVTControlCharacters(output).matchAll(/[├└]─ (\/\S*?\.(?:html|xml|txt))( \((?:cached|restored)\))?/g)].map((match) => ({ page: match[1]!, kept: match[2] !== undefined }));
 
 test('the site is built while the exports are written, and its /data/ pages wait for them, last', async () => {
   assert.ok(added, 'needs the builds of the tests above');

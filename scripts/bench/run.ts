@@ -15,6 +15,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import sirv from 'sirv';
 import { chromium } from 'playwright-core';
+import { builtPages } from './lib/astro-output.ts';
 import { checkBudgets, type BenchResult, type Stage } from './lib/budgets.ts';
 import { profileMarkdown, summarizeProfiles, type CpuProfile } from './lib/cpu-profile.ts';
 import { countBytes, largestPage, pageWeight } from './lib/page-weight.ts';
@@ -106,6 +107,8 @@ async function rebuild(): Promise<{ stages: Stage[]; total: Stage }> {
   return build('rebuild');
 }
 const warm = values['skip-rebuild'] ? undefined : await rebuild();
+/** How precise the incremental build was: after one article's text changed, the pages and feeds rendered again. */
+const rebuiltPages = warm ? builtPages(await readFile(`${dir}-rebuild.log`, 'utf8')) : [];
 
 const pages = (await readdir(join(dir, 'dist'), { recursive: true })).filter((f) => f.endsWith('.html')).length;
 
@@ -160,7 +163,7 @@ const result: BenchResult = {
   stages: cold.stages,
   build: cold.total,
   content_check: check,
-  ...(warm ? { rebuild: warm.total, rebuild_stages: warm.stages } : {}),
+  ...(warm ? { rebuild: warm.total, rebuild_stages: warm.stages, rebuild_pages: { rendered: rebuiltPages.filter((p) => !p.kept).length, kept: rebuiltPages.filter((p) => p.kept).length } } : {}),
   pages,
   pages_per_s: round(pages / (astro.wall_s || 1)),
   ms_per_article: round((cold.total.wall_s * 1000) / N),
@@ -189,6 +192,7 @@ if (values.profile) {
 console.log(`\n| Stage (${N.toLocaleString('en')} articles) | Wall (s) | CPU (s) | Peak RSS (MiB) |\n| --- | --- | --- | --- |`);
 const rebuildRows = warm ? [...warm.stages.map((s) => ({ ...s, stage: `rebuild: ${s.stage}` })), warm.total] : [];
 for (const s of [generation, ...cold.stages, cold.total, check, ...rebuildRows]) console.log(`| ${s.stage} | ${s.wall_s} | ${s.cpu_s} | ${s.peak_rss_mib} |`);
+if (result.rebuild_pages) console.log(`\nrebuild: ${result.rebuild_pages.rendered} pages and feeds rendered again, ${result.rebuild_pages.kept} kept`);
 console.log(`\n${pages} pages (${result.pages_per_s}/s); output ${JSON.stringify(result.output_mib)} MiB; ${result.ms_per_article} ms an article`);
 console.log(`search "${values.query}": first query ${result.search_kb.first_query} KB, then "${values.second}" ${result.search_kb.second_query} KB, then "${values['other-script']}" ${result.search_kb.other_script_query} KB; heaviest article page ${heaviestArticle.gzip_kb} KB (${heaviestArticle.path}), event page ${heaviestEvent.gzip_kb} KB (${heaviestEvent.path})`);
 console.log(`\n| Budget | Limit | Measured | |\n| --- | --- | --- | --- |`);

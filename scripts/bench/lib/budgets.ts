@@ -40,6 +40,8 @@ export interface BenchResult {
   /** The whole build again after one article changed, caches warm (left out with --skip-rebuild). */
   rebuild?: Stage;
   rebuild_stages?: Stage[];
+  /** The pages and feeds the rebuild rendered again, and those it kept from Astro's incremental build (from its output). */
+  rebuild_pages?: { rendered: number; kept: number };
   pages: number;
   pages_per_s: number;
   /** Cold build wall time per article. */
