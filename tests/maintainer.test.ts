@@ -205,8 +205,8 @@ test('a correction to one article\'s text renders its page and builds its search
   // Its page alone is rendered again: the pages and feeds that list it show no body. (The archive's own feed is
   // one file, a route without parameters and so without a cache key: it is rendered on every build.)
   const renderedAgain = builtPages(rebuilt.output).filter(({ kept }) => !kept).map(({ page }) => page);
-  const keyedRenderedAgain = renderedAgain.filter((page) => /\/(?:articles|events|entities|sources|languages\/[^/]+)\/|\/feed\.xml$/.test(page));
-  assert.deepEqual(keyedRenderedAgain.sort(), ['/articles/2024-01-russia-belarus-leaders-meet-seaprwire/index.html', '/feed.xml'], `rendered again: ${renderedAgain.join(', ')}`);
+  const recordPagesAndFeedsRenderedAgain = renderedAgain.filter((page) => /\/(?:articles|events|entities|sources|languages\/[^/]+)\/|\/feed\.xml$/.test(page));
+  assert.deepEqual(recordPagesAndFeedsRenderedAgain.sort(), ['/articles/2024-01-russia-belarus-leaders-meet-seaprwire/index.html', '/feed.xml'], `rendered again: ${renderedAgain.join(', ')}`);
   const eventFeeds = builtPages(rebuilt.output).filter(({ page }) => /^\/events\/[^/]+\/feed\.xml$/.test(page));
   assert.equal(eventFeeds.length, (await readdir(join(project.dir, 'content/events'))).filter((name) => name.endsWith('.md')).length, 'every event has its feed');
 });

@@ -109,6 +109,7 @@ async function rebuild(): Promise<{ stages: Stage[]; total: Stage }> {
 const warm = values['skip-rebuild'] ? undefined : await rebuild();
 /** How precise the incremental build was: after one article's text changed, the pages and feeds rendered again. */
 const rebuiltPages = warm ? builtPages(await readFile(`${dir}-rebuild.log`, 'utf8')) : [];
+const renderedAgain = rebuiltPages.filter((page) => !page.kept).length;
 
 const pages = (await readdir(join(dir, 'dist'), { recursive: true })).filter((f) => f.endsWith('.html')).length;
 
@@ -163,7 +164,7 @@ const result: BenchResult = {
   stages: cold.stages,
   build: cold.total,
   content_check: check,
-  ...(warm ? { rebuild: warm.total, rebuild_stages: warm.stages, rebuild_pages: { rendered: rebuiltPages.filter((p) => !p.kept).length, kept: rebuiltPages.filter((p) => p.kept).length } } : {}),
+  ...(warm ? { rebuild: warm.total, rebuild_stages: warm.stages, rebuild_pages: { rendered: renderedAgain, kept: rebuiltPages.length - renderedAgain } } : {}),
   pages,
   pages_per_s: round(pages / (astro.wall_s || 1)),
   ms_per_article: round((cold.total.wall_s * 1000) / N),

@@ -20,12 +20,16 @@ async function loadArchive() {
     getCollection('entities'),
   ]);
   const files = new Map<string, string>();
-  // The loader's digest of each file (its front matter's and its body's, see recordDigest): what incremental builds compare.
+  // The loader's digest of each file (its front matter's and its body's, see recordDigest): what incremental builds
+  // compare. The front matter's part is taken once here: the page keys of the lists read it millions of times.
   const digests = new Map<string, string>();
+  const frontMatterDigests = new Map<string, string>();
   for (const [collection, entries] of Object.entries({ articles, events, sources, entities })) {
     for (const entry of entries) {
-      files.set(`${collection}/${entry.id}`, entry.filePath ?? `content/${collection}/${entry.id}`);
-      digests.set(`${collection}/${entry.id}`, String(entry.digest));
+      const key = `${collection}/${entry.id}`;
+      files.set(key, entry.filePath ?? `content/${collection}/${entry.id}`);
+      digests.set(key, String(entry.digest));
+      frontMatterDigests.set(key, frontMatterDigest(String(entry.digest)));
     }
   }
   const input = {
@@ -43,10 +47,7 @@ async function loadArchive() {
     ...buildArchiveIndex(input),
     articleFiles: new Map(articles.map((e) => [e.id, e.filePath!])),
     eventFiles: new Map(events.map((e) => [e.id, e.filePath!])),
-    digest: ((collection, id, part) => {
-      const digest = digests.get(`${collection}/${id}`) ?? '';
-      return part === 'front matter' ? frontMatterDigest(digest) : digest;
-    }) satisfies RecordDigest,
+    digest: ((collection, id, part) => (part === 'front matter' ? frontMatterDigests : digests).get(`${collection}/${id}`) ?? '') satisfies RecordDigest,
   };
 }
 
