@@ -19,10 +19,11 @@ export interface LinkedOutput {
 /** Where the search stage writes its bundles. */
 export const SEARCH_INDEX_DIR = join('.cache', 'pagefind');
 
-export const LINKED_OUTPUTS: readonly LinkedOutput[] = [
-  { from: SEARCH_INDEX_DIR, to: 'pagefind', pages: [] },
-  // The /data/ page lives in the folder that serves the dataset.
-  { from: BUILD_EXPORT_DIR, to: 'data', pages: ['index.html'] },
-  // The raw captures, byte for byte, at /captures/<file>: linked, not rendered one by one as pages.
-  { from: join('content', 'captures'), to: 'captures', pages: [] },
-];
+/** The search bundles, written by the search stage. */
+export const SEARCH_OUTPUT: LinkedOutput = { from: SEARCH_INDEX_DIR, to: 'pagefind', pages: [] };
+/** The dataset, written by the exports; the /data/ page lives in the folder that serves it. */
+export const DATASET_OUTPUT: LinkedOutput = { from: BUILD_EXPORT_DIR, to: 'data', pages: ['index.html'] };
+/** The raw captures, byte for byte, at /captures/<file>: linked, not rendered one by one as pages. */
+export const CAPTURES_OUTPUT: LinkedOutput = { from: join('content', 'captures'), to: 'captures', pages: [] };
+
+export const LINKED_OUTPUTS: readonly LinkedOutput[] = [SEARCH_OUTPUT, DATASET_OUTPUT, CAPTURES_OUTPUT];
