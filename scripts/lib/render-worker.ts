@@ -15,8 +15,9 @@ export interface RenderBatch {
   root: string;
   files: string[];
 }
-/** What a worker found: the key of every body it read, and the bodies it rendered. */
+/** What a worker found: the key of every body it read (in the order of the batch's files), and the bodies it rendered. */
 export interface RenderedBatch {
+  files: string[];
   keys: string[];
   rendered: [key: string, body: RenderedBody][];
 }
@@ -25,7 +26,7 @@ let cache: BodyCache | undefined;
 
 parentPort!.on('message', async ({ root, files }: RenderBatch) => {
   cache ??= openBodyCache(join(root, BODY_CACHE_FILE), RENDERER_FINGERPRINT, 'read');
-  const answer: RenderedBatch = { keys: [], rendered: [] };
+  const answer: RenderedBatch = { files, keys: [], rendered: [] };
   const renderedKeys = new Set<string>();
   for (const file of files) {
     const markdown = splitFrontMatter(readFileSync(join(root, file), 'utf8'))?.body ?? '';

@@ -46,3 +46,15 @@ test('a missing file reads as empty; prune forgets bodies no longer used', () =>
   assert.deepEqual([cache.has('k1'), cache.has('k2')], [true, false]);
   cache.close();
 });
+
+test('remembers the body key each content file had when read, and forgets the files no longer present', () => {
+  const file = join(dir, 'c.sqlite');
+  const cache = openBodyCache(file, 'r1', 'write');
+  assert.deepEqual(cache.readFiles(), new Map());
+  cache.putReadFiles([['content/articles/a.md', { stamp: '10:1:7', key: bodyKey('a') }], ['content/articles/b.md', { stamp: '12:1:8', key: bodyKey('b') }]], new Set(['content/articles/a.md', 'content/articles/b.md']));
+  cache.putReadFiles([['content/articles/a.md', { stamp: '11:2:7', key: bodyKey('a2') }]], new Set(['content/articles/a.md']));
+  cache.close();
+  const reopened = openBodyCache(file, 'r1', 'write');
+  assert.deepEqual(reopened.readFiles(), new Map([['content/articles/a.md', { stamp: '11:2:7', key: bodyKey('a2') }]]));
+  reopened.close();
+});

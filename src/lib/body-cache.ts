@@ -36,6 +36,13 @@ export function bodyKey(markdown: string): string {
   return createHash('sha256').update(markdown).digest('hex');
 }
 
+/** A content file as the bodies stage last read it. */
+export interface FileRead {
+  stamp: string;
+  /** Its body's key. */
+  key: string;
+}
+
 export interface BodyCache {
   /** The rendered body cached under `key`, if any. */
   get(key: string): RenderedBody | undefined;
@@ -47,6 +54,10 @@ export interface BodyCache {
   put(entries: Iterable<readonly [key: string, body: RenderedBody]>): void;
   /** Forgets every body whose key is not in `keep` (bodies no content file has any more); returns how many. */
   prune(keep: ReadonlySet<string>): number;
+  /** The key of each content file's body when it was last read, with the file's stamp then (src/lib/file-stamps.ts), by path. */
+  readFiles(): Map<string, FileRead>;
+  /** Records the files read now, and forgets every file not in `present`. */
+  putReadFiles(read: Iterable<readonly [path: string, file: FileRead]>, present: ReadonlySet<string>): void;
   close(): void;
 }
 
@@ -59,7 +70,11 @@ export function openBodyCache(file: string, fingerprint: string, mode: 'read' | 
   if (mode === 'read' && !existsSync(file)) return emptyCache;
   if (mode === 'write') mkdirSync(dirname(file), { recursive: true });
   const db = new DatabaseSync(file, { readOnly: mode === 'read' });
-  if (mode === 'write') db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;');
+  if (mode === 'write') {
+    db.exec(`PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;
+      CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+      CREATE TABLE IF NOT EXISTS files (path TEXT PRIMARY KEY, stamp TEXT NOT NULL, key TEXT NOT NULL) WITHOUT ROWID;`);
+  }
   const stored = (db.prepare("SELECT value FROM meta WHERE name = 'renderer'").get() as { value: string } | undefined)?.value;
   // The table's layout is part of what a cache must match: one made with another layout is rebuilt.
   const version = `${fingerprint}:${LAYOUT}`;
@@ -95,6 +110,16 @@ export function openBodyCache(file: string, fingerprint: string, mode: 'read' | 
       db.exec('COMMIT');
       return stale.length;
     },
+    readFiles: () => new Map((db.prepare('SELECT path, stamp, key FROM files').all() as { path: string; stamp: string; key: string }[]).map(({ path, stamp, key }) => [path, { stamp, key }])),
+    putReadFiles(read, present) {
+      const gone = (db.prepare('SELECT path FROM files').all() as { path: string }[]).map((row) => row.path).filter((path) => !present.has(path));
+      const put = db.prepare('INSERT OR REPLACE INTO files (path, stamp, key) VALUES (?, ?, ?)');
+      const remove = db.prepare('DELETE FROM files WHERE path = ?');
+      db.exec('BEGIN');
+      for (const [path, { stamp, key }] of read) put.run(path, stamp, key);
+      for (const path of gone) remove.run(path);
+      db.exec('COMMIT');
+    },
     close: () => db.close(),
   };
 }
@@ -107,6 +132,10 @@ const emptyCache: BodyCache = {
     throw new Error('the body cache is open for reading');
   },
   prune: () => 0,
+  readFiles: () => new Map(),
+  putReadFiles: () => {
+    throw new Error('the body cache is open for reading');
+  },
   close: () => {},
 };
 

@@ -10,30 +10,15 @@
  * records of removed files are deleted.
  */
 import type { Loader } from 'astro/loaders';
-import { stat } from 'node:fs/promises';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { formatProblem } from '../schema/parse.ts';
 import { collections, type CollectionName } from '../schema/index.ts';
-import { eachConcurrently } from './concurrency.ts';
 import { collectRecords, listCollectionFiles, parseFiles } from './content-files.ts';
+import { fileStamps } from './file-stamps.ts';
 import { codeFingerprint } from './fingerprint.ts';
 
 /** The code that turns a file into a record: after a change to it, every file is read again. */
 const LOADER_SOURCES = ['src/schema', 'src/lib/content-files.ts', 'src/lib/content-loader.ts'];
-
-/** A file's size, modification time (ns) and inode: what says it is unchanged since the last build. */
-async function fileStamp(path: string): Promise<string> {
-  const info = await stat(path, { bigint: true });
-  return `${info.size}:${info.mtimeNs}:${info.ino}`;
-}
-
-/** The stamp of each file (paths relative to `root`), in the files' order: they are stored, and compared as text. */
-async function fileStamps(root: string, files: readonly string[]): Promise<Map<string, string>> {
-  const stamps: string[] = [];
-  await eachConcurrently([...files.keys()], async (i) => void (stamps[i] = await fileStamp(join(root, files[i]!))));
-  return new Map(files.map((file, i) => [file, stamps[i]!]));
-}
 
 /**
  * A record's digest as the loader stores it: its front matter's and its body's,
