@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { readdir, readFile, realpath, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -131,9 +131,16 @@ test('a rebuild keeps unchanged pages as they are and deletes the pages of a rem
   const keptCaptureBefore = await stat(keptCapture);
   await rm(join(project.dir, added.file));
   await rm(join(project.dir, 'content', added.capture));
+  // Astro keeps no second copy of the pages it renders: its cache's copy is dist/ itself (src/integrations/output-in-place.ts),
+  assert.equal(await realpath(join(project.dir, '.cache/astro/dist')), await realpath(join(project.dir, 'dist')));
+  // so a page deleted from dist/ is rendered again rather than restored.
+  const deletedPage = 'articles/2025-putin-russia-iran-trade-growth-rt/';
+  await rm(join(project.dir, 'dist', deletedPage), { recursive: true });
 
   const rebuilt = project.run(['scripts/build.ts']);
   assert.equal(rebuilt.code, 0, rebuilt.output.slice(-3000));
+  assert.ok(builtPages(rebuilt.output).some(({ page, kept }) => page === `/${deletedPage}index.html` && !kept), 'the deleted page is rendered again');
+  assert.match(await readFile(join(project.dir, 'dist', deletedPage, 'index.html'), 'utf8'), /<html lang="/);
   assert.equal(existsSync(join(project.dir, 'dist/articles', added.id)), false, 'its page is deleted');
   assert.equal(existsSync(join(project.dir, 'dist', added.capture)), false, 'its capture is no longer served');
   const eventPage = await readFile(join(project.dir, 'dist/ms/events', EVENT, 'index.html'), 'utf8');

@@ -9,6 +9,14 @@
  * What dist/ held is listed while the pages render, not after: at 100,000
  * articles its 280,000 folders took 13 s to walk at the end of a rebuild. Only
  * the build writes into dist/ meanwhile, and what it writes is in its assets.
+ *
+ * That copy in Astro's cache (<cacheDir>/dist/, astro/dist/core/build/incremental.js)
+ * then serves no purpose, and it doubled what the build writes: a second file
+ * and folder for every page it renders. So that folder is made a link to dist/
+ * itself. Astro writes each page it renders a second time, over itself, and
+ * a page missing from dist/ is missing from the cache too, so it is rendered
+ * again rather than restored.
+ *
  * The client assets (_astro/) are written anew by every build, so they are
  * emptied before it; public/ is copied in by Astro. The folders that receive the
  * search index, the dataset and the captures are left alone: `npm run build`
@@ -18,8 +26,8 @@
  * built (the sitemap), or their files are deleted as stale.
  */
 import type { AstroIntegration } from 'astro';
-import { rm, rmdir, unlink } from 'node:fs/promises';
-import { join, relative, sep } from 'node:path';
+import { mkdir, readlink, rm, rmdir, symlink, unlink } from 'node:fs/promises';
+import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { LINKED_OUTPUTS } from '../lib/linked-outputs.ts';
 import { filesUnder, foldersOf, staleFiles } from '../lib/stale-output.ts';
@@ -28,6 +36,8 @@ export function outputInPlace(): AstroIntegration {
   let outDir = '';
   let publicDir = '';
   let assetsFolder = '';
+  /** Where Astro's incremental build keeps its copy of each page it renders. */
+  let pagesCache = '';
   /** The files dist/ held when the build started, outside the folders it keeps. */
   let present: Promise<string[]> = Promise.resolve([]);
   const keptFolders = () => [assetsFolder, ...LINKED_OUTPUTS.map((output) => output.to)];
@@ -41,9 +51,18 @@ export function outputInPlace(): AstroIntegration {
         outDir = fileURLToPath(config.outDir);
         publicDir = fileURLToPath(config.publicDir);
         assetsFolder = config.build.assets;
+        pagesCache = fileURLToPath(new URL('dist/', config.cacheDir)).replace(/[\\/]$/, '');
       },
       'astro:build:start': async () => {
         await rm(join(outDir, assetsFolder), { recursive: true, force: true });
+        await mkdir(outDir, { recursive: true });
+        const target = relative(dirname(pagesCache), outDir);
+        if ((await readlink(pagesCache).catch(() => undefined)) !== target) {
+          // A folder of copies from a build before this one, or a link elsewhere.
+          await rm(pagesCache, { recursive: true, force: true });
+          await mkdir(dirname(pagesCache), { recursive: true });
+          await symlink(target, pagesCache, 'dir');
+        }
         present = filesUnder(outDir, keptFolders());
         // Awaited when the pages are built; a build that fails before then leaves it unread.
         present.catch(() => undefined);
