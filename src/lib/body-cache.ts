@@ -6,7 +6,9 @@
  *
  * The cache is one SQLite file (Node's built-in node:sqlite) keyed by the
  * SHA-256 of the Markdown; it records the renderer's fingerprint, and a cache
- * written by another renderer is ignored.
+ * written by another renderer is ignored. It also keeps each content file's body
+ * key with the file's stamp when it was read, so that the bodies stage reads
+ * again only the files that changed.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync } from 'node:fs';
