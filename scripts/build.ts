@@ -28,6 +28,7 @@ import { appendFile, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { BUILD_EXPORT_DIR, EXPORT_READY_ENV } from '../src/lib/dataset-file.ts';
 import { CAPTURES_OUTPUT, DATASET_OUTPUT, SEARCH_OUTPUT, SEARCH_INDEX_DIR, type LinkedOutput } from '../src/lib/linked-outputs.ts';
+import { lineOutput } from './lib/line-output.ts';
 import { mirrorTree } from './lib/link-tree.ts';
 
 const ROOT = join(import.meta.dirname, '..');
@@ -96,16 +97,24 @@ function run(stage: string, script: string[], { nice = 0, outputAtEnd = false, e
   const [command, ...commandArgs] = ['nice', '-n', String(nice), ...timed, process.execPath, ...args];
   return new Promise((resolve, reject) => {
     // Its own process group, so that stopStages() reaches the Node process under GNU time too.
+    // Colours as the stage would show them in this terminal, though its output goes through a pipe.
+    const colours = process.stdout.isTTY ? { FORCE_COLOR: '1' } : {};
     const child = spawn(command!, commandArgs, {
-      cwd: ROOT, stdio: outputAtEnd ? ['ignore', 'pipe', 'pipe'] : 'inherit', detached: true, env: { ...process.env, ...env, ASTRO_TELEMETRY_DISABLED: '1' },
+      cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], detached: true, env: { ...process.env, ...colours, ...env, ASTRO_TELEMETRY_DISABLED: '1' },
     });
+    // Passed on a whole line at a time (scripts/lib/line-output.ts), or all at the end.
     const output: Buffer[] = [];
-    child.stdout?.on('data', (chunk: Buffer) => output.push(chunk));
-    child.stderr?.on('data', (chunk: Buffer) => output.push(chunk));
+    const [stdout, stderr] = outputAtEnd
+      ? [lineOutput((bytes) => output.push(bytes)), lineOutput((bytes) => output.push(bytes))]
+      : [lineOutput((bytes) => process.stdout.write(bytes)), lineOutput((bytes) => process.stderr.write(bytes))];
+    child.stdout.on('data', (chunk: Buffer) => stdout.write(chunk));
+    child.stderr.on('data', (chunk: Buffer) => stderr.write(chunk));
     running.add(child);
     child.once('error', reject);
     child.once('close', async (code, signal) => {
       running.delete(child);
+      stdout.end();
+      stderr.end();
       if (output.length > 0) process.stdout.write(Buffer.concat(output));
       if (code !== 0) return reject(new Error(`build: ${stage} failed (exit ${code ?? signal})`));
       console.log(`build: ${stage} done in ${((performance.now() - started) / 1000).toFixed(1)} s`);
