@@ -65,7 +65,7 @@ await inWorkers(new URL('./lib/render-worker.ts', import.meta.url), batches, wor
   for (const [key] of answer.rendered) rendered.add(key);
   cache.put(answer.rendered);
 });
-cache.putReadFiles(readNow, new Set(files));
+cache.putReadFiles(readNow, [...lastRead.keys()].filter((file) => !stamps.has(file)));
 const pruned = cache.prune(used);
 cache.close();
 console.log(

@@ -11,7 +11,7 @@ import { readdir, readFile, realpath, rename, rm, stat, writeFile } from 'node:f
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { builtPages } from '../scripts/bench/lib/astro-output.ts';
+import { builtPages } from '../scripts/lib/astro-output.ts';
 import { EXPORT_READY_ENV } from '../src/lib/dataset-file.ts';
 import { parse } from 'yaml';
 import { launchBrowser } from './helpers/browser.ts';

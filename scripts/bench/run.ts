@@ -15,7 +15,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import sirv from 'sirv';
 import { chromium } from 'playwright-core';
-import { builtPages } from './lib/astro-output.ts';
+import { builtPages } from '../lib/astro-output.ts';
 import { checkBudgets, type BenchResult, type Stage } from './lib/budgets.ts';
 import { profileMarkdown, summarizeProfiles, type CpuProfile } from './lib/cpu-profile.ts';
 import { countBytes, largestPage, pageWeight } from './lib/page-weight.ts';

@@ -47,12 +47,12 @@ test('a missing file reads as empty; prune forgets bodies no longer used', () =>
   cache.close();
 });
 
-test('remembers the body key each content file had when read, and forgets the files no longer present', () => {
+test('remembers the body key each content file had when read, and forgets the files removed', () => {
   const file = join(dir, 'c.sqlite');
   const cache = openBodyCache(file, 'r1', 'write');
   assert.deepEqual(cache.readFiles(), new Map());
-  cache.putReadFiles([['content/articles/a.md', { stamp: '10:1:7', key: bodyKey('a') }], ['content/articles/b.md', { stamp: '12:1:8', key: bodyKey('b') }]], new Set(['content/articles/a.md', 'content/articles/b.md']));
-  cache.putReadFiles([['content/articles/a.md', { stamp: '11:2:7', key: bodyKey('a2') }]], new Set(['content/articles/a.md']));
+  cache.putReadFiles([['content/articles/a.md', { stamp: '10:1:7', key: bodyKey('a') }], ['content/articles/b.md', { stamp: '12:1:8', key: bodyKey('b') }]], []);
+  cache.putReadFiles([['content/articles/a.md', { stamp: '11:2:7', key: bodyKey('a2') }]], ['content/articles/b.md']);
   cache.close();
   const reopened = openBodyCache(file, 'r1', 'write');
   assert.deepEqual(reopened.readFiles(), new Map([['content/articles/a.md', { stamp: '11:2:7', key: bodyKey('a2') }]]));

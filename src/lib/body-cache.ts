@@ -58,8 +58,8 @@ export interface BodyCache {
   prune(keep: ReadonlySet<string>): number;
   /** The key of each content file's body when it was last read, with the file's stamp then (src/lib/file-stamps.ts), by path. */
   readFiles(): Map<string, FileRead>;
-  /** Records the files read now, and forgets every file not in `present`. */
-  putReadFiles(read: Iterable<readonly [path: string, file: FileRead]>, present: ReadonlySet<string>): void;
+  /** Records the files read now, and forgets the files in `gone` (removed since they were read). */
+  putReadFiles(read: Iterable<readonly [path: string, file: FileRead]>, gone: Iterable<string>): void;
   close(): void;
 }
 
@@ -113,8 +113,7 @@ export function openBodyCache(file: string, fingerprint: string, mode: 'read' | 
       return stale.length;
     },
     readFiles: () => new Map((db.prepare('SELECT path, stamp, key FROM files').all() as { path: string; stamp: string; key: string }[]).map(({ path, stamp, key }) => [path, { stamp, key }])),
-    putReadFiles(read, present) {
-      const gone = (db.prepare('SELECT path FROM files').all() as { path: string }[]).map((row) => row.path).filter((path) => !present.has(path));
+    putReadFiles(read, gone) {
       const put = db.prepare('INSERT OR REPLACE INTO files (path, stamp, key) VALUES (?, ?, ?)');
       const remove = db.prepare('DELETE FROM files WHERE path = ?');
       db.exec('BEGIN');

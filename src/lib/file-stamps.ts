@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { eachConcurrently } from './concurrency.ts';
 
 /** A file's stamp, compared as text. */
-export async function fileStamp(path: string): Promise<string> {
+async function fileStamp(path: string): Promise<string> {
   const info = await stat(path, { bigint: true });
   return `${info.size}:${info.mtimeNs}:${info.ino}`;
 }
