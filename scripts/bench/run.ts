@@ -8,14 +8,12 @@
 import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { cp, mkdir, readdir, readFile, rm, stat, symlink, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import sirv from 'sirv';
 import { chromium } from 'playwright-core';
 import { builtPages } from '../lib/astro-output.ts';
+import { serveStatic } from '../lib/static-server.ts';
 import { checkBudgets, type BenchResult, type Stage } from './lib/budgets.ts';
 import { profileMarkdown, summarizeProfiles, type CpuProfile } from './lib/cpu-profile.ts';
 import { countBytes, largestPage, pageWeight } from './lib/page-weight.ts';
@@ -127,10 +125,8 @@ async function exportSizes(): Promise<Record<string, number>> {
 }
 
 // What readers download, counted in Chromium (lib/page-weight.ts).
-const serve = sirv(join(dir, 'dist'), { dev: false, etag: false });
-const server = createServer((req, res) => serve(req, res, () => { res.statusCode = 404; res.end(); }));
-await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+const server = await serveStatic(join(dir, 'dist'));
+const { origin } = server;
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
 const search = await browser.newPage();
 const searchBytes = countBytes(search);
@@ -153,7 +149,7 @@ const otherScriptQuery = await nextQuery(values['other-script']);
 const heaviestArticle = await pageWeight(browser, origin, await largestPage(join(dir, 'dist'), 'articles'));
 const heaviestEvent = await pageWeight(browser, origin, await largestPage(join(dir, 'dist'), 'events'));
 await browser.close();
-server.close();
+await server.close();
 
 const astro = cold.stages.find((s) => s.stage === 'site')!;
 const result: BenchResult = {
