@@ -171,10 +171,20 @@ const bundlesToMake = bundleKeys.then(async (keys) => {
   return new Set(ids.filter((_, i) => !made[i]));
 });
 const EVENT_PARQUET = join(out, '.event-parquet');
+// The Parquet file of an event without articles: the table's columns and no rows.
+const NO_ROWS = join(out, '.duckdb-scratch', 'no-rows.jsonl');
+await mkdir(dirname(NO_ROWS), { recursive: true });
+await writeFile(NO_ROWS, '');
 const parquet = writeParquet([
   ...tables.map((table) => ({ table, jsonl: join(out, tablePath(table.name, 'jsonl')), parquet: join(out, tablePath(table.name, 'parquet')) })),
-  { table: tableNamed('articles'), jsonl: join(out, tablePath('articles', 'jsonl')), parquet: EVENT_PARQUET, partitionBy: 'events', only: bundlesToMake },
-  { table: tableNamed('articles'), jsonl: join(out, tablePath('articles', 'jsonl')), parquet: join(EVENT_PARQUET, 'none.parquet'), where: 'false' },
+  {
+    table: tableNamed('articles'),
+    column: 'events',
+    folder: EVENT_PARQUET,
+    partitions: bundlesToMake.then((ids) => [...ids].sort().map((id) => [id, bundleSources.articlesOf.get(id)?.length ?? 0] as const).filter(([, rows]) => rows > 0)),
+    rowsOf: (id) => bundleSources.rowsOf('jsonl', bundleSources.articlesOf.get(id)!),
+  },
+  { table: tableNamed('articles'), jsonl: NO_ROWS, parquet: join(EVENT_PARQUET, 'none.parquet') },
 ], join(out, '.duckdb-scratch'));
 await writeTables('csv', writeCsv);
 phaseDone('CSV and JSON Lines');

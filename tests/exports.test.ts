@@ -198,6 +198,12 @@ describe('packaging and fixity', () => {
       const read = (file: string, where = '') => query(`SELECT * FROM read_csv('${file}', header = true, all_varchar = true)${where} ORDER BY id`);
       const ids = expectedIds.map((id) => `'${id}'`).join(', ');
       assert.deepEqual(await read(csv), await read(`${DATA}/csv/articles.csv`, ids ? ` WHERE id IN (${ids})` : ' WHERE false'), `${event}: CSV rows differ from the full table's`);
+      // The bundle's Parquet, read by DuckDB in the file's own order, has the same rows as its JSON Lines, in the same order.
+      const parquet = join(temp, `${event}.parquet`);
+      await writeFile(parquet, files[`${event}/articles.parquet`]!);
+      const parquetRows = await query(`SELECT * EXCLUDE (file_row_number) FROM read_parquet('${parquet}', file_row_number = true) ORDER BY file_row_number`);
+      assert.deepEqual(parquetRows.map((row) => row.id), lines.map((line) => JSON.parse(line).id), `${event}: Parquet rows are not the JSON Lines rows, in order`);
+      assert.deepEqual(parquetRows.map((row) => Object.keys(row)), lines.map((line) => Object.keys(JSON.parse(line))), `${event}: Parquet columns differ`);
       for (const article of expected) assert.ok(files[`${event}/${article.data.capture.path}`], `${event}: ${article.data.capture.path}`);
     }
   });

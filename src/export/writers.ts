@@ -144,17 +144,22 @@ const identifier = (text: string) => `"${text.replaceAll('"', '""')}"`;
 export interface ParquetJob {
   table: Table;
   jsonl: string;
-  /** The Parquet file; with `partitionBy`, a folder of one file per value instead. */
   parquet: string;
-  /**
-   * A list column to split the rows by: one file per value, holding the rows whose
-   * list has it (as <parquet>/<column>=<value>/data_0.parquet), written in one pass.
-   */
-  partitionBy?: string;
-  /** A condition the rows written must meet (SQL). */
-  where?: string;
-  /** With `partitionBy`: only these values' files are written (known by the time the other jobs are done). */
-  only?: Promise<ReadonlySet<string>>;
+}
+
+/**
+ * Parquet files of a table split by a list column: one file for each value,
+ * holding the rows whose list has it, in table order, as
+ * <folder>/<column>_partition=<value>/data_0.parquet.
+ */
+export interface PartitionedParquetJob {
+  table: Table;
+  column: string;
+  folder: string;
+  /** The values to write a file for, in order, each with its number of rows (known by the time the other jobs are done). */
+  partitions: Promise<readonly (readonly [value: string, rows: number])[]>;
+  /** The JSON Lines rows that have a value, in table order. */
+  rowsOf: (value: string) => Promise<Uint8Array>;
 }
 
 /**
@@ -163,7 +168,7 @@ export interface ParquetJob {
  */
 const PARQUET_ROW_GROUP_ROWS = 10_000;
 
-/** Rows sorted in one pass of a partitioned write: 10,000 articles with their texts are about 160 MB. */
+/** Rows of a partitioned write handed to DuckDB at once: 10,000 articles with their texts are about 160 MB. */
 const PARTITION_PASS_ROWS = 10_000;
 
 /**
@@ -186,43 +191,57 @@ export function partitionPasses(counts: readonly (readonly [value: string, rows:
 }
 
 /**
- * Writes Parquet files (typed columns, ZSTD) from JSON Lines files with DuckDB,
- * one thread so that row order, and so the bytes, never vary; `scratch` is a
- * folder for DuckDB's working database and what it spills.
+ * JSON Lines rows, each with one more field first: `{"a":1}` becomes `{"name":"value","a":1}`.
+ * The rows are copied as bytes, not parsed: JSON Lines has one object a line, and no raw newline inside one.
  */
-export async function writeParquet(jobs: readonly ParquetJob[], scratch: string): Promise<void> {
+export function withLeadingField(rows: Uint8Array, name: string, value: string): Buffer {
+  const bytes = Buffer.from(rows.buffer, rows.byteOffset, rows.byteLength);
+  const field = Buffer.from(`{${JSON.stringify(name)}:${JSON.stringify(value)},`);
+  const parts: Buffer[] = [];
+  for (let start = 0; start < bytes.length; ) {
+    const end = bytes.indexOf(0x0a, start);
+    if (end === -1) throw new Error(`JSON Lines rows end without a newline after byte ${start}`);
+    if (bytes[start] !== 0x7b || bytes[start + 1] === 0x7d) throw new Error(`a JSON Lines row at byte ${start} is not an object with fields`);
+    parts.push(field, bytes.subarray(start + 1, end + 1));
+    start = end + 1;
+  }
+  return Buffer.concat(parts);
+}
+
+/**
+ * Writes Parquet files (typed columns, ZSTD) from JSON Lines with DuckDB, one
+ * thread so that row order, and so the bytes, never vary. Each file is read
+ * and written in one streaming pass: nothing is loaded into a DuckDB table
+ * (at 100,000 articles, that table was 1.8 GB, and each pass of the
+ * partitioned write scanned all of it). `scratch` is a folder for the
+ * partitions' rows and what DuckDB spills.
+ */
+export async function writeParquet(jobs: readonly (ParquetJob | PartitionedParquetJob)[], scratch: string): Promise<void> {
   // DuckDB takes up to 80% of the machine's memory by default, beside a Node heap that holds every
-  // article (measured at 100,000 articles: 11.8 GiB in all). Held to 2 GB, it must be able to put
-  // tables on disk: an in-memory database cannot, and at 100,000 articles ran out of memory.
+  // article (measured at 100,000 articles: 11.8 GiB in all); held to 2 GB, it spills to `scratch`.
   await mkdir(scratch, { recursive: true });
-  const instance = await DuckDBInstance.create(join(scratch, 'export.duckdb'), { threads: '1', memory_limit: '2GB', temp_directory: scratch });
+  const instance = await DuckDBInstance.create(':memory:', { threads: '1', memory_limit: '2GB', temp_directory: scratch });
   const connection = await instance.connect();
-  // Each JSON Lines file is read once into a table; partitioned files are cut from that table.
-  const loaded = new Map<string, string>();
+  const readJson = (file: string, columns: string) => `SELECT * FROM read_json(${quote(file)}, format = 'newline_delimited', columns = {${columns}})`;
+  const columnsOf = (table: Table) => table.columns.map((c) => `${identifier(c.name)}: ${quote(duckdbType(c))}`).join(', ');
   try {
-    for (const { table, jsonl, parquet, partitionBy, where, only } of jobs) {
-      await mkdir(partitionBy ? parquet : dirname(parquet), { recursive: true });
-      let name = loaded.get(jsonl);
-      if (!name) {
-        name = `t${loaded.size}`;
-        const columns = table.columns.map((c) => `${identifier(c.name)}: ${quote(duckdbType(c))}`).join(', ');
-        await connection.run(`CREATE TABLE ${name} AS SELECT * FROM read_json(${quote(jsonl)}, format = 'newline_delimited', columns = {${columns}})`);
-        loaded.set(jsonl, name);
+    for (const job of jobs) {
+      if ('jsonl' in job) {
+        await mkdir(dirname(job.parquet), { recursive: true });
+        await connection.run(`COPY (${readJson(job.jsonl, columnsOf(job.table))}) TO ${quote(job.parquet)} (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE ${PARQUET_ROW_GROUP_ROWS})`);
+        continue;
       }
-      if (partitionBy) {
-        const partition = identifier(`${partitionBy}_partition`);
-        const rows = `SELECT *, rowid AS source_row, unnest(${identifier(partitionBy)}) AS ${partition} FROM ${name}`;
-        // Sorted by partition, each file is written whole and in table order; the sort holds the rows it
-        // sorts, so the partitions are cut in passes of PARTITION_PASS_ROWS rows at most.
-        const counts = (await connection.runAndReadAll(`SELECT ${partition}, count(*) FROM (${rows}) GROUP BY ALL ORDER BY ${partition}`)).getRows() as [string, bigint][];
-        const wanted = await only;
-        for (const values of partitionPasses(wanted ? counts.filter(([value]) => wanted.has(value)) : counts, PARTITION_PASS_ROWS)) {
-          const select = `SELECT * EXCLUDE (source_row) FROM (${rows}) WHERE ${partition} IN (${values.map(quote).join(', ')}) ORDER BY ${partition}, source_row`;
-          await connection.run(`COPY (${select}) TO ${quote(parquet)} (FORMAT parquet, COMPRESSION zstd, PARTITION_BY (${partition}), OVERWRITE_OR_IGNORE)`);
-        }
-      } else {
-        await connection.run(`COPY (SELECT * FROM ${name}${where ? ` WHERE ${where}` : ''}) TO ${quote(parquet)} (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE ${PARQUET_ROW_GROUP_ROWS})`);
+      await mkdir(job.folder, { recursive: true });
+      // The partition's value, as the last column: the files hold the table's columns (DuckDB leaves the partition column out).
+      const partition = `${job.column}_partition`;
+      const columns = `${columnsOf(job.table)}, ${identifier(partition)}: 'VARCHAR'`;
+      const rowsFile = join(scratch, `${partition}.jsonl`);
+      for (const values of partitionPasses(await job.partitions, PARTITION_PASS_ROWS)) {
+        const rows = await Promise.all(values.map(async (value) => withLeadingField(await job.rowsOf(value), partition, value)));
+        await writeFile(rowsFile, rows);
+        await connection.run(`COPY (${readJson(rowsFile, columns)}) TO ${quote(job.folder)} (FORMAT parquet, COMPRESSION zstd, PARTITION_BY (${identifier(partition)}), OVERWRITE_OR_IGNORE)`);
       }
+      await rm(rowsFile, { force: true });
     }
   } finally {
     connection.closeSync();
