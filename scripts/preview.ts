@@ -28,5 +28,6 @@ const server = await serveStatic('dist', { port, host: values.host }).catch((err
   console.error(`preview: cannot listen on ${values.host}:${port} (${error.code ?? error.message}); try another --port.`);
   process.exit(1);
 });
-const shown = values.host === 'localhost' ? server.origin.replace(/\/\/[^:/]+|\/\/\[[^\]]+\]/, '//localhost') : server.origin;
+// Shown as asked: "localhost" listens on 127.0.0.1 or ::1, and either is reached by that name.
+const shown = values.host === 'localhost' ? `http://localhost:${new URL(server.origin).port}` : server.origin;
 console.log(`preview: serving dist/ on ${shown}/ (Ctrl+C to stop)`);

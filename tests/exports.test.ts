@@ -9,7 +9,8 @@ import { Ajv } from 'ajv';
 import addFormats from 'ajv-formats';
 import { unzipSync } from 'fflate';
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { createHash } from 'node:crypto';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -141,6 +142,23 @@ describe('packaging and fixity', () => {
     for (const { path } of datapackage.resources) assert.ok(listed.has(path), `${path} is listed`);
     assert.ok([...listed.keys()].some((path) => path.endsWith('.zip') && !path.includes('/')), 'the release bag is listed');
     for (const [path, hash] of listed) assert.equal(hash, sums.get(path), `${path}: the page's checksum`);
+  });
+
+  test('npm run preview serves every file the /data/ page lists, and SHA256SUMS, byte for byte', async () => {
+    const preview = spawn(process.execPath, [join(ROOT, 'scripts', 'preview.ts'), '--port', '0', '--host', '127.0.0.1'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+    try {
+      const [line] = (await once(preview.stdout, 'data')) as [Buffer];
+      const origin = line.toString().match(/on (http:\/\/[^ ]+)\/ /)?.[1];
+      assert.ok(origin, `the preview says where it serves: ${line.toString()}`);
+      const listed = listedChecksums(await readFile(join(DATA, 'index.html'), 'utf8'));
+      for (const path of [...listed.keys(), 'SHA256SUMS']) {
+        const response = await fetch(`${origin}/data/${path}`);
+        assert.equal(response.status, 200, path);
+        assert.ok(Buffer.from(await response.arrayBuffer()).equals(await readFile(join(DATA, path))), `${path}: the bytes served`);
+      }
+    } finally {
+      preview.kill();
+    }
   });
 
   test('the data package validates against the official Data Package v2 profile', async () => {
