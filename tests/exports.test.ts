@@ -152,7 +152,7 @@ describe('packaging and fixity', () => {
       assert.ok(origin, `the preview says where it serves: ${line.toString()}`);
       const listed = listedChecksums(await readFile(join(DATA, 'index.html'), 'utf8'));
       for (const path of [...listed.keys(), 'SHA256SUMS']) {
-        const response = await fetch(`${origin}/data/${path}`);
+        const response: Response = await fetch(`${origin}/data/${path}`);
         assert.equal(response.status, 200, path);
         assert.ok(Buffer.from(await response.arrayBuffer()).equals(await readFile(join(DATA, path))), `${path}: the bytes served`);
       }
