@@ -45,6 +45,7 @@ import { RECORDS_PER_SHARD, shardIndex, shardsOf, type Shard } from '../src/lib/
 import { RENDERER_FINGERPRINT } from '../src/markdown/render.ts';
 import { SITE_URL } from '../src/site-config.ts';
 import { codeFingerprint } from '../src/lib/fingerprint.ts';
+import { trackChildProcesses } from './lib/child-exits.ts';
 
 const USAGE = `Usage: node scripts/search-index.ts [--root DIR] [--out DIR] [--only L,…] [--except L,…] [--shard-records N]
 
@@ -139,6 +140,8 @@ const documentation: DocumentationPage[] = [
 
 /** The code that makes the records and the bodies' text: a change to it builds every bundle again. */
 const SEARCH_SOURCES = ['scripts/search-index.ts', 'src/lib/search-records.ts', 'src/lib/search-fields.ts', 'src/lib/body-cache.ts', 'src/export/tables.ts', 'src/markdown'];
+/** Pagefind's indexer processes: each is waited for once closed, so that its CPU time is counted as this stage's. */
+const indexers = trackChildProcesses();
 const searchCode = codeFingerprint(SEARCH_SOURCES);
 const pagefindVersion = (JSON.parse(await readFile(join(root, 'node_modules', 'pagefind', 'package.json'), 'utf8')) as { version: string }).version;
 /** Each bundle's entry of bundles.json is kept in its folder, written last: a bundle without it is incomplete. */
@@ -180,6 +183,7 @@ for (const shard of shards.filter((s) => wanted(s.language))) {
   if (written.errors.length > 0) throw new Error(`Pagefind could not write the ${bundle} bundle: ${written.errors.join('; ')}`);
   // Closing stops Pagefind's service, so the next bundle starts with empty memory.
   await pagefind.close();
+  await indexers.allExited();
   const entry: BundleEntry = { bundle, language, scripts: [likelyScript(language)], pages, input: inputHash };
   await writeFile(entryFile(bundle), JSON.stringify(entry, null, 2) + '\n');
   console.log(`search: ${bundle}: ${pages} records in ${((performance.now() - started) / 1000).toFixed(1)} s`);
