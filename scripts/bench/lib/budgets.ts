@@ -35,8 +35,10 @@ export interface BenchResult {
   stages: Stage[];
   /** The whole cold build. */
   build: Stage;
-  /** content:check run alone after the build, without its cache (in the build it runs beside the other stages). */
+  /** content:check run alone on the fresh corpus, before the build, without its cache (in the build it runs beside the other stages). */
   content_check?: Stage;
+  /** How long the writes pending before each timed step took to reach the disk (flushed before it, not timed in it). */
+  syncs?: { before: string; wall_s: number }[];
   /** The whole build again after one article changed, caches warm (left out with --skip-rebuild). */
   rebuild?: Stage;
   rebuild_stages?: Stage[];
