@@ -40,7 +40,7 @@ import { loadDataset } from '../src/lib/dataset-file.ts';
 import { dataDictionaryPage, markdownPage, type DocumentationPage } from '../src/lib/documentation.ts';
 import { likelyScript } from '../src/lib/languages.ts';
 import { paths } from '../src/lib/routing.ts';
-import { documentationRecords, searchRecords, type BodyText } from '../src/lib/search-records.ts';
+import { documentationRecords, searchRecords } from '../src/lib/search-records.ts';
 import { RECORDS_PER_SHARD, shardIndex, shardsOf, type Shard } from '../src/lib/search-shards.ts';
 import { RENDERER_FINGERPRINT } from '../src/markdown/render.ts';
 import { SITE_URL } from '../src/site-config.ts';
@@ -124,9 +124,15 @@ const bodyText = (collection: 'articles' | 'events', id: string) => readBody(bod
  */
 const bodyTextStandIn = (collection: 'articles' | 'events', id: string) => bodyKey(bodies.get(`${collection}/${id}`) ?? '');
 
-// How many records each language's bundle gets, and so its shards: a pass that asks for every bundle and takes no record.
+/**
+ * Every record as a shard's input hash reads it: its language, its URL (which picks its shard) and the
+ * SHA-256 of the record with each body's key in place of its text. One pass over the archive gives both
+ * how many records each language has, and so its shards, and what each shard is built from.
+ */
+const inputRecords: [language: string, url: string, sha256: Buffer][] = [];
+for (const record of searchRecords(archive, bodyTextStandIn)) inputRecords.push([record.bundle, record.url, createHash('sha256').update(JSON.stringify(record)).digest()]);
 const recordCounts = new Map<string, number>();
-for (const _ of searchRecords(archive, bodyText, (language) => (recordCounts.set(language, (recordCounts.get(language) ?? 0) + 1), false)));
+for (const [language] of inputRecords) recordCounts.set(language, (recordCounts.get(language) ?? 0) + 1);
 const shards = [...recordCounts].sort(([a], [b]) => a.localeCompare(b)).flatMap(([language, count]) => shardsOf(language, count, recordsPerShard));
 const bundles = new Set(shards.map((shard) => shard.bundle));
 /** The documentation pages go to the first shard of the English bundle. */
@@ -144,6 +150,14 @@ const SEARCH_SOURCES = ['scripts/search-index.ts', 'src/lib/search-records.ts', 
 const indexers = trackChildProcesses();
 const searchCode = codeFingerprint(SEARCH_SOURCES);
 const pagefindVersion = (JSON.parse(await readFile(join(root, 'node_modules', 'pagefind', 'package.json'), 'utf8')) as { version: string }).version;
+/** What each shard is built from, hashed (SHA-256): Pagefind's version, the code, and its records in order. */
+const shardInputs = new Map(shards.map((shard) => [shard.bundle, createHash('sha256').update(pagefindVersion).update(searchCode)]));
+const shardsOfLanguage = Map.groupBy(shards, (shard) => shard.language);
+for (const [language, url, sha256] of inputRecords) {
+  const ofLanguage = shardsOfLanguage.get(language)!;
+  shardInputs.get(ofLanguage[shardIndex(url, ofLanguage.length)]!.bundle)!.update(sha256);
+}
+for (const shard of shards.filter(holdsDocs)) for (const record of documentationRecords(documentation)) shardInputs.get(shard.bundle)!.update(JSON.stringify(record));
 /** Each bundle's entry of bundles.json is kept in its folder, written last: a bundle without it is incomplete. */
 const entryFile = (bundle: string) => join(out, bundle, 'bundle.json');
 const readEntry = (bundle: string) => readFile(entryFile(bundle), 'utf8').then((text) => JSON.parse(text) as BundleEntry).catch(() => undefined);
@@ -151,14 +165,12 @@ const readEntry = (bundle: string) => readFile(entryFile(bundle), 'utf8').then((
 for (const shard of shards.filter((s) => wanted(s.language))) {
   const { bundle, language, index: shardNumber, of } = shard;
   const started = performance.now();
-  const records = function* (text: BodyText) {
-    yield* searchRecords(archive, text, (b) => b === language, (url) => shardIndex(url, of) === shardNumber);
+  const records = function* () {
+    yield* searchRecords(archive, bodyText, (b) => b === language, (url) => shardIndex(url, of) === shardNumber);
     if (holdsDocs(shard)) yield* documentationRecords(documentation);
   };
   // Pagefind has no incremental mode: a bundle is either kept whole or built again.
-  const input = createHash('sha256').update(pagefindVersion).update(searchCode);
-  for (const record of records(bodyTextStandIn)) input.update(JSON.stringify(record));
-  const inputHash = input.digest('hex');
+  const inputHash = shardInputs.get(bundle)!.digest('hex');
   if ((await readEntry(bundle))?.input === inputHash) {
     console.log(`search: ${bundle}: unchanged, kept`);
     continue;
@@ -168,7 +180,7 @@ for (const shard of shards.filter((s) => wanted(s.language))) {
   let pages = 0;
   // Many records in flight, so that Pagefind's service never waits for the next one.
   const inFlight = new Set<Promise<void>>();
-  for (const { url, content, meta, filters, sort } of records(bodyText)) {
+  for (const { url, content, meta, filters, sort } of records()) {
     const added = index.addCustomRecord({ url, content, language, meta, filters, sort }).then((result) => {
       if (result.errors.length > 0) throw new Error(`Pagefind could not index ${url} in ${bundle}: ${result.errors.join('; ')}`);
       inFlight.delete(added);

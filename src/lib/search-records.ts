@@ -40,7 +40,9 @@ export function latinWords(text: string): string {
  */
 function* recordsOf(fields: SearchFields, text: () => readonly (string | null | undefined)[], wanted: (bundle: string) => boolean): Generator<SearchRecord> {
   const meta = { ...fields.meta, title: fields.title };
-  const own = () => text().filter((part): part is string => Boolean(part));
+  // Read once for both records that may need it (the page's own, and its Latin words in the English bundle).
+  let ownText: string[] | undefined;
+  const own = () => (ownText ??= text().filter((part): part is string => Boolean(part)));
   if (wanted(fields.bundle)) {
     yield {
       bundle: fields.bundle,
