@@ -34,8 +34,9 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { bodyTextOf, buildTables } from '../src/export/tables.ts';
 import { buildArchiveIndex } from '../src/lib/archive-index.ts';
-import { BODY_CACHE_FILE, bodyKey, bodyTextReader, openBodyCache } from '../src/lib/body-cache.ts';
-import { loadCollection } from '../src/lib/content-files.ts';
+import { BODY_CACHE_FILE, openBodyCache } from '../src/lib/body-cache.ts';
+import { bodyKey } from '../src/lib/body-key.ts';
+import { loadCollectionKeys } from '../src/lib/content-files.ts';
 import { loadDataset } from '../src/lib/dataset-file.ts';
 import { dataDictionaryPage, markdownPage, type DocumentationPage } from '../src/lib/documentation.ts';
 import { likelyScript } from '../src/lib/languages.ts';
@@ -104,7 +105,8 @@ interface BundleEntry {
   input: string;
 }
 
-const records = await Promise.all((['articles', 'events', 'sources', 'entities'] as const).map((c) => loadCollection(root, c)));
+// Loaded by their bodies' keys: a file the record cache has kept is not read unless its shard is built again.
+const records = await Promise.all((['articles', 'events', 'sources', 'entities'] as const).map((c) => loadCollectionKeys(root, c)));
 const [articles, events, sources, entities] = records.map((collection) => collection.records);
 const archive = buildArchiveIndex({
   articles: articles!.map((r) => r.data) as never,
@@ -112,17 +114,21 @@ const archive = buildArchiveIndex({
   sources: sources!.map((r) => r.data) as never,
   entities: entities!.map((r) => r.data) as never,
 });
-const bodies = new Map([...articles!, ...events!].map((r) => [`${r.file.startsWith('content/events/') ? 'events' : 'articles'}/${r.data.id}`, r.body]));
+const bodies = new Map([...articles!, ...events!].map((r) => [`${r.file.startsWith('content/events/') ? 'events' : 'articles'}/${r.data.id}`, r]));
 const cache = openBodyCache(join(root, BODY_CACHE_FILE), RENDERER_FINGERPRINT, 'read');
-const readBody = bodyTextReader(cache);
-const bodyText = (collection: 'articles' | 'events', id: string) => readBody(bodies.get(`${collection}/${id}`) ?? '', 'und').text;
+/** A body's text, from the body cache that the build fills first (made from its Markdown when missing). */
+const bodyText = (collection: 'articles' | 'events', id: string) => {
+  const record = bodies.get(`${collection}/${id}`);
+  if (!record) return '';
+  return (cache.text(record.bodyKey) ?? bodyTextOf(record.readBody(), 'und')).text;
+};
 /**
- * What a shard's input hash reads in place of a body's text: the body's cache
- * key, the SHA-256 of its Markdown. The text is made from the Markdown by the
- * code in SEARCH_SOURCES, which the hash covers too. Reading every text to find
- * a shard unchanged was half of this stage's time when no shard was built again.
+ * What a shard's input hash reads in place of a body's text: the body's key,
+ * the SHA-256 of its Markdown. The text is made from the Markdown by the code
+ * in SEARCH_SOURCES, which the hash covers too. Reading every text to find a
+ * shard unchanged was half of this stage's time when no shard was built again.
  */
-const bodyTextStandIn = (collection: 'articles' | 'events', id: string) => bodyKey(bodies.get(`${collection}/${id}`) ?? '');
+const bodyTextStandIn = (collection: 'articles' | 'events', id: string) => bodies.get(`${collection}/${id}`)?.bodyKey ?? bodyKey('');
 
 /**
  * Every record as a shard's input hash reads it: its language, its URL (which picks its shard) and the
@@ -145,7 +151,7 @@ const documentation: DocumentationPage[] = [
 ];
 
 /** The code that makes the records and the bodies' text: a change to it builds every bundle again. */
-const SEARCH_SOURCES = ['scripts/search-index.ts', 'src/lib/search-records.ts', 'src/lib/search-fields.ts', 'src/lib/body-cache.ts', 'src/export/tables.ts', 'src/markdown'];
+const SEARCH_SOURCES = ['scripts/search-index.ts', 'src/lib/search-records.ts', 'src/lib/search-fields.ts', 'src/lib/body-cache.ts', 'src/lib/body-key.ts', 'src/export/tables.ts', 'src/markdown'];
 /** Pagefind's indexer processes: each is waited for once closed, so that its CPU time is counted as this stage's. */
 const indexers = trackChildProcesses();
 const searchCode = codeFingerprint(SEARCH_SOURCES);

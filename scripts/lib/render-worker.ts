@@ -6,7 +6,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parentPort } from 'node:worker_threads';
-import { BODY_CACHE_FILE, bodyKey, openBodyCache, type BodyCache } from '../../src/lib/body-cache.ts';
+import { BODY_CACHE_FILE, openBodyCache, type BodyCache } from '../../src/lib/body-cache.ts';
+import { bodyKey } from '../../src/lib/body-key.ts';
 import { renderBody, RENDERER_FINGERPRINT, type RenderedBody } from '../../src/markdown/render.ts';
 import { splitFrontMatter } from '../../src/schema/parse.ts';
 

@@ -3,7 +3,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
-import { bodyKey, openBodyCache } from './body-cache.ts';
+import { openBodyCache } from './body-cache.ts';
+import { bodyKey } from './body-key.ts';
 
 const dir = await mkdtemp(join(tmpdir(), 'body-cache-'));
 after(() => rm(dir, { recursive: true, force: true }));

@@ -10,12 +10,12 @@
  * key with the file's stamp when it was read, so that the bodies stage reads
  * again only the files that changed.
  */
-import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DatabaseSync, type StatementSync } from 'node:sqlite';
 import type { BodyText } from '../export/tables.ts';
 import { bodyTextOf } from '../export/tables.ts';
+import { bodyKey } from './body-key.ts';
 import type { RenderedBody } from '../markdown/render.ts';
 
 /**
@@ -29,14 +29,6 @@ const LAYOUT = 'rowid';
 
 /** Where the build keeps the cache, relative to the project root. */
 export const BODY_CACHE_FILE = '.cache/bodies.sqlite';
-
-/**
- * The cache key of a Markdown body.
- * @example bodyKey('') // "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"
- */
-export function bodyKey(markdown: string): string {
-  return createHash('sha256').update(markdown).digest('hex');
-}
 
 /** A content file as the bodies stage last read it. */
 export interface FileRead {

@@ -2,7 +2,8 @@
 import { readFile } from 'node:fs/promises';
 import { renderBody, RENDERER_FINGERPRINT } from '../markdown/render.ts';
 import { splitFrontMatter } from '../schema/parse.ts';
-import { BODY_CACHE_FILE, bodyKey, openBodyCache, type BodyCache } from './body-cache.ts';
+import { BODY_CACHE_FILE, openBodyCache, type BodyCache } from './body-cache.ts';
+import { bodyKey } from './body-key.ts';
 
 let cache: BodyCache | undefined;
 

@@ -3,13 +3,15 @@
  * validated through the schema module. Used by the Astro loader and by the
  * command-line tools alike, so both see the same records and the same errors.
  */
+import { readFileSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { collections, type CollectionName } from '../schema/index.ts';
 import { parseCanonicalFile, type ContentProblem, type ParsedRecord, type ParseResult } from '../schema/parse.ts';
 import { fileStamps } from './file-stamps.ts';
+import { bodyKey } from './body-key.ts';
 import { codeFingerprint } from './fingerprint.ts';
-import { keptRecord, PARSER_SOURCES, readRecordCache, recordToKeep, writeRecordCache, type CachedRecord } from './record-cache.ts';
+import { PARSER_SOURCES, readRecordCache, recordToKeep, writeRecordCache, type CachedRecord } from './record-cache.ts';
 
 /** A validated record with the file it came from. */
 export type LoadedRecord<C extends CollectionName> = ParsedRecord<C> & {
@@ -92,24 +94,74 @@ export function collectRecords<R extends { data: { id: string } }>(
  * (record-cache.ts) and is read only for its body; `{ cache: false }` parses every file.
  */
 export async function loadCollection<C extends CollectionName>(root: string, collection: C, { cache = true } = {}): Promise<LoadedCollection<C>> {
+  if (!cache) return collectRecords(await parseFiles(root, collection, await listCollectionFiles(root, collection)));
+  const { records, problems } = await loadThroughCache(root, collection, true);
+  // Every file was read, so every record has its body.
+  return { records: records.map(({ file, data, body, bodyLine }) => ({ file, data, body: body!, bodyLine })), problems };
+}
+
+/** A record whose body its load may have left unread, known by its key until it is asked for. */
+export type KeyedRecord<C extends CollectionName> = Omit<LoadedRecord<C>, 'body'> & {
+  /** The body's key (body-key.ts). */
+  bodyKey: string;
+  /** The body: from the load, or read from the file now (synchronously) if the load did not read it. */
+  readBody: () => string;
+};
+
+/**
+ * Every record of a collection with its body's key, as loadCollection gives them (same records, same
+ * problems), but reading only the files whose stamp changed since the record cache kept them: for a
+ * reader that needs the bodies' keys and few bodies (the search index, when most of its shards are unchanged).
+ */
+export async function loadCollectionKeys<C extends CollectionName>(root: string, collection: C): Promise<{ records: KeyedRecord<C>[]; problems: ContentProblem[] }> {
+  const { records, problems } = await loadThroughCache(root, collection, false);
+  return {
+    records: records.map(({ file, data, bodyLine, bodyKey, body, bodyStart }) => ({
+      file, data, bodyLine, bodyKey,
+      readBody: body !== undefined ? () => body : () => readFileSync(join(root, file), 'utf8').slice(bodyStart),
+    })),
+    problems,
+  };
+}
+
+/** A record loaded through the record cache: its body when its file was read, and where in the file the body starts. */
+type CacheLoadedRecord<C extends CollectionName> = Omit<ParsedRecord<C>, 'body'> & { bodyKey: string; body: string | undefined; bodyStart: number };
+
+/**
+ * Loads a collection through the record cache: a file whose stamp is unchanged takes its kept record
+ * (and is read, for its body, only with `readKept`), any other is read and parsed; the cache is then
+ * written back if an entry was added, changed or dropped.
+ */
+async function loadThroughCache<C extends CollectionName>(root: string, collection: C, readKept: boolean) {
   const files = await listCollectionFiles(root, collection);
-  if (!cache) return collectRecords(await parseFiles(root, collection, files));
   const fingerprint = codeFingerprint(PARSER_SOURCES);
   const [stamps, kept] = await Promise.all([fileStamps(root, files), readRecordCache(root, collection, fingerprint)]);
-  const results: [string, ParseResult<C>][] = [];
-  const keep = new Map<string, CachedRecord>();
-  for await (const [file, text] of readTexts(root, files)) {
-    const stamp = stamps.get(file)!;
+  const keptFor = (file: string) => {
     const known = kept.get(file);
-    if (known?.stamp === stamp) {
-      results.push([file, { ok: true, record: keptRecord<C>(known, text) }]);
+    return known?.stamp === stamps.get(file) ? known : undefined;
+  };
+  const texts = readTexts(root, readKept ? files : files.filter((file) => !keptFor(file)));
+  const results: [string, { ok: true; record: CacheLoadedRecord<C> } | { ok: false; problems: ContentProblem[] }][] = [];
+  const keep = new Map<string, CachedRecord>();
+  for (const file of files) {
+    const known = keptFor(file);
+    const text = known && !readKept ? undefined : (await texts.next()).value![1];
+    if (known) {
       keep.set(file, known);
+      const { data, bodyLine, bodyKey, bodyStart } = known;
+      results.push([file, { ok: true, record: { data: data as ParsedRecord<C>['data'], bodyLine, bodyKey, bodyStart, body: text?.slice(bodyStart) } }]);
       continue;
     }
-    const { result } = parseCanonicalFile(collection, file, text);
-    results.push([file, result]);
-    const toKeep = result.ok ? recordToKeep(stamp, text, result.record) : undefined;
+    const { result } = parseCanonicalFile(collection, file, text!);
+    if (!result.ok) {
+      results.push([file, result]);
+      continue;
+    }
+    const toKeep = recordToKeep(stamps.get(file)!, text!, result.record);
     if (toKeep) keep.set(file, toKeep);
+    // A body that is not the end of its file's text (never in canonical form) is not kept, and is always read.
+    const { body } = result.record;
+    results.push([file, { ok: true, record: { ...result.record, bodyKey: toKeep?.bodyKey ?? bodyKey(body), bodyStart: text!.length - body.length } }]);
   }
   // Written only when an entry was added, changed or dropped (the entries reused are the same objects).
   if (keep.size !== kept.size || [...keep].some(([file, entry]) => kept.get(file) !== entry)) await writeRecordCache(root, collection, keep, fingerprint);

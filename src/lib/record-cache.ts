@@ -2,9 +2,11 @@
  * The validated records of a collection's files as the last whole load found
  * them, kept in .cache/records/<collection>.json under each file's stamp (size,
  * modification time and inode: file-stamps.ts). A file whose stamp is unchanged
- * is still read, for its body, but not parsed and validated again: the exports
- * and the search index each load the whole archive on every build, and at
- * 100,000 articles parsing was about 15 of the 22 s that took in a rebuild.
+ * is not parsed and validated again: the exports and the search index each load
+ * the whole archive on every build, and at 100,000 articles parsing was about 15
+ * of the 22 s that took in a rebuild. Each record keeps its body's key too, so
+ * that a reader that needs only the key (the search index, to find which of its
+ * shards changed) does not read the file at all.
  *
  * Only records that parsed are kept (a file with a problem is parsed again, so
  * that its problem is reported every time), and the entries are tied to a
@@ -15,17 +17,20 @@ import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { CollectionName } from '../schema/index.ts';
 import type { ParsedRecord } from '../schema/parse.ts';
+import { bodyKey } from './body-key.ts';
 
 export const RECORD_CACHE_DIR = '.cache/records';
 
 /** The code that turns a file into a record: the fingerprint of the cache's entries. */
-export const PARSER_SOURCES = ['src/schema', 'src/lib/content-files.ts', 'src/lib/record-cache.ts'];
+export const PARSER_SOURCES = ['src/schema', 'src/lib/content-files.ts', 'src/lib/record-cache.ts', 'src/lib/body-key.ts'];
 
 /** A file's record, as kept: its body is the file's text from `bodyStart` on. */
 export interface CachedRecord {
   stamp: string;
   bodyStart: number;
   bodyLine: number;
+  /** The body's key (body-key.ts). */
+  bodyKey: string;
   data: unknown;
 }
 
@@ -53,10 +58,5 @@ export async function writeRecordCache(root: string, collection: CollectionName,
 
 /** The record to keep for a file parsed from `text`, or none if its body is not the end of its text. */
 export function recordToKeep(stamp: string, text: string, record: ParsedRecord<CollectionName>): CachedRecord | undefined {
-  return text.endsWith(record.body) ? { stamp, bodyStart: text.length - record.body.length, bodyLine: record.bodyLine, data: record.data } : undefined;
-}
-
-/** The record kept for a file, with its body cut from the file's `text` as read now. */
-export function keptRecord<C extends CollectionName>(kept: CachedRecord, text: string): ParsedRecord<C> {
-  return { data: kept.data as ParsedRecord<C>['data'], body: text.slice(kept.bodyStart), bodyLine: kept.bodyLine };
+  return text.endsWith(record.body) ? { stamp, bodyStart: text.length - record.body.length, bodyLine: record.bodyLine, bodyKey: bodyKey(record.body), data: record.data } : undefined;
 }
