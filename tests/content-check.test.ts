@@ -2,7 +2,9 @@
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { appendFile, cp, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import fs from 'node:fs';
+import { appendFile, cp, mkdtemp, readdir, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
+import { syncBuiltinESMExports } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
@@ -102,6 +104,48 @@ test('files judged in worker threads get the same verdicts as files judged in th
   // Then with the cache: the workers write nothing, and read back what the main thread wrote.
   assert.deepEqual(await checkContent(copy, { inWorkersFrom: 1 }), inProcess);
   assert.deepEqual(await checkContent(copy, { inWorkersFrom: 1 }), inProcess, 'verdicts read from the cache in the workers');
+});
+
+/** The files under content/ that `check` reads with readFileSync (as the checker does), relative to `root`. */
+async function contentRead<T>(root: string, check: () => Promise<T>): Promise<{ result: T; read: string[] }> {
+  const { readFileSync: original } = fs;
+  const read: string[] = [];
+  fs.readFileSync = ((path: fs.PathOrFileDescriptor, ...rest: unknown[]) => {
+    if (typeof path === 'string' && path.startsWith(join(root, 'content'))) read.push(path.slice(root.length + 1));
+    return (original as (...args: unknown[]) => unknown)(path, ...rest);
+  }) as typeof original;
+  syncBuiltinESMExports();
+  try {
+    return { result: await check(), read: read.sort() };
+  } finally {
+    fs.readFileSync = original;
+    syncBuiltinESMExports();
+  }
+}
+
+test('with the cache warm, only the files and captures whose stamp changed are read', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'content-stamps-'));
+  const check = () => checkContent(dir, { inWorkersFrom: Infinity });
+  try {
+    await cp(join(ROOT, 'content'), join(dir, 'content'), { recursive: true });
+    const cold = await contentRead(dir, check);
+    assert.deepEqual(cold.result, []);
+    assert.ok(cold.read.length > 20, 'a cold check reads every file and capture');
+    assert.deepEqual((await contentRead(dir, check)).read, [], 'nothing changed: nothing read');
+
+    const article = 'content/articles/2024-12-06-russia-belarus-sign-military-agreement-newsit.md';
+    await utimes(join(dir, article), new Date(), new Date('2030-01-01'));
+    assert.deepEqual(await contentRead(dir, check), { result: [], read: [article] }, 'touched: read and hashed again');
+    assert.deepEqual((await contentRead(dir, check)).read, []);
+
+    const { capture } = /capture:\n\s+path: (?<capture>\S+)/.exec(await readFile(join(dir, article), 'utf8'))!.groups!;
+    await appendFile(join(dir, 'content', capture!), '\n<!-- edited -->\n');
+    const edited = await contentRead(dir, check);
+    assert.deepEqual(edited.read, [article, `content/${capture}`], 'the changed capture is hashed, and the article that names it read to locate the problem');
+    assert.deepEqual(edited.result.map((p) => [p.rule, p.file]), [['capture-hash', article]]);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
 });
 
 /** One content file edited in a fresh copy of the corpus, and the problem content:check must report. */

@@ -7,12 +7,13 @@
  * everything.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { findBrokenReferences, type ReferenceInput } from '../../src/lib/archive-index.ts';
 import { collectRecords, listCollectionFiles, type LoadedRecord } from '../../src/lib/content-files.ts';
+import { stampOf } from '../../src/lib/file-stamps.ts';
 import { collections, type Article, type CollectionName, type Event, type RecordOf } from '../../src/schema/index.ts';
 import { locateField, parseCanonicalFile, type ContentProblem } from '../../src/schema/parse.ts';
 import { serializeParsedRecord } from '../../src/schema/serialize.ts';
@@ -142,27 +143,42 @@ export interface JudgeBatch {
   cached: boolean;
 }
 
-/** What a batch found: each file's SHA-256 and verdict (and whether it came from the cache), each capture's SHA-256. */
+/** Where a verdict, or a capture's SHA-256, came from: the cache by the file's stamp (the file was not read), the cache by the SHA-256 of its bytes, or neither. */
+export type Known = 'stamp' | 'sha256' | false;
+
+/** What a batch found: each file's stamp, SHA-256 and verdict, and each capture's stamp and SHA-256, with where each came from. */
 export interface JudgedBatch {
-  files: [file: string, sha256: string, verdict: VerdictJson, fromCache: boolean][];
-  captures: [path: string, sha256: string][];
+  files: [file: string, stamp: string, sha256: string, verdict: VerdictJson, known: Known][];
+  captures: [path: string, stamp: string, sha256: string, known: Known][];
 }
 
 /**
- * Reads a batch's files and hashes them, takes the verdict on each unchanged
- * file from the cache and judges the others, and hashes the captures. Runs in
- * a worker thread, or in this one for a small archive.
+ * Takes the verdict on each file whose stamp is unchanged from the cache,
+ * unread; reads and hashes the others, takes the verdict on those whose bytes
+ * are unchanged from the cache, and judges the rest; and hashes the captures
+ * whose stamp changed. Runs in a worker thread, or in this one for a small archive.
  */
 export function judgeBatch(batch: JudgeBatch, cache: CheckCacheReader | undefined): JudgedBatch {
-  const read = batch.files.map(({ collection, file }) => {
+  const known = batch.cached ? cache : undefined;
+  // Each file's stamp is taken before it is read: a file edited after that has another stamp at the next run.
+  const stamped = batch.files.map(({ collection, file }) => ({ collection, file, stamp: stampOf(statSync(join(batch.root, file), { bigint: true })) }));
+  const read = stamped.map(({ collection, file, stamp }) => {
+    const unread = known?.byStamp(file, stamp);
+    if (unread) return { collection, file, stamp, hash: unread.sha256, verdict: unread.verdict, from: 'stamp' as const };
     const bytes = readFileSync(join(batch.root, file));
     const hash = sha256(bytes);
-    return { collection, file, bytes, hash, known: batch.cached ? cache?.get(file, hash) : undefined };
+    const verdict = known?.get(file, hash);
+    return verdict ? { collection, file, stamp, hash, verdict, from: 'sha256' as const } : { collection, file, stamp, hash, bytes, from: false as const };
   });
-  const fresh = new Map(judgeFiles(read.filter((f) => !f.known).map(({ collection, file, bytes }) => ({ collection, file, text: bytes.toString('utf8') }))));
+  const fresh = new Map(judgeFiles(read.flatMap((f) => ('bytes' in f ? [{ collection: f.collection, file: f.file, text: f.bytes.toString('utf8') }] : []))));
   return {
-    files: read.map(({ file, hash, known }) => [file, hash, known ?? (JSON.stringify(fresh.get(file)) as VerdictJson), known !== undefined]),
-    captures: batch.captures.map((path) => [path, sha256(readFileSync(join(batch.root, 'content', path)))]),
+    files: read.map((f) => [f.file, f.stamp, f.hash, 'verdict' in f ? f.verdict : (JSON.stringify(fresh.get(f.file)) as VerdictJson), f.from]),
+    captures: batch.captures.map((path) => {
+      const file = join(batch.root, 'content', path);
+      const stamp = stampOf(statSync(file, { bigint: true }));
+      const hash = known?.captureHash(path, stamp);
+      return hash ? [path, stamp, hash, 'stamp'] : [path, stamp, sha256(readFileSync(file)), false];
+    }),
   };
 }
 
@@ -302,8 +318,10 @@ rules.push(...textRules);
 /**
  * Runs every rule; problems sorted by file and line. Each file is judged alone
  * (parsed, and checked by the rules of scope "file"), in worker threads when
- * there are many, and with the cache (the default) only when its bytes changed
- * since it was last judged; then the rules of scope "archive" run over everything.
+ * there are many, and with the cache (the default) only when its stamp and its
+ * bytes changed since it was last judged (a file whose stamp is unchanged is not
+ * read, nor a capture's: see check-cache.ts); then the rules of scope "archive"
+ * run over everything. `{ cache: false }` reads, hashes and judges everything.
  */
 export async function checkContent(root: string, options: { cache?: boolean; inWorkersFrom?: number } = {}): Promise<ContentProblem[]> {
   const cache = options.cache === false ? undefined : openCheckCache(root);
@@ -312,22 +330,23 @@ export async function checkContent(root: string, options: { cache?: boolean; inW
     const lists = await Promise.all(names.map((collection) => listCollectionFiles(root, collection)));
     const listed = names.flatMap((collection, i) => lists[i]!.map((file) => ({ collection, file })));
     const captures = await listCaptures(root);
-    // Each file is read and hashed where it is judged, and judged only when its verdict is not in the cache.
-    const hashes = new Map<string, string>();
+    // Each file is stamped, and read, hashed and judged only as the cache needs, where it is judged.
     const verdicts = new Map<string, FileVerdict>();
     const captureHashes = new Map<string, string>();
     const keep = ({ files, captures }: JudgedBatch) => {
-      for (const [file, hash, verdict, fromCache] of files) {
-        hashes.set(file, hash);
+      for (const [file, stamp, hash, verdict, known] of files) {
         verdicts.set(file, JSON.parse(verdict) as FileVerdict);
-        if (!fromCache) cache?.set(file, hash, verdict);
+        if (known !== 'stamp') cache?.set(file, stamp, hash, verdict);
       }
-      for (const [path, hash] of captures) captureHashes.set(path, hash);
+      for (const [path, stamp, hash, known] of captures) {
+        captureHashes.set(path, hash);
+        if (known !== 'stamp') cache?.setCapture(path, stamp, hash);
+      }
     };
     const batches = batchesOf(root, listed, captures, cache !== undefined);
     if (listed.length < (options.inWorkersFrom ?? JUDGE_IN_WORKERS_FROM)) batches.forEach((batch) => keep(judgeBatch(batch, cache)));
     else await inWorkers(new URL('./check-worker.ts', import.meta.url), batches, availableParallelism(), keep);
-    cache?.keepOnly(new Set(hashes.keys()));
+    cache?.keepOnly(new Set(verdicts.keys()), new Set(captureHashes.keys()));
     const archive = archiveOf(root, listed, verdicts, captureHashes);
     const archiveProblems = (await Promise.all(rules.filter((r): r is ArchiveRule => r.scope === 'archive').map((rule) => rule.check(archive)))).flat();
     const problems = [...[...verdicts.values()].flatMap((v) => v.problems), ...archiveProblems];

@@ -1,17 +1,22 @@
 /**
  * What says a file is unchanged since an earlier build without reading it: its
  * size, modification time (ns) and inode, as make and rsync judge it. The
- * content loader and the bodies stage read again only the files whose stamp
- * changed.
+ * content loader, the record cache, the bodies stage and content:check read
+ * again only the files whose stamp changed.
  */
+import type { BigIntStats } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { eachConcurrently } from './concurrency.ts';
 
-/** A file's stamp, compared as text. */
-async function fileStamp(path: string): Promise<string> {
-  const info = await stat(path, { bigint: true });
+/** The stamp of a file with these stats (from stat with `{ bigint: true }`), compared as text. */
+export function stampOf(info: BigIntStats): string {
   return `${info.size}:${info.mtimeNs}:${info.ino}`;
+}
+
+/** A file's stamp. */
+async function fileStamp(path: string): Promise<string> {
+  return stampOf(await stat(path, { bigint: true }));
 }
 
 /** The stamp of each file (paths relative to `root`), in the files' order. */
