@@ -1,6 +1,6 @@
 /** Loads the whole content tree from disk for the command-line tools, refusing invalid content. */
 import { findBrokenReferences } from '../../src/lib/archive-index.ts';
-import { loadCollection, type LoadedRecord } from '../../src/lib/content-files.ts';
+import { loadCollection, loadCollectionKeys, type KeyedRecord, type LoadedRecord } from '../../src/lib/content-files.ts';
 import { loadDataset } from '../../src/lib/dataset-file.ts';
 import type { Dataset } from '../../src/schema/dataset.ts';
 import { formatProblem } from '../../src/schema/parse.ts';
@@ -8,8 +8,9 @@ import { formatProblem } from '../../src/schema/parse.ts';
 export interface ArchiveOnDisk {
   articles: LoadedRecord<'articles'>[];
   events: LoadedRecord<'events'>[];
-  sources: LoadedRecord<'sources'>[];
-  entities: LoadedRecord<'entities'>[];
+  /** Sources and entities as their front matter: the exports read nothing else of them, so their files kept by the record cache are not read. */
+  sources: KeyedRecord<'sources'>[];
+  entities: KeyedRecord<'entities'>[];
   dataset: Dataset;
 }
 
@@ -18,8 +19,8 @@ export async function loadArchive(root: string): Promise<ArchiveOnDisk> {
   const [articles, events, sources, entities] = await Promise.all([
     loadCollection(root, 'articles'),
     loadCollection(root, 'events'),
-    loadCollection(root, 'sources'),
-    loadCollection(root, 'entities'),
+    loadCollectionKeys(root, 'sources'),
+    loadCollectionKeys(root, 'entities'),
   ]);
   const problems = [...articles.problems, ...events.problems, ...sources.problems, ...entities.problems];
   problems.push(
