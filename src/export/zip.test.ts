@@ -3,7 +3,6 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { inflateRawSync } from 'node:zlib';
 import { unzipSync } from 'fflate';
 import { packBytes, packFile, PackedStore, writeZip, type ZipEntry } from './zip.ts';
 
@@ -62,31 +61,4 @@ test('a zip of more than 65,535 entries has ZIP64 end records that another reade
   const files = unzipSync(new Uint8Array(bytes));
   assert.equal(Object.keys(files).length, 70_000);
   assert.equal(new TextDecoder().decode(files['f/69999.txt']), 'x');
-});
-
-/** What a sync flush ends a part with: an empty stored block's lengths. */
-const SYNC_FLUSH = Buffer.from([0x00, 0x00, 0xff, 0xff]);
-
-test('a file deflated in parts, side by side, is one deflate stream that another reader inflates, the same bytes every time', async () => {
-  const text = Array.from({ length: 3000 }, (_, i) => `${i},लुकाशेंको,بوتين,Lukashenko\r\n`).join('');
-  await writeFile(join(dir, 'parts.csv'), text);
-  await writeFile(join(dir, 'empty.txt'), '');
-  const pack = (scratch: string) => packFile('parts.csv', join(dir, 'parts.csv'), join(dir, scratch), undefined, 4096);
-  const first = await pack('parts-1.deflate');
-  const second = await pack('parts-2.deflate');
-  assert.equal(first.size, Buffer.byteLength(text));
-  assert.ok(first.size > 20 * 4096, 'many parts');
-  const deflated = await readFile(join(dir, 'parts-1.deflate'));
-  assert.deepEqual(deflated, await readFile(join(dir, 'parts-2.deflate')));
-  let syncFlushes = 0;
-  for (let at = deflated.indexOf(SYNC_FLUSH); at !== -1; at = deflated.indexOf(SYNC_FLUSH, at + 1)) syncFlushes++;
-  assert.equal(syncFlushes, Math.ceil(first.size / 4096), 'each part ends with a sync flush');
-  assert.deepEqual([...deflated.subarray(-2)], [0x03, 0x00], 'then one empty final block');
-  assert.equal(second.crc32, first.crc32);
-  assert.equal(inflateRawSync(deflated).toString('utf8'), text, "Node's zlib");
-  const written = await writeZip(join(dir, 'parts.zip'), [{ path: 'parts.csv', ...first }, { path: 'empty.csv', ...(await packFile('empty.csv', join(dir, 'empty.txt'), join(dir, 'empty.deflate'))) }], '2026-11-25');
-  const files = unzipSync(new Uint8Array(await readFile(join(dir, 'parts.zip'))));
-  assert.equal(new TextDecoder().decode(files['parts.csv']), text, 'fflate, checking the CRC-32');
-  assert.equal(files['empty.csv']!.length, 0);
-  assert.ok(written.bytes < first.size / 3);
 });

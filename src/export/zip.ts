@@ -15,12 +15,13 @@
  * entries need them. Files compressed already (Parquet, zip) are stored.
  */
 import { createHash, type Hash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
-import { mkdir, open, type FileHandle } from 'node:fs/promises';
-import { availableParallelism } from 'node:os';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { mkdir, open, stat, type FileHandle } from 'node:fs/promises';
 import { dirname } from 'node:path';
+import { Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { promisify } from 'node:util';
-import { constants, crc32, deflateRaw } from 'node:zlib';
+import { crc32, createDeflateRaw, deflateRaw } from 'node:zlib';
 
 /** Where an entry's bytes (as stored in the zip: compressed, or not) are. */
 export type ZipData = { bytes: Uint8Array } | { file: string; offset: number; length: number };
@@ -43,7 +44,11 @@ const STORED = /\.(parquet|zip)$/;
 /** Fast and deterministic for a given zlib; the exports are rebuilt often, and read rarely. */
 const LEVEL = 1;
 const deflateRawAsync = promisify(deflateRaw);
-/** Bytes a stored file is read in, to checksum it: 1 MiB rather than the default 64 KiB. */
+/**
+ * Bytes a stream reads, and zlib writes, at a time: files of gigabytes (the database, the
+ * article tables) go through in 1 MiB pieces rather than the defaults' 64 and 16 KiB (for the
+ * 2.2 GB database at 100,000 articles, a few thousand pieces instead of 140,000).
+ */
 const STREAM_CHUNK = 1 << 20;
 const dataLength = (data: ZipData) => ('bytes' in data ? data.bytes.length : data.length);
 
@@ -54,86 +59,29 @@ export async function packBytes(path: string, bytes: Uint8Array): Promise<Packed
   return { method: stored ? 0 : 8, crc32: crc32(bytes), size: bytes.length, data: { bytes: data } };
 }
 
-/** Bytes of a file deflated as one part (see packFile). */
-const PART_BYTES = 32 << 20;
 /**
- * Parts deflated at once, on the thread pool: one a core, and at least one of libuv's four threads left for
- * the file reads and writes, which wait behind the deflates otherwise.
+ * Packs a file of any size as a stream: a stored file is left where it is
+ * (and only checksummed); a deflated one is written to the file `scratch`.
+ * With `hash`, the file's bytes also go through it, in the same reading.
  */
-const PARTS_IN_FLIGHT = Math.min(availableParallelism(), 3);
-/**
- * Bytes zlib hands back at a time: a part's deflated bytes in one or two pieces (level 1 makes 4 to 7 MB of
- * 32 MiB here), not in the default 16 KiB, each a trip between the thread pool and this thread (for the
- * database of 10,000 articles, 1.71 s instead of 1.45 s).
- */
-const DEFLATED_CHUNK = 8 << 20;
-/** The end of a raw deflate stream: an empty final block (fixed Huffman codes, then the end-of-block code). */
-const FINAL_BLOCK = Uint8Array.of(0x03, 0x00);
-
-/**
- * Packs a file of any size: a stored file is left where it is (and only
- * checksummed); a deflated one is written to the file `scratch`. With `hash`,
- * the file's bytes also go through it, in the same reading.
- *
- * A file is deflated in parts of `partBytes`, each on its own, side by side on
- * the thread pool, and each ended with a sync flush (an empty stored block, so
- * that the next part starts on a byte), then one empty final block: a single
- * deflate stream, as pigz writes one, that any inflater reads. The 2.2 GB
- * database at 100,000 articles was one zlib stream on one core, at the end of
- * the export; the parts use both. A part's data never refers to an earlier
- * part's, so the bytes depend only on the file.
- */
-export async function packFile(path: string, file: string, scratch: string, hash?: Hash, partBytes = PART_BYTES): Promise<PackedData> {
+export async function packFile(path: string, file: string, scratch: string, hash?: Hash): Promise<PackedData> {
   let checksum = 0;
   let size = 0;
-  if (STORED.test(path)) {
-    for await (const chunk of createReadStream(file, { highWaterMark: STREAM_CHUNK }) as AsyncIterable<Buffer>) {
+  const checksummed = new Transform({
+    transform(chunk: Buffer, _encoding, done) {
       checksum = crc32(chunk, checksum);
       hash?.update(chunk);
       size += chunk.length;
-    }
+      done(null, chunk);
+    },
+  });
+  if (STORED.test(path)) {
+    for await (const chunk of createReadStream(file, { highWaterMark: STREAM_CHUNK }).pipe(checksummed)) void chunk;
     return { method: 0, crc32: checksum, size, data: { file, offset: 0, length: size } };
   }
   await mkdir(dirname(scratch), { recursive: true });
-  const input = await open(file, 'r');
-  const output = await open(scratch, 'w');
-  let length = 0;
-  try {
-    const deflating: Promise<Buffer>[] = [];
-    const writeNext = async () => {
-      const bytes = await deflating.shift()!;
-      await writeAll(output, bytes);
-      length += bytes.length;
-    };
-    for (;;) {
-      const part = await readPart(input, partBytes);
-      if (part.length === 0) break;
-      checksum = crc32(part, checksum);
-      hash?.update(part);
-      size += part.length;
-      deflating.push(deflateRawAsync(part, { level: LEVEL, finishFlush: constants.Z_SYNC_FLUSH, chunkSize: DEFLATED_CHUNK }));
-      if (deflating.length >= PARTS_IN_FLIGHT) await writeNext();
-    }
-    while (deflating.length > 0) await writeNext();
-    await writeAll(output, FINAL_BLOCK);
-    length += FINAL_BLOCK.length;
-  } finally {
-    await input.close();
-    await output.close();
-  }
-  return { method: 8, crc32: checksum, size, data: { file: scratch, offset: 0, length } };
-}
-
-/** The next `bytes` bytes of a file (fewer only at its end). */
-async function readPart(handle: FileHandle, bytes: number): Promise<Buffer> {
-  const part = Buffer.allocUnsafe(bytes);
-  let filled = 0;
-  while (filled < bytes) {
-    const { bytesRead } = await handle.read(part, filled, bytes - filled, null);
-    if (bytesRead === 0) break;
-    filled += bytesRead;
-  }
-  return part.subarray(0, filled);
+  await pipeline(createReadStream(file, { highWaterMark: STREAM_CHUNK }), checksummed, createDeflateRaw({ level: LEVEL, chunkSize: STREAM_CHUNK }), createWriteStream(scratch));
+  return { method: 8, crc32: checksum, size, data: { file: scratch, offset: 0, length: (await stat(scratch)).size } };
 }
 
 /**
