@@ -34,7 +34,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { bodyTextOf, buildTables } from '../src/export/tables.ts';
 import { buildArchiveIndex } from '../src/lib/archive-index.ts';
-import { BODY_CACHE_FILE, openBodyCache } from '../src/lib/body-cache.ts';
+import { BODY_CACHE_FILE, bodyTextByKey, openBodyCache } from '../src/lib/body-cache.ts';
 import { bodyKey } from '../src/lib/body-key.ts';
 import { loadCollectionKeys } from '../src/lib/content-files.ts';
 import { loadDataset } from '../src/lib/dataset-file.ts';
@@ -120,7 +120,7 @@ const cache = openBodyCache(join(root, BODY_CACHE_FILE), RENDERER_FINGERPRINT, '
 const bodyText = (collection: 'articles' | 'events', id: string) => {
   const record = bodies.get(`${collection}/${id}`);
   if (!record) return '';
-  return (cache.text(record.bodyKey) ?? bodyTextOf(record.readBody(), 'und')).text;
+  return bodyTextByKey(cache, record.bodyKey, record.readBody, 'und').text;
 };
 /**
  * What a shard's input hash reads in place of a body's text: the body's key,

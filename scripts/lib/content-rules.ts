@@ -160,9 +160,9 @@ export interface JudgedBatch {
  */
 export function judgeBatch(batch: JudgeBatch, cache: CheckCacheReader | undefined): JudgedBatch {
   const known = batch.cached ? cache : undefined;
-  // Each file's stamp is taken before it is read: a file edited after that has another stamp at the next run.
-  const stamped = batch.files.map(({ collection, file }) => ({ collection, file, stamp: stampOf(statSync(join(batch.root, file), { bigint: true })) }));
-  const read = stamped.map(({ collection, file, stamp }) => {
+  const read = batch.files.map(({ collection, file }) => {
+    // The stamp is taken before the file is read: a file edited after that has another stamp at the next run.
+    const stamp = stampOf(statSync(join(batch.root, file), { bigint: true }));
     const unread = known?.byStamp(file, stamp);
     if (unread) return { collection, file, stamp, hash: unread.sha256, verdict: unread.verdict, from: 'stamp' as const };
     const bytes = readFileSync(join(batch.root, file));

@@ -134,5 +134,13 @@ const emptyCache: BodyCache = {
 
 /** Reads bodies' plain text and word counts from `cache`, computing them for a body the cache lacks. */
 export function bodyTextReader(cache: BodyCache): (markdown: string, lang: string) => BodyText {
-  return (markdown, lang) => cache.text(bodyKey(markdown)) ?? bodyTextOf(markdown, lang);
+  return (markdown, lang) => bodyTextByKey(cache, bodyKey(markdown), () => markdown, lang);
+}
+
+/**
+ * A body's plain text and word count from `cache` by its key, or computed from its Markdown, read only then
+ * (for a reader that has the key without the body: see loadCollectionKeys in content-files.ts).
+ */
+export function bodyTextByKey(cache: BodyCache, key: string, markdown: () => string, lang: string): BodyText {
+  return cache.text(key) ?? bodyTextOf(markdown(), lang);
 }
