@@ -24,9 +24,10 @@ import { buildDataPackage, type WrittenFile } from '../src/export/datapackage.ts
 import { buildChangelog, buildCitation, buildLicense, buildReadme } from '../src/export/docs.ts';
 import { EXPORT_CACHE_DIR, ExportCache } from '../src/export/export-cache.ts';
 import { buildTables, type Table } from '../src/export/tables.ts';
-import { rowSpan, writeCsv, writeJsonLines, writeParquet, writeSqlite, type WrittenTableFile } from '../src/export/writers.ts';
+import { RowCache } from '../src/export/row-cache.ts';
+import { rowSpan, writeCsv, writeJsonLines, writeParquet, writeSqlite, type EarlierRow, type WrittenTableFile } from '../src/export/writers.ts';
 import { packBytes, packFile, writeZip, type PackedData, type ZipEntry } from '../src/export/zip.ts';
-import { BODY_CACHE_FILE, bodyTextReader, openBodyCache } from '../src/lib/body-cache.ts';
+import { BODY_CACHE_FILE, bodyTextByKey, openBodyCache } from '../src/lib/body-cache.ts';
 import { eachConcurrently } from '../src/lib/concurrency.ts';
 import { codeFingerprint } from '../src/lib/fingerprint.ts';
 import { RENDERER_FINGERPRINT } from '../src/markdown/render.ts';
@@ -67,6 +68,8 @@ const phaseDone = (name: string) => {
 
 /** The code that makes what the export cache keeps, from what it keys them by (with package.json: DuckDB's and Node's zlib versions). */
 const EXPORT_SOURCES = ['scripts/export.ts', 'src/export'];
+/** The code that makes a row from what its key digests (the record and its body's key): the tables, the routes, words, the text of a body. */
+const ROW_SOURCES = [...EXPORT_SOURCES, 'src/lib', 'src/markdown', 'src/schema', 'src/site-config.ts'];
 
 const archive = await loadArchive(root);
 phaseDone('load');
@@ -117,6 +120,7 @@ await eachConcurrently([...new Set(archive.articles.map((a) => a.data.capture.pa
 console.log(`export: captures: ${capturesRead} packed, ${captures.size - capturesRead} unchanged (from ${relative(root, CACHE_DIR)})`);
 
 // Bodies' plain text and word counts come from the body cache that the build fills first (computed here when missing).
+// They are read only for the rows made again: an article's row an earlier export wrote under the same key is copied from its file.
 const bodyCache = openBodyCache(join(root, BODY_CACHE_FILE), RENDERER_FINGERPRINT, 'read');
 const tables = buildTables({
   articles: archive.articles,
@@ -126,9 +130,8 @@ const tables = buildTables({
   captures,
   dataset: archive.dataset,
   siteUrl: SITE_URL,
-  bodyText: bodyTextReader(bodyCache),
+  bodyText: (key, markdown, lang) => bodyTextByKey(bodyCache, key, markdown, lang),
 });
-bodyCache.close();
 const tableNamed = (name: string) => tables.find((t) => t.name === name)!;
 phaseDone('captures and tables');
 
@@ -150,17 +153,27 @@ const packing: Promise<void>[] = [];
 const packLater = (path: string) => packing.push(packPayload(path));
 /** The articles' table files, whose rows the event bundles copy. */
 const articleFiles: Partial<Record<'csv' | 'jsonl', WrittenTableFile>> = {};
-const writeTables = async (format: 'csv' | 'jsonl', write: (table: Table, file: string) => Promise<WrittenTableFile>) => {
+/** Rows an earlier export wrote, copied into this one's files when their keys are unchanged (src/export/row-cache.ts). */
+const rowCache = await RowCache.open(join(CACHE_DIR, 'rows'), codeFingerprint(ROW_SOURCES));
+const writeTables = async (format: 'csv' | 'jsonl', write: (table: Table, file: string, earlier: EarlierRow) => Promise<WrittenTableFile>) => {
   for (const table of tables) {
     const path = tablePath(table.name, format);
-    const file = await write(table, join(out, path));
+    const earlier = table.rowKeys ? await rowCache.earlier(`${table.name}.${format}`, table.rowKeys) : undefined;
+    const file = await write(table, join(out, path), earlier?.row ?? (() => undefined)).finally(() => earlier?.close());
+    if (table.rowKeys) {
+      await rowCache.keep(`${table.name}.${format}`, join(out, path), table.rowKeys, file);
+      console.log(`export: ${path}: ${earlier!.found} of ${table.rows.length} rows copied from the last export's`);
+    }
     record(path, { bytes: file.bytes, sha256: file.sha256 });
     if (table.name === 'articles') articleFiles[format] = file;
     packLater(path);
   }
 };
-// JSON Lines first: DuckDB makes the Parquet files from them (on its own thread) while this one writes the rest.
+// JSON Lines first: DuckDB makes the Parquet files from them (on its own thread), and SQLite fills the
+// database from them (on a worker thread), while this one writes the rest.
 await writeTables('jsonl', writeJsonLines);
+const SQLITE = 'coverage-atlas.sqlite';
+const sqlite = writeSqlite(tables, (table) => join(out, tablePath(table.name, 'jsonl')), join(out, SQLITE)).then(() => packPayload(SQLITE, true));
 // The event bundles to make: those no earlier export made with the same key (what each is made from).
 const bundleSources = await openBundleSources(tableNamed('articles'), tableNamed('events'), articleFiles);
 // Keys are only worked out ahead when an earlier export made bundles; else each is keyed as it is made.
@@ -187,12 +200,10 @@ const parquet = writeParquet([
   { table: tableNamed('articles'), jsonl: NO_ROWS, parquet: join(EVENT_PARQUET, 'none.parquet') },
 ], join(out, '.duckdb-scratch'));
 await writeTables('csv', writeCsv);
+bodyCache.close();
 phaseDone('CSV and JSON Lines');
 
-// The database (its full-text index on a worker thread) while DuckDB writes Parquet on its own; the event
-// bundles, mostly this thread's work, start as soon as their Parquet files are there.
-const SQLITE = 'coverage-atlas.sqlite';
-const sqlite = writeSqlite(tables, join(out, SQLITE)).then(() => packPayload(SQLITE, true));
+// The event bundles, mostly this thread's work, start as soon as their Parquet files are there.
 await parquet;
 for (const table of tables) await packPayload(tablePath(table.name, 'parquet'), true);
 const bundles = writeEventBundles(bundleSources, await bundleKeys, await bundlesToMake);

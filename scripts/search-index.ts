@@ -32,7 +32,7 @@ import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { bodyTextOf, buildTables } from '../src/export/tables.ts';
+import { buildTables, computeBodyText } from '../src/export/tables.ts';
 import { buildArchiveIndex } from '../src/lib/archive-index.ts';
 import { BODY_CACHE_FILE, bodyTextByKey, openBodyCache } from '../src/lib/body-cache.ts';
 import { bodyKey } from '../src/lib/body-key.ts';
@@ -146,7 +146,7 @@ const holdsDocs = (shard: Shard) => shard.language === DOCS_LANGUAGE && shard.in
 const documentation: DocumentationPage[] = [
   ...(await Promise.all(MARKDOWN_DOCS.map(async ({ url, source }) => markdownPage(url, await readFile(join(PROJECT, source), 'utf8'))))),
   dataDictionaryPage(paths.dataDictionary(), buildTables({
-    articles: [], events: [], sources: [], entities: [], captures: new Map(), dataset: await loadDataset(root), siteUrl: SITE_URL, bodyText: bodyTextOf,
+    articles: [], events: [], sources: [], entities: [], captures: new Map(), dataset: await loadDataset(root), siteUrl: SITE_URL, bodyText: computeBodyText,
   })),
 ];
 

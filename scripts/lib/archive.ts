@@ -6,7 +6,8 @@ import type { Dataset } from '../../src/schema/dataset.ts';
 import { formatProblem } from '../../src/schema/parse.ts';
 
 export interface ArchiveOnDisk {
-  articles: LoadedRecord<'articles'>[];
+  /** Articles with their bodies read only when asked for: the exports copy most rows from the export before (src/export/row-cache.ts). */
+  articles: KeyedRecord<'articles'>[];
   events: LoadedRecord<'events'>[];
   /** Sources and entities as their front matter: the exports read nothing else of them, so their files kept by the record cache are not read. */
   sources: KeyedRecord<'sources'>[];
@@ -17,7 +18,7 @@ export interface ArchiveOnDisk {
 /** Every record of the archive; throws with every problem when the content is invalid. */
 export async function loadArchive(root: string): Promise<ArchiveOnDisk> {
   const [articles, events, sources, entities] = await Promise.all([
-    loadCollection(root, 'articles'),
+    loadCollectionKeys(root, 'articles'),
     loadCollection(root, 'events'),
     loadCollectionKeys(root, 'sources'),
     loadCollectionKeys(root, 'entities'),

@@ -5,7 +5,8 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { bodyTextOf, buildTables, type Table } from '../export/tables.ts';
+import { buildTables, computeBodyText, type Table } from '../export/tables.ts';
+import { bodyKey } from '../lib/body-key.ts';
 import { loadDataset } from '../lib/dataset-file.ts';
 import { splitFrontMatter } from '../schema/parse.ts';
 import { SITE_URL } from '../site-config.ts';
@@ -17,15 +18,16 @@ export async function sampleTables(): Promise<Table[]> {
   const article = archive.articlesByDate[0]!;
   const event = archive.timeline[0]!;
   const body = async (file: string) => splitFrontMatter(await readFile(file, 'utf8'))?.body ?? '';
+  const articleBody = await body(archive.articleFiles.get(article.id)!);
   const capture = await readFile(join('content', article.capture.path));
   return buildTables({
-    articles: [{ data: article, body: await body(archive.articleFiles.get(article.id)!) }],
+    articles: [{ data: article, bodyKey: bodyKey(articleBody), readBody: () => articleBody }],
     events: [{ data: event, body: await body(archive.eventFiles.get(event.id)!) }],
     sources: [archive.sources.get(article.source)!],
     entities: [...archive.entities.values()].slice(0, 1),
     captures: new Map([[article.capture.path, { bytes: capture.length, sha256: createHash('sha256').update(capture).digest('hex') }]]),
     dataset: await loadDataset('.'),
     siteUrl: SITE_URL,
-    bodyText: bodyTextOf,
+    bodyText: computeBodyText,
   });
 }

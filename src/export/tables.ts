@@ -34,6 +34,12 @@ export interface Table {
   primaryKey: string[];
   foreignKeys: { fields: string[]; reference: { resource: string; fields: string[] } }[];
   rows: Record<string, unknown>[];
+  /**
+   * For a table whose rows are costly to make (the articles, with their texts): a key for each row,
+   * the SHA-256 of everything the row is made from. A writer may copy the bytes an earlier export
+   * wrote for a row under the same key, without making the row (writers.ts, row-cache.ts).
+   */
+  rowKeys?: string[];
 }
 
 /** A record with its body and file, as the content loader gives it. */
@@ -42,8 +48,15 @@ export interface BodyRecord<T> {
   body: string;
 }
 
+/** An article with its body known by its key (body-key.ts), read only when a row needs it. */
+export interface KeyedBodyRecord<T> {
+  data: T;
+  bodyKey: string;
+  readBody: () => string;
+}
+
 export interface ExportInput {
-  articles: readonly BodyRecord<Article>[];
+  articles: readonly KeyedBodyRecord<Article>[];
   events: readonly BodyRecord<Event>[];
   sources: readonly Source[];
   entities: readonly Entity[];
@@ -52,8 +65,8 @@ export interface ExportInput {
   dataset: Dataset;
   /** Absolute site URL, for page URLs. */
   siteUrl: string;
-  /** Plain text of a Markdown body and how many words it has (see bodyTextOf for the reference). */
-  bodyText: (markdown: string, lang: string) => BodyText;
+  /** Plain text of a Markdown body, by the body's key, and how many words it has (see bodyTextOf for the reference). */
+  bodyText: (key: string, markdown: () => string, lang: string) => BodyText;
 }
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
@@ -76,6 +89,25 @@ export interface BodyText {
 export function bodyTextOf(markdown: string, lang: string): BodyText {
   const text = markdownToText(markdown);
   return { text, words: countWords(text, lang) };
+}
+
+/** ExportInput's `bodyText` that works out every text (for a few records: the export reads them from the body cache). */
+export const computeBodyText: ExportInput['bodyText'] = (_key, markdown, lang) => bodyTextOf(markdown(), lang);
+
+/**
+ * Adds an article's body columns to its row, made (reading the body, its text and its hash) when one
+ * is first read: a writer that copies the row's bytes from an earlier export never reads them.
+ */
+function withBodyColumns(row: Record<string, unknown>, record: KeyedBodyRecord<Article>, bodyText: ExportInput['bodyText']): Record<string, unknown> {
+  let columns: { body_markdown: string; body_text: string; body_sha256: string; word_count: number } | undefined;
+  const made = () => {
+    if (columns) return columns;
+    const markdown = record.readBody();
+    const { text, words } = bodyText(record.bodyKey, () => markdown, record.data.language);
+    return (columns = { body_markdown: markdown, body_text: text, body_sha256: sha256(normalizeBody(markdown)), word_count: words });
+  };
+  for (const name of ['body_markdown', 'body_text', 'body_sha256', 'word_count'] as const) Object.defineProperty(row, name, { get: () => made()[name], enumerable: true });
+  return row;
 }
 
 /** The first day of a date of any precision, e.g. "2024-01" → "2024-01-01". */
@@ -105,6 +137,47 @@ export function buildTables(input: ExportInput): Table[] {
   const sources = new Map(input.sources.map((source) => [source.id, source]));
   const articles = [...input.articles].sort(byKey((r) => r.data.id));
   const events = [...input.events].sort(byKey((r) => r.data.id));
+
+  const articleRows = articles.map((record) => {
+    const { data } = record;
+    const source = sources.get(data.source);
+    const row: Record<string, unknown> = {
+      id: data.id,
+      url: url(paths.article(data.id)),
+      title: data.title,
+      title_missing: data.title_missing ?? null,
+      title_en: data.title_en?.text ?? null,
+      title_en_by: data.title_en?.by ?? null,
+      title_en_agent: data.title_en?.agent ?? null,
+      language: data.language,
+      published: data.published.value,
+      published_precision: data.published.precision,
+      published_basis: data.published.basis,
+      published_evidence: data.published.evidence,
+      published_start: firstDay(data.published.value),
+      source: data.source,
+      byline: data.byline ?? null,
+      events: data.events,
+      entities: data.entities,
+      topics: data.topics,
+      capture_path: data.capture.path,
+      capture_sha256: data.capture.sha256,
+      capture_first_line: data.capture.lines?.[0] ?? null,
+      capture_last_line: data.capture.lines?.[1] ?? null,
+      origin_url: data.capture.origin.url,
+      origin_retrieved: data.capture.origin.retrieved,
+      origin_description: data.capture.origin.description,
+      editorial_note_count: data.editorial_notes.length,
+      withdrawn: data.withdrawn?.date ?? null,
+      withdrawn_reason: data.withdrawn?.reason ?? null,
+      rights: `© ${source?.name_latin ?? data.source}. ${input.dataset.rights.split('. ')[0]}.`,
+      added: data.added,
+      modified: data.modified ?? null,
+    };
+    // Every value but the body's, then the body's key: the row's columns follow from them.
+    const key = sha256(`${JSON.stringify(row)}\0${record.bodyKey}`);
+    return { row: withBodyColumns(row, record, input.bodyText), key };
+  });
 
   const articleTable: Table = {
     name: 'articles',
@@ -148,47 +221,8 @@ export function buildTables(input: ExportInput): Table[] {
       { name: 'body_sha256', type: 'string', description: 'SHA-256 of the body Markdown normalized to NFC, LF line endings, no trailing white space.', required: true },
       { name: 'word_count', type: 'integer', description: 'Words in the plain text, by Unicode word segmentation for the article\'s language.', required: true },
     ],
-    rows: articles.map(({ data, body }) => {
-      const { text, words } = input.bodyText(body, data.language);
-      const source = sources.get(data.source);
-      return {
-        id: data.id,
-        url: url(paths.article(data.id)),
-        title: data.title,
-        title_missing: data.title_missing ?? null,
-        title_en: data.title_en?.text ?? null,
-        title_en_by: data.title_en?.by ?? null,
-        title_en_agent: data.title_en?.agent ?? null,
-        language: data.language,
-        published: data.published.value,
-        published_precision: data.published.precision,
-        published_basis: data.published.basis,
-        published_evidence: data.published.evidence,
-        published_start: firstDay(data.published.value),
-        source: data.source,
-        byline: data.byline ?? null,
-        events: data.events,
-        entities: data.entities,
-        topics: data.topics,
-        capture_path: data.capture.path,
-        capture_sha256: data.capture.sha256,
-        capture_first_line: data.capture.lines?.[0] ?? null,
-        capture_last_line: data.capture.lines?.[1] ?? null,
-        origin_url: data.capture.origin.url,
-        origin_retrieved: data.capture.origin.retrieved,
-        origin_description: data.capture.origin.description,
-        editorial_note_count: data.editorial_notes.length,
-        withdrawn: data.withdrawn?.date ?? null,
-        withdrawn_reason: data.withdrawn?.reason ?? null,
-        rights: `© ${source?.name_latin ?? data.source}. ${input.dataset.rights.split('. ')[0]}.`,
-        added: data.added,
-        modified: data.modified ?? null,
-        body_markdown: body,
-        body_text: text,
-        body_sha256: sha256(normalizeBody(body)),
-        word_count: words,
-      };
-    }),
+    rows: articleRows.map(({ row }) => row),
+    rowKeys: articleRows.map(({ key }) => key),
   };
 
   const editorialNotes: Table = {

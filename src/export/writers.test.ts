@@ -6,7 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
 import type { Table } from './tables.ts';
-import { partitionPasses, rowSpan, withLeadingField, writeCsv, writeJsonLines, writeParquet } from './writers.ts';
+import { DatabaseSync } from 'node:sqlite';
+import { partitionPasses, rowSpan, withLeadingField, writeCsv, writeJsonLines, writeParquet, writeSqlite } from './writers.ts';
 
 const dir = await mkdtemp(join(tmpdir(), 'writers-'));
 after(() => rm(dir, { recursive: true, force: true }));
@@ -59,6 +60,56 @@ test('JSON Lines: one object a row, keys in column order, null kept; each row wh
     assert.deepEqual(Object.keys(JSON.parse(line)), ['id', 'text', 'tags']);
   });
   assert.equal(written.sha256, createHash('sha256').update(bytes).digest('hex'));
+});
+
+test('rows an earlier export wrote are copied in place of made ones, and the file is the same', async () => {
+  for (const [format, write] of [['csv', writeCsv], ['jsonl', writeJsonLines]] as const) {
+    const made = await write(table, join(dir, `made.${format}`));
+    const madeBytes = await readFile(join(dir, `made.${format}`));
+    const rowBytes = (i: number) => { const { position, length } = rowSpan(made, i); return madeBytes.subarray(position, position + length); };
+    // Every row but the second copied (the fourth is longer than the writer's chunk); the rows given are what
+    // is written, so a table whose rows are gone shows that they were not read.
+    const copied = await write({ ...table, rows: table.rows.map((row, i) => (i === 1 ? row : {})) }, join(dir, `copied.${format}`), (i) => (i === 1 ? undefined : rowBytes(i)));
+    assert.ok((await readFile(join(dir, `copied.${format}`))).equals(madeBytes), format);
+    assert.equal(copied.sha256, made.sha256);
+    assert.deepEqual(copied.rowEnds, made.rowEnds);
+  }
+});
+
+test('SQLite: every table filled from its JSON Lines file, in order, values typed, and the full-text index', async () => {
+  const articles: Table = {
+    name: 'articles',
+    description: '',
+    columns: [
+      { name: 'id', type: 'string', description: '', required: true },
+      { name: 'title', type: 'string', description: '' },
+      { name: 'title_en', type: 'string', description: '' },
+      { name: 'body_text', type: 'string', description: '' },
+      { name: 'events', type: 'array', description: '' },
+      { name: 'withdrawn', type: 'boolean', description: '' },
+      { name: 'word_count', type: 'integer', description: '' },
+    ],
+    primaryKey: ['id'],
+    foreignKeys: [],
+    // More rows than one INSERT statement takes, so that a full statement and a last short one are both used.
+    rows: Array.from({ length: 150 }, (_, i) => ({ id: `a${String(i).padStart(3, '0')}`, title: i === 7 ? 'लुकाशेंको और पुतिन' : `t${i}`, title_en: null, body_text: i === 7 ? 'बेलारूस\nمينسك' : 'x', events: i % 2 ? ['e1', 'e"2'] : [], withdrawn: i === 3, word_count: i })),
+  };
+  const notes: Table = { ...table, name: 'editorial_notes', foreignKeys: [{ fields: ['id'], reference: { resource: 'articles', fields: ['id'] } }], rows: [{ id: 'a007', text: 'n', tags: ['x'] }] };
+  const jsonlOf = (t: Table) => join(dir, `sqlite-${t.name}.jsonl`);
+  for (const t of [articles, notes]) await writeJsonLines(t, jsonlOf(t));
+  const file = join(dir, 'atlas.sqlite');
+  await writeSqlite([notes, articles], jsonlOf, file);
+  const db = new DatabaseSync(file, { readOnly: true });
+  try {
+    const rows = db.prepare('SELECT rowid, * FROM articles ORDER BY rowid').all();
+    assert.equal(rows.length, 150);
+    assert.deepEqual({ ...rows[7] }, { rowid: 8, id: 'a007', title: 'लुकाशेंको और पुतिन', title_en: null, body_text: 'बेलारूस\nمينسك', events: '["e1","e\\"2"]', withdrawn: 0, word_count: 7 });
+    assert.equal(db.prepare('SELECT withdrawn FROM articles WHERE id = ?').get('a003')!.withdrawn, 1);
+    assert.deepEqual(db.prepare("SELECT id FROM articles WHERE rowid IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH 'बेलारूस')").all().map((r) => r.id), ['a007']);
+    assert.deepEqual({ ...db.prepare('SELECT * FROM editorial_notes').get() }, { id: 'a007', text: 'n', tags: '["x"]' });
+  } finally {
+    db.close();
+  }
 });
 
 test('withLeadingField puts one field first in every JSON Lines row, copying the rest as it is', () => {

@@ -8,9 +8,8 @@ import { stringify as stringifySync } from 'csv-stringify/sync';
 import { createHash } from 'node:crypto';
 import { mkdir, open, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { DatabaseSync } from 'node:sqlite';
 import { Worker } from 'node:worker_threads';
-import type { SqliteWork } from './sqlite-worker.ts';
+import type { SqliteTable, SqliteWork } from './sqlite-worker.ts';
 import type { Column, Table } from './tables.ts';
 import { writeAll } from './zip.ts';
 
@@ -59,8 +58,8 @@ export function rowSpan(file: WrittenTableFile, index: number): { position: numb
 /** Bytes a table file is written in, hashed as they go; one chunk fills while the other is written. */
 const CHUNK_BYTES = 4 << 20;
 
-/** Writes a header and one text per row to `file`, keeping where each row ends. */
-async function writeRows(file: string, header: string, rows: Iterable<string>, count: number): Promise<WrittenTableFile> {
+/** Writes a header and each row's text (or bytes) to `file`, keeping where each row ends. */
+async function writeRows(file: string, header: string, rows: Iterable<string | Uint8Array>, count: number): Promise<WrittenTableFile> {
   await mkdir(dirname(file), { recursive: true });
   const handle = await open(file, 'w');
   const hash = createHash('sha256');
@@ -83,15 +82,18 @@ async function writeRows(file: string, header: string, rows: Iterable<string>, c
     [chunk, spare] = [spare, chunk];
     filled = 0;
   };
-  /** Adds text (encoded straight into the chunk when it surely fits: UTF-8 takes at most 3 bytes a UTF-16 unit). */
-  const add = async (text: string) => {
-    if (filled + text.length * 3 > chunk.length) await flush();
-    if (text.length * 3 > chunk.length) {
-      const data = Buffer.from(text);
+  /** Adds text (encoded straight into the chunk when it surely fits: UTF-8 takes at most 3 bytes a UTF-16 unit), or bytes. */
+  const add = async (row: string | Uint8Array) => {
+    const most = typeof row === 'string' ? row.length * 3 : row.length;
+    if (filled + most > chunk.length) await flush();
+    if (most > chunk.length) {
+      const data = typeof row === 'string' ? Buffer.from(row) : Buffer.from(row.buffer, row.byteOffset, row.byteLength);
       bytes += data.length;
       return send(data);
     }
-    const written = chunk.write(text, filled);
+    let written = row.length;
+    if (typeof row === 'string') written = chunk.write(row, filled);
+    else chunk.set(row, filled);
     filled += written;
     bytes += written;
   };
@@ -113,19 +115,25 @@ async function writeRows(file: string, header: string, rows: Iterable<string>, c
   }
 }
 
-/** Writes the table as a CSV file, row by row; resolves with its size, SHA-256 and where each row is. */
-export function writeCsv(table: Table, file: string): Promise<WrittenTableFile> {
+/**
+ * A row's bytes as an earlier export wrote them, when the row's key (Table.rowKeys) is the same: the
+ * writer copies them instead of making the row again (see row-cache.ts).
+ */
+export type EarlierRow = (index: number) => Uint8Array | undefined;
+
+/** Writes the table as a CSV file, row by row (or copying `earlier` rows); resolves with its size, SHA-256 and where each row is. */
+export function writeCsv(table: Table, file: string, earlier: EarlierRow = () => undefined): Promise<WrittenTableFile> {
   const options = csvOptions(table, false);
   const records = (function* () {
-    for (const row of table.rows) yield stringifySync([table.columns.map((c) => csvCell(row[c.name]))], options);
+    for (const [index, row] of table.rows.entries()) yield earlier(index) ?? stringifySync([table.columns.map((c) => csvCell(row[c.name]))], options);
   })();
   return writeRows(file, stringifySync([], csvOptions(table, true)), records, table.rows.length);
 }
 
 /** Writes the table as a JSON Lines file (one JSON object per row, keys in column order); resolves as writeCsv. */
-export function writeJsonLines(table: Table, file: string): Promise<WrittenTableFile> {
+export function writeJsonLines(table: Table, file: string, earlier: EarlierRow = () => undefined): Promise<WrittenTableFile> {
   const lines = (function* () {
-    for (const row of table.rows) yield `${JSON.stringify(orderedRow(table, row))}\n`;
+    for (const [index, row] of table.rows.entries()) yield earlier(index) ?? `${JSON.stringify(orderedRow(table, row))}\n`;
   })();
   return writeRows(file, '', lines, table.rows.length);
 }
@@ -251,66 +259,35 @@ export async function writeParquet(jobs: readonly (ParquetJob | PartitionedParqu
 
 const SQLITE_TYPES = { string: 'TEXT', integer: 'INTEGER', boolean: 'INTEGER', date: 'TEXT', array: 'TEXT' } as const;
 
-/** A value as SQLite stores it: lists as JSON text, booleans as 0/1. */
-function sqliteValue(value: unknown): string | number | null {
-  if (value === null || value === undefined) return null;
-  if (Array.isArray(value)) return JSON.stringify(value);
-  if (typeof value === 'boolean') return value ? 1 : 0;
-  return value as string | number;
-}
-
-/**
- * Rows one INSERT statement takes: most tables have hundreds of thousands of short rows, for which the
- * cost of a call into SQLite was most of the time. The rows go in the same order, so the file is the same.
- */
-const ROWS_PER_INSERT = 64;
-/** Rows inserted between two turns of the event loop: the inserts take seconds, and DuckDB's next query waits for a turn. */
-const ROWS_PER_TURN = ROWS_PER_INSERT * 80;
-
 /**
  * Writes every table into one SQLite database (Node's built-in node:sqlite),
  * with primary and foreign keys and an FTS5 index over the article text that
  * tokenizes every script (marks count as letters, so Devanagari words stay whole).
  *
- * The rows go in on this thread, letting the event loop turn between batches;
- * the full-text index, most of the work (at 100,000 articles 25 of 35 s), is
- * built on a worker thread (sqlite-worker.ts), so that the caller's other work
- * goes on meanwhile.
+ * The rows are read from the tables' JSON Lines files (`jsonlOf`), which hold every value, and the whole
+ * database is written on a worker thread (sqlite-worker.ts): the caller's other work goes on meanwhile,
+ * and the caller need not hold the rows (the articles table may reuse an earlier export's rows without
+ * making them: see row-cache.ts).
  */
-export async function writeSqlite(tables: readonly Table[], file: string): Promise<void> {
+export async function writeSqlite(tables: readonly Table[], jsonlOf: (table: Table) => string, file: string): Promise<void> {
   await mkdir(dirname(file), { recursive: true });
   await rm(file, { force: true });
-  const db = new DatabaseSync(file);
-  try {
-    db.exec('PRAGMA journal_mode = OFF; PRAGMA foreign_keys = ON;');
-    db.exec('BEGIN');
-    // Referenced tables first, so foreign keys hold as rows arrive.
-    const order = ['sources', 'source_names', 'entities', 'entity_names', 'events', 'event_titles', 'articles', 'editorial_notes', 'article_events', 'article_entities', 'captures', 'releases'];
-    for (const table of [...tables].sort((a, b) => order.indexOf(a.name) - order.indexOf(b.name))) {
-      const columns = table.columns.map((c) => `${identifier(c.name)} ${SQLITE_TYPES[c.type]}${c.required ? ' NOT NULL' : ''}`);
-      const keys = [
-        `PRIMARY KEY (${table.primaryKey.map(identifier).join(', ')})`,
-        ...table.foreignKeys.map((fk) => `FOREIGN KEY (${fk.fields.map(identifier).join(', ')}) REFERENCES ${identifier(fk.reference.resource)} (${fk.reference.fields.map(identifier).join(', ')})`),
-      ];
-      db.exec(`CREATE TABLE ${identifier(table.name)} (${[...columns, ...keys].join(', ')})`);
-      const values = `(${table.columns.map(() => '?').join(', ')})`;
-      const insert = (rows: number) => db.prepare(`INSERT INTO ${identifier(table.name)} VALUES ${Array(rows).fill(values).join(', ')}`);
-      const insertMany = insert(ROWS_PER_INSERT);
-      for (let start = 0; start < table.rows.length; start += ROWS_PER_INSERT) {
-        const rows = table.rows.slice(start, start + ROWS_PER_INSERT);
-        (rows.length === ROWS_PER_INSERT ? insertMany : insert(rows.length)).run(...rows.flatMap((row) => table.columns.map((c) => sqliteValue(row[c.name]))));
-        if ((start + ROWS_PER_INSERT) % ROWS_PER_TURN === 0) await new Promise(setImmediate);
-      }
-    }
-    db.exec('COMMIT');
-  } finally {
-    db.close();
-  }
+  // Referenced tables first, so foreign keys hold as rows arrive.
+  const order = ['sources', 'source_names', 'entities', 'entity_names', 'events', 'event_titles', 'articles', 'editorial_notes', 'article_events', 'article_entities', 'captures', 'releases'];
+  const sqliteTables = [...tables].sort((a, b) => order.indexOf(a.name) - order.indexOf(b.name)).map((table): SqliteTable => {
+    const columns = table.columns.map((c) => `${identifier(c.name)} ${SQLITE_TYPES[c.type]}${c.required ? ' NOT NULL' : ''}`);
+    const keys = [
+      `PRIMARY KEY (${table.primaryKey.map(identifier).join(', ')})`,
+      ...table.foreignKeys.map((fk) => `FOREIGN KEY (${fk.fields.map(identifier).join(', ')}) REFERENCES ${identifier(fk.reference.resource)} (${fk.reference.fields.map(identifier).join(', ')})`),
+    ];
+    return { create: `CREATE TABLE ${identifier(table.name)} (${[...columns, ...keys].join(', ')})`, identifier: identifier(table.name), columns: table.columns.map((c) => c.name), jsonl: jsonlOf(table) };
+  });
   // No VACUUM: the file has about 1% free pages (from the full-text index's merges), and rewriting
   // it whole took a quarter of the database's time (10,000 articles: 1.2 of 5.0 CPU seconds).
   await inWorker<SqliteWork>(new URL('./sqlite-worker.ts', import.meta.url), {
     file,
-    statements: [
+    tables: sqliteTables,
+    after: [
       `CREATE VIRTUAL TABLE articles_fts USING fts5(
         title, title_en, body_text, content = 'articles', content_rowid = 'rowid',
         tokenize = "unicode61 remove_diacritics 0 categories 'L* N* Co M*'"

@@ -15,7 +15,6 @@ import { dirname } from 'node:path';
 import { DatabaseSync, type StatementSync } from 'node:sqlite';
 import type { BodyText } from '../export/tables.ts';
 import { bodyTextOf } from '../export/tables.ts';
-import { bodyKey } from './body-key.ts';
 import type { RenderedBody } from '../markdown/render.ts';
 
 /**
@@ -131,11 +130,6 @@ const emptyCache: BodyCache = {
   },
   close: () => {},
 };
-
-/** Reads bodies' plain text and word counts from `cache`, computing them for a body the cache lacks. */
-export function bodyTextReader(cache: BodyCache): (markdown: string, lang: string) => BodyText {
-  return (markdown, lang) => bodyTextByKey(cache, bodyKey(markdown), () => markdown, lang);
-}
 
 /**
  * A body's plain text and word count from `cache` by its key, or computed from its Markdown, read only then

@@ -1,0 +1,111 @@
+/**
+ * The rows of a table file as the last export wrote them, kept for the next
+ * one (.cache/export/rows/): the file itself (a hard link, named by its
+ * SHA-256), with each row's key (Table.rowKeys, the SHA-256 of everything the
+ * row is made from) and where its bytes end. A row whose key is unchanged is
+ * copied from that file instead of made again: after one article changes,
+ * the articles' CSV and JSON Lines are written without reading any other
+ * article's body, text or hash.
+ *
+ * Everything is tied to a fingerprint of the code that makes the rows; after
+ * any change to it, nothing is reused. The index names its file, and is
+ * replaced (atomically) only once the new file is in place, so an export
+ * stopped half-way leaves the earlier pair, or none, never a mismatch.
+ */
+import { closeSync, openSync, readSync } from 'node:fs';
+import { link, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { EarlierRow, WrittenTableFile } from './writers.ts';
+
+/** What is kept of one table file. */
+interface RowsIndex {
+  fingerprint: string;
+  /** The kept file, in the cache's folder. */
+  file: string;
+  /** Bytes before the first row (a CSV file's header). */
+  header: number;
+  keys: string[];
+  /** Where each row's bytes end, as in WrittenTableFile. */
+  rowEnds: number[];
+}
+
+/** Earlier rows for this export's keys, and what to do once the file is written. */
+export interface EarlierRows {
+  row: EarlierRow;
+  /** How many of this export's rows the earlier file has. */
+  found: number;
+  close: () => void;
+}
+
+/** Bytes read from an earlier file at once: rows come in file order, so most are found in the last piece read. */
+const PIECE_BYTES = 8 << 20;
+
+export class RowCache {
+  private readonly dir: string;
+  private readonly fingerprint: string;
+  private constructor(dir: string, fingerprint: string) {
+    this.dir = dir;
+    this.fingerprint = fingerprint;
+  }
+
+  /** The cache in `dir`; what code other than `fingerprint`'s wrote is not reused. */
+  static async open(dir: string, fingerprint: string): Promise<RowCache> {
+    await mkdir(dir, { recursive: true });
+    return new RowCache(dir, fingerprint);
+  }
+
+  private indexFile(name: string): string {
+    return join(this.dir, `${name}.json`);
+  }
+
+  private async index(name: string): Promise<RowsIndex | undefined> {
+    try {
+      const index = JSON.parse(await readFile(this.indexFile(name), 'utf8')) as RowsIndex;
+      return index.fingerprint === this.fingerprint ? index : undefined;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+      throw error;
+    }
+  }
+
+  /**
+   * The rows the last export wrote into the file `name` under this export's `keys` (its rows, in
+   * order): `row(i)` gives row i's bytes, or undefined when the row is new or changed. Each row's
+   * bytes stay valid after the next is asked for.
+   */
+  async earlier(name: string, keys: readonly string[]): Promise<EarlierRows> {
+    const index = await this.index(name);
+    if (!index) return { row: () => undefined, found: 0, close: () => {} };
+    const at = new Map(index.keys.map((key, i) => [key, i]));
+    const fd = openSync(join(this.dir, index.file), 'r');
+    let piece = Buffer.alloc(0);
+    let pieceStart = 0;
+    const row = (i: number) => {
+      const old = at.get(keys[i]!);
+      if (old === undefined) return undefined;
+      const start = old === 0 ? index.header : index.rowEnds[old - 1]!;
+      const end = index.rowEnds[old]!;
+      if (start < pieceStart || end > pieceStart + piece.length) {
+        piece = Buffer.allocUnsafe(Math.max(PIECE_BYTES, end - start));
+        piece = piece.subarray(0, readSync(fd, piece, 0, piece.length, start));
+        pieceStart = start;
+        if (end > start + piece.length) throw new Error(`${join(this.dir, index.file)} ends before byte ${end}: delete ${this.dir}`);
+      }
+      return piece.subarray(start - pieceStart, end - pieceStart);
+    };
+    return { row, found: keys.filter((key) => at.has(key)).length, close: () => closeSync(fd) };
+  }
+
+  /** Keeps `file`, which this export wrote as `name` with rows under `keys`, for the next export (it is linked, not copied). */
+  async keep(name: string, file: string, keys: readonly string[], written: WrittenTableFile): Promise<void> {
+    const kept = `${name}.${written.sha256}`;
+    await link(file, join(this.dir, kept)).catch((error: NodeJS.ErrnoException) => {
+      // The same bytes as the file kept already (nothing changed).
+      if (error.code !== 'EEXIST') throw error;
+    });
+    const index: RowsIndex = { fingerprint: this.fingerprint, file: kept, header: written.header.length, keys: [...keys], rowEnds: [...written.rowEnds] };
+    await writeFile(`${this.indexFile(name)}.new`, JSON.stringify(index));
+    await rename(`${this.indexFile(name)}.new`, this.indexFile(name));
+    for (const other of await readdir(this.dir)) if (other.startsWith(`${name}.`) && other !== kept && other !== `${name}.json`) await rm(join(this.dir, other), { force: true });
+  }
+}
