@@ -183,7 +183,7 @@ describe(`the heaviest pages of a ${ARTICLES.toLocaleString('en')}-article build
 });
 
 describe(`the exports of a ${ARTICLES.toLocaleString('en')}-article build, after one article changes`, () => {
-  test('reuse the unchanged captures and event bundles, and write the same bytes as an export without the cache', async () => {
+  test('reuse the unchanged captures, event bundles and article rows, and write the same bytes as an export without the cache', async () => {
     const changed = articles[Math.floor(ARTICLES / 2)]!;
     const file = join(dir, 'content', 'articles', `${changed.id}.md`);
     await writeFile(file, `${(await readFile(file, 'utf8')).trimEnd()}\n\nA corrected sentence.\n`);
@@ -196,10 +196,12 @@ describe(`the exports of a ${ARTICLES.toLocaleString('en')}-article build, after
     const reusing = exported('export-with-cache');
     assert.match(reusing, new RegExp(`captures: 0 packed, ${captureCount} unchanged`));
     assert.match(reusing, new RegExp(`event bundles: ${changed.events.length} made, ${events.length - changed.events.length} unchanged`));
+    for (const file of ['jsonl/articles.jsonl', 'csv/articles.csv']) assert.match(reusing, new RegExp(`${file}: ${ARTICLES - 1} of ${ARTICLES} rows copied from the last export's`));
     await rename(join(dir, '.cache', 'export'), join(dir, '.cache', 'export-before'));
     const fresh = exported('export-without-cache');
     assert.match(fresh, new RegExp(`captures: ${captureCount} packed, 0 unchanged`));
     assert.match(fresh, new RegExp(`event bundles: ${events.length} made, 0 unchanged`));
+    assert.match(fresh, new RegExp(`jsonl/articles.jsonl: 0 of ${ARTICLES} rows copied`));
     const [withCache, withoutCache, built] = await Promise.all([digestTree(join(dir, 'export-with-cache')), digestTree(join(dir, 'export-without-cache')), digestTree(join(dir, '.cache', 'data'))]);
     assert.deepEqual([...withCache], [...withoutCache]);
     // The change is in the export: the articles' tables differ from the build's, the other events' bundles do not.
