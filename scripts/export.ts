@@ -153,6 +153,8 @@ const packing: Promise<void>[] = [];
 const packLater = (path: string) => packing.push(packPayload(path));
 /** The articles' table files, whose rows the event bundles copy. */
 const articleFiles: Partial<Record<'csv' | 'jsonl', WrittenTableFile>> = {};
+/** Where each article row was in the last export's JSON Lines (and so its database: rowid = index + 1), and that file's SHA-256. */
+let earlierArticles: { indexOf: (index: number) => number | undefined; sha256?: string } = { indexOf: () => undefined };
 /** Rows an earlier export wrote, copied into this one's files when their keys are unchanged (src/export/row-cache.ts). */
 const rowCache = await RowCache.open(join(CACHE_DIR, 'rows'), codeFingerprint(ROW_SOURCES));
 const writeTables = async (format: 'csv' | 'jsonl', write: (table: Table, file: string, earlier: EarlierRow) => Promise<WrittenTableFile>) => {
@@ -166,6 +168,7 @@ const writeTables = async (format: 'csv' | 'jsonl', write: (table: Table, file: 
     }
     record(path, { bytes: file.bytes, sha256: file.sha256 });
     if (table.name === 'articles') articleFiles[format] = file;
+    if (table.name === 'articles' && format === 'jsonl') earlierArticles = earlier!;
     packLater(path);
   }
 };
@@ -173,7 +176,19 @@ const writeTables = async (format: 'csv' | 'jsonl', write: (table: Table, file: 
 // database from them (on a worker thread), while this one writes the rest.
 await writeTables('jsonl', writeJsonLines);
 const SQLITE = 'coverage-atlas.sqlite';
-const sqlite = writeSqlite(tables, (table) => join(out, tablePath(table.name, 'jsonl')), join(out, SQLITE)).then(() => packPayload(SQLITE, true));
+// The last export's database, if it was made from the JSON Lines whose rows this one copied: its unchanged articles are copied from it.
+const earlierDatabase = await rowCache.madeFrom(SQLITE, earlierArticles.sha256);
+const earlierRowids = Int32Array.from(tableNamed('articles').rows, (_, i) => (earlierDatabase === undefined ? 0 : (earlierArticles.indexOf(i) ?? -1) + 1));
+console.log(`export: ${SQLITE}: ${earlierRowids.filter((rowid) => rowid > 0).length} of ${earlierRowids.length} articles copied from the last export's database`);
+const sqlite = writeSqlite(
+  tables,
+  (table) => join(out, tablePath(table.name, 'jsonl')),
+  join(out, SQLITE),
+  earlierDatabase === undefined ? undefined : { table: 'articles', database: earlierDatabase, rowids: earlierRowids },
+).then(async () => {
+  await rowCache.keepMadeFrom(SQLITE, articleFiles.jsonl!.sha256, join(out, SQLITE));
+  await packPayload(SQLITE, true);
+});
 // The event bundles to make: those no earlier export made with the same key (what each is made from).
 const bundleSources = await openBundleSources(tableNamed('articles'), tableNamed('events'), articleFiles);
 // Keys are only worked out ahead when an earlier export made bundles; else each is keyed as it is made.

@@ -197,11 +197,13 @@ describe(`the exports of a ${ARTICLES.toLocaleString('en')}-article build, after
     assert.match(reusing, new RegExp(`captures: 0 packed, ${captureCount} unchanged`));
     assert.match(reusing, new RegExp(`event bundles: ${changed.events.length} made, ${events.length - changed.events.length} unchanged`));
     for (const file of ['jsonl/articles.jsonl', 'csv/articles.csv']) assert.match(reusing, new RegExp(`${file}: ${ARTICLES - 1} of ${ARTICLES} rows copied from the last export's`));
+    assert.match(reusing, new RegExp(`coverage-atlas.sqlite: ${ARTICLES - 1} of ${ARTICLES} articles copied from the last export's database`));
     await rename(join(dir, '.cache', 'export'), join(dir, '.cache', 'export-before'));
     const fresh = exported('export-without-cache');
     assert.match(fresh, new RegExp(`captures: ${captureCount} packed, 0 unchanged`));
     assert.match(fresh, new RegExp(`event bundles: ${events.length} made, 0 unchanged`));
     assert.match(fresh, new RegExp(`jsonl/articles.jsonl: 0 of ${ARTICLES} rows copied`));
+    assert.match(fresh, new RegExp(`coverage-atlas.sqlite: 0 of ${ARTICLES} articles copied`));
     const [withCache, withoutCache, built] = await Promise.all([digestTree(join(dir, 'export-with-cache')), digestTree(join(dir, 'export-without-cache')), digestTree(join(dir, '.cache', 'data'))]);
     assert.deepEqual([...withCache], [...withoutCache]);
     // The change is in the export: the articles' tables differ from the build's, the other events' bundles do not.

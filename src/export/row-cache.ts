@@ -5,7 +5,9 @@
  * row is made from) and where its bytes end. A row whose key is unchanged is
  * copied from that file instead of made again: after one article changes,
  * the articles' CSV and JSON Lines are written without reading any other
- * article's body, text or hash.
+ * article's body, text or hash. The database made from a kept JSON Lines
+ * file is kept too, under that file's SHA-256 (keepMadeFrom), so that the
+ * next export copies its unchanged articles from it, in SQLite.
  *
  * Everything is tied to a fingerprint of the code that makes the rows; after
  * any change to it, nothing is reused. The index names its file, and is
@@ -13,7 +15,7 @@
  * stopped half-way leaves the earlier pair, or none, never a mismatch.
  */
 import { closeSync, openSync, readSync } from 'node:fs';
-import { link, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { access, link, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { EarlierRow, WrittenTableFile } from './writers.ts';
 
@@ -32,8 +34,12 @@ interface RowsIndex {
 /** Earlier rows for this export's keys, and what to do once the file is written. */
 export interface EarlierRows {
   row: EarlierRow;
+  /** Where row i of this export was in the earlier file (from 0), if it is there. */
+  indexOf: (index: number) => number | undefined;
   /** How many of this export's rows the earlier file has. */
   found: number;
+  /** The earlier file's SHA-256, by which what was made from it is kept (keepMadeFrom). */
+  sha256?: string;
   close: () => void;
 }
 
@@ -75,7 +81,7 @@ export class RowCache {
    */
   async earlier(name: string, keys: readonly string[]): Promise<EarlierRows> {
     const index = await this.index(name);
-    if (!index) return { row: () => undefined, found: 0, close: () => {} };
+    if (!index) return { row: () => undefined, indexOf: () => undefined, found: 0, close: () => {} };
     const at = new Map(index.keys.map((key, i) => [key, i]));
     const fd = openSync(join(this.dir, index.file), 'r');
     let piece = Buffer.alloc(0);
@@ -93,7 +99,27 @@ export class RowCache {
       }
       return piece.subarray(start - pieceStart, end - pieceStart);
     };
-    return { row, found: keys.filter((key) => at.has(key)).length, close: () => closeSync(fd) };
+    const indexOf = (i: number) => at.get(keys[i]!);
+    return { row, indexOf, found: keys.filter((key) => at.has(key)).length, sha256: index.file.slice(name.length + 1), close: () => closeSync(fd) };
+  }
+
+  /**
+   * Keeps `file`, made from the table file whose SHA-256 is `madeFrom` (the database, from the articles'
+   * JSON Lines): a later export that finds its earlier rows in that file may copy them from this one.
+   */
+  async keepMadeFrom(name: string, madeFrom: string, file: string): Promise<void> {
+    const kept = `${name}.from-${madeFrom}`;
+    await link(file, join(this.dir, kept)).catch((error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EEXIST') throw error;
+    });
+    for (const other of await readdir(this.dir)) if (other.startsWith(`${name}.from-`) && other !== kept) await rm(join(this.dir, other), { force: true });
+  }
+
+  /** The file kept as `name`, made from the table file whose SHA-256 is `madeFrom`, if it is kept. */
+  async madeFrom(name: string, madeFrom: string | undefined): Promise<string | undefined> {
+    if (!madeFrom) return undefined;
+    const file = join(this.dir, `${name}.from-${madeFrom}`);
+    return (await access(file).then(() => true, () => false)) ? file : undefined;
   }
 
   /** Keeps `file`, which this export wrote as `name` with rows under `keys`, for the next export (it is linked, not copied). */

@@ -15,6 +15,12 @@ export interface SqliteTable {
   identifier: string;
   columns: string[];
   jsonl: string;
+  /**
+   * Rows to copy from an earlier export's database instead (attached as `earlier`, its table the same):
+   * for each row, its rowid there, or 0 for a row to read from the JSON Lines. A run of rows that follow
+   * each other there is copied by one statement, in SQLite, without being parsed.
+   */
+  earlier?: { database: string; rowids: Int32Array };
 }
 
 /** What the worker is given: the database file, its tables (referenced ones first), and the statements to run once they are filled. */
@@ -38,30 +44,54 @@ function sqliteValue(value: unknown): string | number | null {
   return value as string | number;
 }
 
-/** Inserts a table's rows, in file order, `ROWS_PER_INSERT` to a statement. */
+/** Inserts a table's rows, in file order: `ROWS_PER_INSERT` to a statement, and runs of rows copied from the earlier database. */
 function fill(db: DatabaseSync, table: SqliteTable): void {
   const values = `(${table.columns.map(() => '?').join(', ')})`;
   const insert = (rows: number) => db.prepare(`INSERT INTO ${table.identifier} VALUES ${Array(rows).fill(values).join(', ')}`);
   const insertMany = insert(ROWS_PER_INSERT);
   let batch: (string | number | null)[] = [];
   let rows = 0;
+  const insertBatch = () => {
+    if (rows > 0) (rows === ROWS_PER_INSERT ? insertMany : insert(rows)).run(...batch);
+    batch = [];
+    rows = 0;
+  };
+  const copy = table.earlier && db.prepare(`INSERT INTO ${table.identifier} SELECT * FROM earlier.${table.identifier} WHERE rowid BETWEEN ? AND ? ORDER BY rowid`);
+  /** The run of earlier rows to copy next: from rowid `runFirst` to `runLast`. */
+  let runFirst = 0;
+  let runLast = -1;
+  const copyRun = () => {
+    if (runLast >= runFirst) copy!.run(runFirst, runLast);
+    runLast = -1;
+  };
+  let index = 0;
   // JSON Lines escapes every line break inside a value (JSON.stringify), so each line is one row.
   for (const line of linesOf(table.jsonl)) {
-    const row = JSON.parse(line) as Record<string, unknown>;
-    for (const column of table.columns) batch.push(sqliteValue(row[column]));
-    if (++rows === ROWS_PER_INSERT) {
-      insertMany.run(...batch);
-      batch = [];
-      rows = 0;
+    const rowid = table.earlier?.rowids[index++] ?? 0;
+    if (rowid > 0) {
+      insertBatch();
+      if (rowid !== runLast + 1) {
+        copyRun();
+        runFirst = rowid;
+      }
+      runLast = rowid;
+      continue;
     }
+    copyRun();
+    const row = JSON.parse(line.toString()) as Record<string, unknown>;
+    for (const column of table.columns) batch.push(sqliteValue(row[column]));
+    if (++rows === ROWS_PER_INSERT) insertBatch();
   }
-  if (rows > 0) insert(rows).run(...batch);
+  copyRun();
+  insertBatch();
 }
 
 const { file, tables, after } = workerData as SqliteWork;
 const db = new DatabaseSync(file);
 try {
   db.exec('PRAGMA journal_mode = OFF; PRAGMA foreign_keys = ON;');
+  const earlier = tables.find((table) => table.earlier)?.earlier;
+  if (earlier) db.prepare("ATTACH DATABASE ? AS earlier").run(earlier.database);
   db.exec('BEGIN');
   for (const table of tables) {
     db.exec(table.create);

@@ -112,6 +112,39 @@ test('SQLite: every table filled from its JSON Lines file, in order, values type
   }
 });
 
+test("SQLite: a table's rows copied from an earlier database give the same file as rows read from JSON Lines", async () => {
+  const columns: Table['columns'] = ['id', 'title', 'title_en', 'body_text'].map((name) => ({ name, type: 'string', description: '' }));
+  const rowsOf = (texts: readonly string[]): Table => ({ ...table, name: 'articles', columns, rows: texts.map((text, i) => ({ id: `a${String(i).padStart(3, '0')}`, title: `t${i}`, title_en: null, body_text: text })) });
+  const jsonlOf = (t: Table) => join(dir, `copy-${t.name}.jsonl`);
+  const before = rowsOf(Array.from({ length: 200 }, (_, i) => `text ${i} بوتين`));
+  await writeJsonLines(before, jsonlOf(before));
+  await writeSqlite([before], jsonlOf, join(dir, 'before.sqlite'));
+  // Row 70 changed, a row added after row 150: the others are where they were, or one further.
+  const texts = before.rows.map((row) => String(row.body_text));
+  texts[70] = 'changed लुकाशेंको';
+  texts.splice(151, 0, 'new');
+  const after = rowsOf(texts);
+  await writeJsonLines(after, jsonlOf(after));
+  const rowids = Int32Array.from(texts, (_, i) => (i === 70 || i >= 151 ? 0 : i + 1));
+  await writeSqlite([after], jsonlOf, join(dir, 'copied.sqlite'), { table: 'articles', database: join(dir, 'before.sqlite'), rowids });
+  await writeSqlite([after], jsonlOf, join(dir, 'fresh.sqlite'));
+  assert.ok((await readFile(join(dir, 'copied.sqlite'))).equals(await readFile(join(dir, 'fresh.sqlite'))));
+  // The copied rows are the earlier database's, not parsed again: told to copy row 70 too, it keeps its earlier text.
+  await writeSqlite([after], jsonlOf, join(dir, 'stale.sqlite'), { table: 'articles', database: join(dir, 'before.sqlite'), rowids: rowids.map((rowid, i) => (i === 70 ? 71 : rowid)) });
+  const stale = new DatabaseSync(join(dir, 'stale.sqlite'), { readOnly: true });
+  try {
+    assert.equal(stale.prepare('SELECT body_text FROM articles WHERE rowid = 71').get()!.body_text, 'text 70 بوتين');
+  } finally {
+    stale.close();
+  }
+  const db = new DatabaseSync(join(dir, 'copied.sqlite'), { readOnly: true });
+  try {
+    assert.deepEqual(db.prepare('SELECT body_text FROM articles ORDER BY rowid').all().map((row) => row.body_text), texts);
+  } finally {
+    db.close();
+  }
+});
+
 test('withLeadingField puts one field first in every JSON Lines row, copying the rest as it is', () => {
   const rows = Buffer.from('{"a":1,"b":"x\\ny"}\n{"a":2,"b":"ب"}\n');
   const out = withLeadingField(rows, 'events_partition', 'e-"1"');

@@ -260,6 +260,16 @@ export async function writeParquet(jobs: readonly (ParquetJob | PartitionedParqu
 const SQLITE_TYPES = { string: 'TEXT', integer: 'INTEGER', boolean: 'INTEGER', date: 'TEXT', array: 'TEXT' } as const;
 
 /**
+ * An earlier export's database, made by the same code, to copy one table's unchanged rows from: for each
+ * row of that table, its rowid there, or 0 (see row-cache.ts).
+ */
+export interface EarlierDatabase {
+  table: string;
+  database: string;
+  rowids: Int32Array;
+}
+
+/**
  * Writes every table into one SQLite database (Node's built-in node:sqlite),
  * with primary and foreign keys and an FTS5 index over the article text that
  * tokenizes every script (marks count as letters, so Devanagari words stay whole).
@@ -267,9 +277,10 @@ const SQLITE_TYPES = { string: 'TEXT', integer: 'INTEGER', boolean: 'INTEGER', d
  * The rows are read from the tables' JSON Lines files (`jsonlOf`), which hold every value, and the whole
  * database is written on a worker thread (sqlite-worker.ts): the caller's other work goes on meanwhile,
  * and the caller need not hold the rows (the articles table may reuse an earlier export's rows without
- * making them: see row-cache.ts).
+ * making them: see row-cache.ts). With `earlier`, that table's unchanged rows are copied, in SQLite, from
+ * the earlier database rather than parsed from JSON: the same rows in the same order, so the same file.
  */
-export async function writeSqlite(tables: readonly Table[], jsonlOf: (table: Table) => string, file: string): Promise<void> {
+export async function writeSqlite(tables: readonly Table[], jsonlOf: (table: Table) => string, file: string, earlier?: EarlierDatabase): Promise<void> {
   await mkdir(dirname(file), { recursive: true });
   await rm(file, { force: true });
   // Referenced tables first, so foreign keys hold as rows arrive.
@@ -280,7 +291,8 @@ export async function writeSqlite(tables: readonly Table[], jsonlOf: (table: Tab
       `PRIMARY KEY (${table.primaryKey.map(identifier).join(', ')})`,
       ...table.foreignKeys.map((fk) => `FOREIGN KEY (${fk.fields.map(identifier).join(', ')}) REFERENCES ${identifier(fk.reference.resource)} (${fk.reference.fields.map(identifier).join(', ')})`),
     ];
-    return { create: `CREATE TABLE ${identifier(table.name)} (${[...columns, ...keys].join(', ')})`, identifier: identifier(table.name), columns: table.columns.map((c) => c.name), jsonl: jsonlOf(table) };
+    const copied = earlier?.table === table.name ? { earlier: { database: earlier.database, rowids: earlier.rowids } } : {};
+    return { create: `CREATE TABLE ${identifier(table.name)} (${[...columns, ...keys].join(', ')})`, identifier: identifier(table.name), columns: table.columns.map((c) => c.name), jsonl: jsonlOf(table), ...copied };
   });
   // No VACUUM: the file has about 1% free pages (from the full-text index's merges), and rewriting
   // it whole took a quarter of the database's time (10,000 articles: 1.2 of 5.0 CPU seconds).
