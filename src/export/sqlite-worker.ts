@@ -6,6 +6,7 @@
  * row for the database.
  */
 import { DatabaseSync } from 'node:sqlite';
+import { pathToFileURL } from 'node:url';
 import { workerData } from 'node:worker_threads';
 import { linesOf } from './lines.ts';
 
@@ -91,7 +92,8 @@ const db = new DatabaseSync(file);
 try {
   db.exec('PRAGMA journal_mode = OFF; PRAGMA foreign_keys = ON;');
   const earlier = tables.find((table) => table.earlier)?.earlier;
-  if (earlier) db.prepare("ATTACH DATABASE ? AS earlier").run(earlier.database);
+  // Read-only: the earlier database is the file the last export published (a hard link), which must not change.
+  if (earlier) db.prepare('ATTACH DATABASE ? AS earlier').run(`${pathToFileURL(earlier.database).href}?mode=ro`);
   db.exec('BEGIN');
   for (const table of tables) {
     db.exec(table.create);

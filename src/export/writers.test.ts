@@ -119,6 +119,7 @@ test("SQLite: a table's rows copied from an earlier database give the same file 
   const before = rowsOf(Array.from({ length: 200 }, (_, i) => `text ${i} بوتين`));
   await writeJsonLines(before, jsonlOf(before));
   await writeSqlite([before], jsonlOf, join(dir, 'before.sqlite'));
+  const beforeBytes = await readFile(join(dir, 'before.sqlite'));
   // Row 70 changed, a row added after row 150: the others are where they were, or one further.
   const texts = before.rows.map((row) => String(row.body_text));
   texts[70] = 'changed लुकाशेंको';
@@ -137,6 +138,7 @@ test("SQLite: a table's rows copied from an earlier database give the same file 
   } finally {
     stale.close();
   }
+  assert.ok((await readFile(join(dir, 'before.sqlite'))).equals(beforeBytes), 'the earlier database, which the last export published, is left as it was');
   const db = new DatabaseSync(join(dir, 'copied.sqlite'), { readOnly: true });
   try {
     assert.deepEqual(db.prepare('SELECT body_text FROM articles ORDER BY rowid').all().map((row) => row.body_text), texts);
