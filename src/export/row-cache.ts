@@ -109,10 +109,8 @@ export class RowCache {
    */
   async keepMadeFrom(name: string, madeFrom: string, file: string): Promise<void> {
     const kept = `${name}.from-${madeFrom}`;
-    await link(file, join(this.dir, kept)).catch((error: NodeJS.ErrnoException) => {
-      if (error.code !== 'EEXIST') throw error;
-    });
-    for (const other of await readdir(this.dir)) if (other.startsWith(`${name}.from-`) && other !== kept) await rm(join(this.dir, other), { force: true });
+    await this.link(file, kept);
+    await this.forgetOthers(`${name}.from-`, kept);
   }
 
   /** The file kept as `name`, made from the table file whose SHA-256 is `madeFrom`, if it is kept. */
@@ -125,13 +123,22 @@ export class RowCache {
   /** Keeps `file`, which this export wrote as `name` with rows under `keys`, for the next export (it is linked, not copied). */
   async keep(name: string, file: string, keys: readonly string[], written: WrittenTableFile): Promise<void> {
     const kept = `${name}.${written.sha256}`;
-    await link(file, join(this.dir, kept)).catch((error: NodeJS.ErrnoException) => {
-      // The same bytes as the file kept already (nothing changed).
-      if (error.code !== 'EEXIST') throw error;
-    });
+    await this.link(file, kept);
     const index: RowsIndex = { fingerprint: this.fingerprint, file: kept, header: written.header.length, keys: [...keys], rowEnds: [...written.rowEnds] };
     await writeFile(`${this.indexFile(name)}.new`, JSON.stringify(index));
     await rename(`${this.indexFile(name)}.new`, this.indexFile(name));
-    for (const other of await readdir(this.dir)) if (other.startsWith(`${name}.`) && other !== kept && other !== `${name}.json`) await rm(join(this.dir, other), { force: true });
+    await this.forgetOthers(`${name}.`, kept, `${name}.json`);
+  }
+
+  /** Links `file` into the cache as `kept`; a file kept under that name already has the same bytes (its name says them). */
+  private async link(file: string, kept: string): Promise<void> {
+    await link(file, join(this.dir, kept)).catch((error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EEXIST') throw error;
+    });
+  }
+
+  /** Deletes the cache's files whose names start with `prefix`, but those named in `keep`. */
+  private async forgetOthers(prefix: string, ...keep: string[]): Promise<void> {
+    for (const other of await readdir(this.dir)) if (other.startsWith(prefix) && !keep.includes(other)) await rm(join(this.dir, other), { force: true });
   }
 }
