@@ -15,6 +15,8 @@ before(async () => {
   await writeFile(join(dir, 'data', 'index.html'), '<!doctype html><title>data</title>');
   await writeFile(join(dir, 'data', 'SHA256SUMS'), `${'0'.repeat(64)}  csv/articles.csv\n`);
   await writeFile(join(dir, 'data', 'README.md'), '# بيانات\n');
+  await writeFile(join(dir, 'data', 'coverage-atlas.sqlite'), 'SQLite format 3\0');
+  await writeFile(join(dir, 'data', 'articles.parquet'), 'PAR1');
   await writeFile(join(dir, 'secret.txt'), 'outside');
   server = await serveStatic(join(dir, 'data'));
 });
@@ -37,6 +39,11 @@ test('the dataset’s text files say their charset', async () => {
   const response = await get('/README.md');
   assert.equal(response.headers.get('content-type'), 'text/markdown; charset=utf-8');
   assert.equal(await response.text(), '# بيانات\n');
+});
+
+test('the database and Parquet files are served with their registered types, not as bytes of no kind', async () => {
+  assert.equal((await get('/coverage-atlas.sqlite')).headers.get('content-type'), 'application/vnd.sqlite3');
+  assert.equal((await get('/articles.parquet')).headers.get('content-type'), 'application/vnd.apache.parquet');
 });
 
 test('a folder’s page is served at the folder’s path', async () => {

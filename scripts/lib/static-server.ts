@@ -22,15 +22,18 @@ export interface StaticServer {
 }
 
 /**
- * Types for the dataset's text files that sirv leaves without one or without a
- * charset (SHA256SUMS, CITATION.cff, the tables): their text is in many scripts.
+ * Types for the dataset's files that sirv leaves without one, or without a
+ * charset: its text files (SHA256SUMS, CITATION.cff, the tables), whose text is
+ * in many scripts, and its database and Parquet files (IANA's registered types).
  */
-const TEXT_TYPES: Readonly<Record<string, string>> = {
+const DATASET_TYPES: Readonly<Record<string, string>> = {
   '': 'text/plain; charset=utf-8',
   '.cff': 'text/plain; charset=utf-8',
   '.md': 'text/markdown; charset=utf-8',
   '.csv': 'text/csv; charset=utf-8',
   '.jsonl': 'application/jsonl; charset=utf-8',
+  '.sqlite': 'application/vnd.sqlite3',
+  '.parquet': 'application/vnd.apache.parquet',
 };
 
 /** Starts serving `dir` on `host`:`port` (by default a free loopback port) and returns its origin. */
@@ -67,8 +70,8 @@ export async function serveStatic(dir: string, { port = 0, host = '127.0.0.1' }:
     }
     // A file asked for as a folder: sirv would serve it; a static host does not.
     if (kind === 'file' && pathname.endsWith('/')) return void notFound(res);
-    const textType = kind === 'file' ? TEXT_TYPES[extname(pathname)] : undefined;
-    if (textType) res.setHeader('Content-Type', textType);
+    const type = kind === 'file' ? DATASET_TYPES[extname(pathname)] : undefined;
+    if (type) res.setHeader('Content-Type', type);
     serveFile(req, res, () => void notFound(res));
   };
   const server = createServer(handle);
