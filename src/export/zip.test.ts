@@ -1,8 +1,10 @@
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
+import { crc32, inflateRawSync } from 'node:zlib';
 import { unzipSync } from 'fflate';
 import { packBytes, packFile, PackedStore, writeZip, type ZipEntry } from './zip.ts';
 
@@ -39,6 +41,24 @@ test('entries from memory, from a store and from files read back unchanged, in o
   assert.equal(new TextDecoder().decode(files['bag/data/table.csv']), 'id,title\r\n1,بوتين\r\n');
   assert.equal(new TextDecoder().decode(files['bag/data/table.parquet']), 'PAR1 not really');
   assert.equal(files['empty.txt']!.length, 0);
+});
+
+test('a file of many pieces is packed whole: the same bytes back, its CRC-32 and SHA-256 taken in the same reading', async () => {
+  // Five and a bit pieces of 1 MiB, each unlike the others, so that a piece read into a buffer still in use would show.
+  const bytes = Buffer.concat(Array.from({ length: 5 }, (_, i) => Buffer.from(`${i} बेलारूस روسيا\n`.repeat(40_000)).subarray(0, 1 << 20)).concat([Buffer.from('end')]));
+  await writeFile(join(dir, 'large.csv'), bytes);
+  await writeFile(join(dir, 'large.parquet'), bytes);
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  for (const path of ['large.csv', 'large.parquet']) {
+    const hash = createHash('sha256');
+    const packed = await packFile(path, join(dir, path), join(dir, 'scratch', `${path}.deflate`), hash);
+    assert.equal(packed.size, bytes.length);
+    assert.equal(packed.crc32, crc32(bytes));
+    assert.equal(hash.digest('hex'), sha256);
+    const data = packed.data as { file: string; offset: number; length: number };
+    const stored = (await readFile(data.file)).subarray(data.offset, data.offset + data.length);
+    assert.ok((packed.method === 8 ? inflateRawSync(stored) : stored).equals(bytes), path);
+  }
 });
 
 test('the same entries give the same bytes, with the release date as every timestamp', async () => {
