@@ -70,6 +70,7 @@ const phaseDone = (name: string) => {
 const EXPORT_SOURCES = ['scripts/export.ts', 'src/export'];
 /** The code that makes a row from what its key digests (the record and its body's key): the tables, the routes, words, the text of a body. */
 const ROW_SOURCES = [...EXPORT_SOURCES, 'src/lib', 'src/markdown', 'src/schema', 'src/site-config.ts'];
+const ROW_CODE = codeFingerprint(ROW_SOURCES);
 
 const archive = await loadArchive(root);
 phaseDone('load');
@@ -156,7 +157,7 @@ const articleFiles: Partial<Record<'csv' | 'jsonl', WrittenTableFile>> = {};
 /** Where each article row was in the last export's JSON Lines (and so its database: rowid = index + 1), and that file's SHA-256. */
 let earlierArticles: { indexOf: (index: number) => number | undefined; sha256?: string } = { indexOf: () => undefined };
 /** Rows an earlier export wrote, copied into this one's files when their keys are unchanged (src/export/row-cache.ts). */
-const rowCache = await RowCache.open(join(CACHE_DIR, 'rows'), codeFingerprint(ROW_SOURCES));
+const rowCache = await RowCache.open(join(CACHE_DIR, 'rows'), ROW_CODE);
 const writeTables = async (format: 'csv' | 'jsonl', write: (table: Table, file: string, earlier: EarlierRow) => Promise<WrittenTableFile>) => {
   for (const table of tables) {
     const path = tablePath(table.name, format);
@@ -191,13 +192,12 @@ const sqlite = writeSqlite(
 });
 // The event bundles to make: those no earlier export made with the same key (what each is made from).
 const bundleSources = await openBundleSources(tableNamed('articles'), tableNamed('events'), articleFiles);
-// Keys are only worked out ahead when an earlier export made bundles; else each is keyed as it is made.
-const bundleKeys = cache.madeBundles ? keyBundles(bundleSources) : Promise.resolve(new Map<string, string>());
-const bundlesToMake = bundleKeys.then(async (keys) => {
+const bundleKeys = keyBundles(bundleSources);
+const bundlesToMake = (async () => {
   const ids = tableNamed('events').rows.map((event) => String(event.id));
-  const made = await Promise.all(ids.map(async (id) => keys.has(id) && (await cache.hasBundle(keys.get(id)!))));
+  const made = await Promise.all(ids.map((id) => cache.hasBundle(bundleKeys.get(id)!)));
   return new Set(ids.filter((_, i) => !made[i]));
-});
+})();
 const EVENT_PARQUET = join(out, '.event-parquet');
 // The Parquet file of an event without articles: the table's columns and no rows.
 const NO_ROWS = join(out, '.duckdb-scratch', 'no-rows.jsonl');
@@ -221,7 +221,7 @@ phaseDone('CSV and JSON Lines');
 // The event bundles, mostly this thread's work, start as soon as their Parquet files are there.
 await parquet;
 for (const table of tables) await packPayload(tablePath(table.name, 'parquet'), true);
-const bundles = writeEventBundles(bundleSources, await bundleKeys, await bundlesToMake);
+const bundles = writeEventBundles(bundleSources, bundleKeys, await bundlesToMake);
 await sqlite;
 phaseDone('Parquet and SQLite');
 
@@ -300,7 +300,8 @@ async function openBundleSources(articles: Table, events: Table, files: Partial<
 
 /** The files of an event's bundle other than its tables and captures. */
 function bundleDocs(event: Record<string, unknown>, articleCount: number): [string, Uint8Array][] {
-  const encode = (text: string) => new TextEncoder().encode(text);
+  // Buffer.from rather than TextEncoder: small buffers come out of Node's pool, not one allocation each.
+  const encode = (text: string) => Buffer.from(text);
   return [
     ['README.md', encode(`# ${String(event.title)}\n\nThe ${articleCount} article(s) of this event from ${archive.dataset.title} ${release.version}, with their captures. Columns are described in the full dataset's README.md.\n`)],
     ['event.json', encode(JSON.stringify(event, null, 2) + '\n')],
@@ -309,27 +310,29 @@ function bundleDocs(event: Record<string, unknown>, articleCount: number): [stri
 
 /**
  * An event's bundle key: the SHA-256 of everything its zip is made from (its
- * documents, its articles' JSON Lines rows, which hold every value of their
- * CSV and Parquet rows, its captures' paths and hashes, the release date).
- * The code that makes the zip from them is the cache's fingerprint.
+ * documents, its articles' rows, its captures' paths and hashes, the release
+ * date). The rows by their keys (Table.rowKeys, which digest everything a row
+ * is made from) and the code that makes a row from them (ROW_CODE), so that
+ * keying 5,000 bundles reads none of their rows. The code that makes the zip
+ * from them is the cache's fingerprint.
  */
-function bundleKey(id: string, docs: readonly [string, Uint8Array][], jsonlRows: Uint8Array, capturePaths: readonly string[]): string {
-  const hash = createHash('sha256').update(`${id}\0${release.date}\0`);
+function bundleKey(id: string, docs: readonly [string, Uint8Array][], rowKeys: readonly string[], capturePaths: readonly string[]): string {
+  const hash = createHash('sha256').update(`${id}\0${release.date}\0${ROW_CODE}\0`);
   for (const [path, bytes] of docs) hash.update(`${path}\0${bytes.length}\0`).update(bytes);
-  hash.update(jsonlRows);
+  for (const key of rowKeys) hash.update(`${key}\0`);
   for (const capture of capturePaths) hash.update(`\0${capture}\0${captures.get(capture)!.sha256}`);
   return hash.digest('hex');
 }
 
 /** Each event's bundle key (see bundleKey), by event id. */
-async function keyBundles({ articles, events, articlesOf, rowsOf }: BundleSources): Promise<Map<string, string>> {
-  const keys = new Map<string, string>();
-  await eachConcurrently(events.rows, async (event) => {
+function keyBundles({ articles, events, articlesOf }: BundleSources): Map<string, string> {
+  const rowKeys = articles.rowKeys;
+  if (!rowKeys) throw new Error('the articles table has no row keys to key the event bundles by');
+  return new Map(events.rows.map((event) => {
     const id = String(event.id);
     const rows = articlesOf.get(id) ?? [];
-    keys.set(id, bundleKey(id, bundleDocs(event, rows.length), await rowsOf('jsonl', rows), rows.map((index) => String(articles.rows[index]!.capture_path))));
-  }, availableParallelism() * 2);
-  return keys;
+    return [id, bundleKey(id, bundleDocs(event, rows.length), rows.map((index) => rowKeys[index]!), rows.map((index) => String(articles.rows[index]!.capture_path)))];
+  }));
 }
 
 /**
@@ -351,15 +354,14 @@ async function writeEventBundles(sources: BundleSources, keys: ReadonlyMap<strin
     // An event without articles has no partition: its Parquet file holds the table with no rows.
     const parquetFile = rows.length > 0 ? join(EVENT_PARQUET, `events_partition=${id}`, 'data_0.parquet') : join(EVENT_PARQUET, 'none.parquet');
     const docs = bundleDocs(event, rows.length);
-    const jsonlRows = await rowsOf('jsonl', rows);
-    const bundled: [string, Uint8Array][] = [...docs, ['articles.csv', await rowsOf('csv', rows)], ['articles.jsonl', jsonlRows]];
+    const bundled: [string, Uint8Array][] = [...docs, ['articles.csv', await rowsOf('csv', rows)], ['articles.jsonl', await rowsOf('jsonl', rows)]];
     const entries: ZipEntry[] = [];
     for (const [path, bytes] of bundled) entries.push({ path, ...(await packBytes(path, bytes)) });
     entries.push({ path: 'articles.parquet', ...(await packBytes('articles.parquet', await readFile(parquetFile))) });
     for (const capture of capturePaths) entries.push({ path: capture, ...packedCaptures.get(capture)! });
     const made = await writeZip(join(out, path), entries.map((entry) => ({ ...entry, path: `${id}/${entry.path}` })), release.date);
     record(path, made);
-    await cache.keepBundle(keys.get(id) ?? bundleKey(id, docs, jsonlRows, capturePaths), join(out, path), made);
+    await cache.keepBundle(keys.get(id)!, join(out, path), made);
   };
   await mkdir(join(out, 'events'), { recursive: true });
   try {

@@ -135,11 +135,6 @@ export class ExportCache {
     });
   }
 
-  /** Whether an earlier export made any bundle that may be reused. */
-  get madeBundles(): boolean {
-    return Object.keys(this.known.bundles).length > 0;
-  }
-
   /** Whether a bundle of this key was made before (and its file is still there). */
   async hasBundle(key: string): Promise<boolean> {
     return this.known.bundles[key] !== undefined && (await access(this.bundleFile(key)).then(() => true, () => false));
