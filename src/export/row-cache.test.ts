@@ -56,6 +56,20 @@ test('a row whose key is unchanged is copied from the last file; a new or change
   assert.deepEqual((await readdir(join(dir, 'cache'))).sort(), [`articles.jsonl.${second.written.sha256}`, 'articles.jsonl.json'].sort());
 });
 
+test('rows larger than a piece or a write chunk are copied whole, and so are the rows read after them into the same buffer', async () => {
+  const cache = await RowCache.open(join(dir, 'large'), 'code-1');
+  // Rows of 9 and 5 MiB (more than the 8 MiB piece and the 4 MiB chunk), between small ones that share pieces.
+  const texts = ['a', 'ब'.repeat(3 << 20), 'c', 'd'.repeat(5 << 20), ...Array.from({ length: 50 }, (_, i) => `row ${i} بوتين`)];
+  const keys = texts.map((_, i) => `k${i}`);
+  await exportRows(cache, texts, keys, 'large-one.jsonl');
+  const changed = [...texts.slice(0, 2), 'c changed', ...texts.slice(3)];
+  const changedKeys = keys.map((key, i) => (i === 2 ? 'k2b' : key));
+  const again = await exportRows(cache, changed, changedKeys, 'large-two.jsonl');
+  assert.equal(again.copied.length, texts.length - 1);
+  await writeJsonLines(table(changedKeys, changed), join(dir, 'large-fresh.jsonl'));
+  assert.ok(again.bytes.equals(await readFile(join(dir, 'large-fresh.jsonl'))), 'the same file as one made without the cache');
+});
+
 test('rows kept by other code are not reused', async () => {
   const cacheDir = join(dir, 'other-code');
   await exportRows(await RowCache.open(cacheDir, 'code-1'), ['a', 'b'], ['k0', 'k1'], 'three.jsonl');

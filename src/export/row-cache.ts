@@ -76,15 +76,18 @@ export class RowCache {
 
   /**
    * The rows the last export wrote into the file `name` under this export's `keys` (its rows, in
-   * order): `row(i)` gives row i's bytes, or undefined when the row is new or changed. Each row's
-   * bytes stay valid after the next is asked for.
+   * order): `row(i)` gives row i's bytes, or undefined when the row is new or changed. A row's bytes
+   * are valid until the next row is asked for: the writers copy each row before asking for the next.
    */
   async earlier(name: string, keys: readonly string[]): Promise<EarlierRows> {
     const index = await this.index(name);
     if (!index) return { row: () => undefined, indexOf: () => undefined, found: 0, close: () => {} };
     const at = new Map(index.keys.map((key, i) => [key, i]));
     const fd = openSync(join(this.dir, index.file), 'r');
-    let piece = Buffer.alloc(0);
+    // One buffer, read into again and again: a new one for each piece cost 2 s of allocation in a
+    // 100,000-article rebuild (3.6 GB of rows), with the page cache full, beside the garbage collection.
+    let buffer = Buffer.alloc(0);
+    let piece = buffer;
     let pieceStart = 0;
     const row = (i: number) => {
       const old = at.get(keys[i]!);
@@ -92,8 +95,8 @@ export class RowCache {
       const start = old === 0 ? index.header : index.rowEnds[old - 1]!;
       const end = index.rowEnds[old]!;
       if (start < pieceStart || end > pieceStart + piece.length) {
-        piece = Buffer.allocUnsafe(Math.max(PIECE_BYTES, end - start));
-        piece = piece.subarray(0, readSync(fd, piece, 0, piece.length, start));
+        if (buffer.length < end - start || buffer.length < PIECE_BYTES) buffer = Buffer.allocUnsafe(Math.max(PIECE_BYTES, end - start));
+        piece = buffer.subarray(0, readSync(fd, buffer, 0, buffer.length, start));
         pieceStart = start;
         if (end > start + piece.length) throw new Error(`${join(this.dir, index.file)} ends before byte ${end}: delete ${this.dir}`);
       }

@@ -87,7 +87,8 @@ async function writeRows(file: string, header: string, rows: Iterable<string | U
     const most = typeof row === 'string' ? row.length * 3 : row.length;
     if (filled + most > chunk.length) await flush();
     if (most > chunk.length) {
-      const data = typeof row === 'string' ? Buffer.from(row) : Buffer.from(row.buffer, row.byteOffset, row.byteLength);
+      // Copied, as a string is encoded: bytes may be a view of a buffer that is read into again for the next row.
+      const data = Buffer.from(row);
       bytes += data.length;
       return send(data);
     }
