@@ -24,7 +24,7 @@ import { buildDataPackage, type WrittenFile } from '../src/export/datapackage.ts
 import { buildChangelog, buildCitation, buildLicense, buildReadme } from '../src/export/docs.ts';
 import { EXPORT_CACHE_DIR, ExportCache } from '../src/export/export-cache.ts';
 import { buildTables, type Table } from '../src/export/tables.ts';
-import { RowCache } from '../src/export/row-cache.ts';
+import { RowCache, type EarlierRows } from '../src/export/row-cache.ts';
 import { rowSpan, writeCsv, writeJsonLines, writeParquet, writeSqlite, type EarlierRow, type WrittenTableFile } from '../src/export/writers.ts';
 import { packBytes, packFile, writeZip, type PackedData, type ZipEntry } from '../src/export/zip.ts';
 import { BODY_CACHE_FILE, bodyTextByKey, openBodyCache } from '../src/lib/body-cache.ts';
@@ -154,11 +154,11 @@ const packing: Promise<void>[] = [];
 const packLater = (path: string) => packing.push(packPayload(path));
 /** The articles' table files, whose rows the event bundles copy. */
 const articleFiles: Partial<Record<'csv' | 'jsonl', WrittenTableFile>> = {};
-/** Where each article row was in the last export's JSON Lines (and so its database: rowid = index + 1), and that file's SHA-256. */
-let earlierArticles: { indexOf: (index: number) => number | undefined; sha256?: string } = { indexOf: () => undefined };
 /** Rows an earlier export wrote, copied into this one's files when their keys are unchanged (src/export/row-cache.ts). */
 const rowCache = await RowCache.open(join(CACHE_DIR, 'rows'), ROW_CODE);
+/** Writes every table in one format; resolves with the last export's rows found for each table that has row keys, by name. */
 const writeTables = async (format: 'csv' | 'jsonl', write: (table: Table, file: string, earlier: EarlierRow) => Promise<WrittenTableFile>) => {
+  const found = new Map<string, EarlierRows>();
   for (const table of tables) {
     const path = tablePath(table.name, format);
     const earlier = table.rowKeys ? await rowCache.earlier(`${table.name}.${format}`, table.rowKeys) : undefined;
@@ -166,16 +166,18 @@ const writeTables = async (format: 'csv' | 'jsonl', write: (table: Table, file: 
     if (table.rowKeys) {
       await rowCache.keep(`${table.name}.${format}`, join(out, path), table.rowKeys, file);
       console.log(`export: ${path}: ${earlier!.found} of ${table.rows.length} rows copied from the last export's`);
+      found.set(table.name, earlier!);
     }
     record(path, { bytes: file.bytes, sha256: file.sha256 });
     if (table.name === 'articles') articleFiles[format] = file;
-    if (table.name === 'articles' && format === 'jsonl') earlierArticles = earlier!;
     packLater(path);
   }
+  return found;
 };
 // JSON Lines first: DuckDB makes the Parquet files from them (on its own thread), and SQLite fills the
 // database from them (on a worker thread), while this one writes the rest.
-await writeTables('jsonl', writeJsonLines);
+// Where each article row was in the last export's JSON Lines (and so its database: rowid = index + 1), and that file's SHA-256.
+const earlierArticles = (await writeTables('jsonl', writeJsonLines)).get('articles')!;
 const SQLITE = 'coverage-atlas.sqlite';
 // The last export's database, if it was made from the JSON Lines whose rows this one copied: its unchanged articles are copied from it.
 const earlierDatabase = await rowCache.madeFrom(SQLITE, earlierArticles.sha256);

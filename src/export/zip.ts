@@ -45,8 +45,8 @@ const LEVEL = 1;
 const deflateRawAsync = promisify(deflateRaw);
 /**
  * Bytes read from a file, and written by zlib, at a time: files of gigabytes (the database, the
- * article tables) go through in 1 MiB pieces rather than the defaults' 64 and 16 KiB (for the
- * 2.2 GB database at 100,000 articles, a few thousand pieces instead of 140,000).
+ * article tables) go through in 1 MiB pieces rather than a stream's 64 KiB and zlib's 16 KiB (for
+ * the 2.2 GB database at 100,000 articles, a few thousand pieces instead of 140,000).
  */
 const STREAM_CHUNK = 1 << 20;
 const dataLength = (data: ZipData) => ('bytes' in data ? data.bytes.length : data.length);
