@@ -109,6 +109,9 @@ test('a new capture goes from content:new to the event page, search and the expo
 
   const built = project.run(['scripts/build.ts']);
   assert.equal(built.code, 0, built.output.slice(-3000));
+  // Astro's cached copy of a page it renders is the page itself, so it is not written a second time (src/integrations/output-in-place.ts).
+  const writtenOnce = Number(/(\d+) page\(s\) written once/.exec(built.output)?.[1] ?? 0);
+  assert.ok(writtenOnce > 0, `pages written once: ${writtenOnce}`);
   const id = file.split('/').at(-1)!.replace('.md', '');
 
   const eventPage = await readFile(join(project.dir, 'dist/ms/events', EVENT, 'index.html'), 'utf8');
