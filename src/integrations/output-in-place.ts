@@ -16,8 +16,8 @@
  * itself, and a page missing from dist/ is missing from the cache too, so it is
  * rendered again rather than restored. Astro would still write each page it
  * renders a second time, over itself (a folder made and a file opened, truncated
- * and written again: at 10,000 articles a sixth of the site's CPU time, half of
- * its system time), so that write is skipped while the link is in place
+ * and written again: at 10,000 articles a sixth of the site's CPU time, a third
+ * of its system time), so that write is skipped while the link is in place
  * (skipCopiesOverPages).
  *
  * The client assets (_astro/) are written anew by every build, so they are
@@ -41,34 +41,33 @@ interface IncrementalBuildCache {
   writeOutputFile(settings: unknown, outputFile: string, body: Uint8Array): Promise<void>;
 }
 
-/** How many pages the build did not write a second time, over themselves; undefined until the skip is in place. */
-let copiesSkipped: number | undefined;
-/** Whether Astro's cache of pages is a link to dist/ (so its copy of a page is the page). */
-let pagesCacheIsOutDir = false;
+/** Whether Astro's cache of pages is now a link to dist/ (so its copy of a page is the page), and how many copies this build skipped. */
+const pageCopies = { skip: false, skipped: 0 };
+let skipping: Promise<void> | undefined;
 
 /**
  * Makes Astro's incremental build skip its copy of each page it renders while
- * that copy would be the page itself. Astro writes the copy, then records the
- * page's cache key (astro/dist/core/build/generate.js); the key is still
- * recorded, so the page is kept by the next build. The class is not among
- * Astro's exports, so it is reached by its file, which is the module Astro's
- * build imports: the skipped copies are counted and reported, so that a change
- * in Astro that bypasses this shows.
+ * that copy would be the page itself (pageCopies.skip). Astro writes the copy,
+ * then records the page's cache key (astro/dist/core/build/generate.js); the
+ * key is still recorded, so the page is kept by the next build. The class is
+ * not among Astro's exports, so it is reached by its file, which is the module
+ * Astro's build imports: the skipped copies are counted and reported, so that
+ * a change in Astro that bypasses this shows.
  */
-async function skipCopiesOverPages(): Promise<void> {
-  if (copiesSkipped !== undefined) return;
-  const astroPackage = createRequire(import.meta.url).resolve('astro/package.json');
-  const { IncrementalBuildCache } = (await import(pathToFileURL(join(dirname(astroPackage), 'dist/core/build/incremental.js')).href)) as {
-    IncrementalBuildCache: { prototype: IncrementalBuildCache };
-  };
-  const writeCopy = IncrementalBuildCache.prototype.writeOutputFile;
-  if (typeof writeCopy !== 'function') throw new Error("coverage-atlas-output-in-place: Astro's incremental build cache has no writeOutputFile() any more: see src/integrations/output-in-place.ts");
-  copiesSkipped = 0;
-  IncrementalBuildCache.prototype.writeOutputFile = function (this: IncrementalBuildCache, ...args) {
-    if (!pagesCacheIsOutDir) return writeCopy.apply(this, args);
-    copiesSkipped!++;
-    return Promise.resolve();
-  };
+function skipCopiesOverPages(): Promise<void> {
+  return (skipping ??= (async () => {
+    const astroPackage = createRequire(import.meta.url).resolve('astro/package.json');
+    const { IncrementalBuildCache } = (await import(pathToFileURL(join(dirname(astroPackage), 'dist/core/build/incremental.js')).href)) as {
+      IncrementalBuildCache: { prototype: IncrementalBuildCache };
+    };
+    const writeCopy = IncrementalBuildCache.prototype.writeOutputFile;
+    if (typeof writeCopy !== 'function') throw new Error("coverage-atlas-output-in-place: Astro's incremental build cache has no writeOutputFile() any more: see src/integrations/output-in-place.ts");
+    IncrementalBuildCache.prototype.writeOutputFile = function (this: IncrementalBuildCache, ...args) {
+      if (!pageCopies.skip) return writeCopy.apply(this, args);
+      pageCopies.skipped++;
+      return Promise.resolve();
+    };
+  })());
 }
 
 export function outputInPlace(): AstroIntegration {
@@ -103,8 +102,7 @@ export function outputInPlace(): AstroIntegration {
           await symlink(target, pagesCache, 'dir');
         }
         await skipCopiesOverPages();
-        pagesCacheIsOutDir = true;
-        copiesSkipped = 0;
+        Object.assign(pageCopies, { skip: true, skipped: 0 });
         present = filesUnder(outDir, keptFolders());
         // Awaited when the pages are built; a build that fails before then leaves it unread.
         present.catch(() => undefined);
@@ -126,8 +124,8 @@ export function outputInPlace(): AstroIntegration {
             if (error.code !== 'ENOTEMPTY' && error.code !== 'ENOENT') throw error;
           });
         }
-        logger.info(`${produced.size} file(s) in ${root}; ${stale.length} left from an earlier build deleted; ${copiesSkipped} page(s) written once, not again over themselves as Astro's cached copy`);
-        pagesCacheIsOutDir = false;
+        logger.info(`${produced.size} file(s) in ${root}; ${stale.length} left from an earlier build deleted; ${pageCopies.skipped} page(s) written once, not again over themselves as Astro's cached copy`);
+        pageCopies.skip = false;
       },
     },
   };
