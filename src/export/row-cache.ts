@@ -95,7 +95,8 @@ export class RowCache {
       const start = old === 0 ? index.header : index.rowEnds[old - 1]!;
       const end = index.rowEnds[old]!;
       if (start < pieceStart || end > pieceStart + piece.length) {
-        if (buffer.length < Math.max(PIECE_BYTES, end - start)) buffer = Buffer.allocUnsafe(Math.max(PIECE_BYTES, end - start));
+        const needed = Math.max(PIECE_BYTES, end - start);
+        if (buffer.length < needed) buffer = Buffer.allocUnsafe(needed);
         piece = buffer.subarray(0, readSync(fd, buffer, 0, buffer.length, start));
         pieceStart = start;
         if (end > start + piece.length) throw new Error(`${join(this.dir, index.file)} ends before byte ${end}: delete ${this.dir}`);

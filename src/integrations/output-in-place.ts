@@ -36,8 +36,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { LINKED_OUTPUTS } from '../lib/linked-outputs.ts';
 import { filesUnder, foldersOf, staleFiles } from '../lib/stale-output.ts';
 
-/** The part of Astro's incremental build cache (astro/dist/core/build/incremental.js) this integration changes. */
-interface IncrementalBuildCache {
+/** The method of Astro's incremental build cache (IncrementalBuildCache in astro/dist/core/build/incremental.js) this integration changes. */
+interface CopyWriter {
   writeOutputFile(settings: unknown, outputFile: string, body: Uint8Array): Promise<void>;
 }
 
@@ -58,11 +58,11 @@ function skipCopiesOverPages(): Promise<void> {
   return (skipping ??= (async () => {
     const astroPackage = createRequire(import.meta.url).resolve('astro/package.json');
     const { IncrementalBuildCache } = (await import(pathToFileURL(join(dirname(astroPackage), 'dist/core/build/incremental.js')).href)) as {
-      IncrementalBuildCache: { prototype: IncrementalBuildCache };
+      IncrementalBuildCache: { prototype: CopyWriter };
     };
     const writeCopy = IncrementalBuildCache.prototype.writeOutputFile;
     if (typeof writeCopy !== 'function') throw new Error("coverage-atlas-output-in-place: Astro's incremental build cache has no writeOutputFile() any more: see src/integrations/output-in-place.ts");
-    IncrementalBuildCache.prototype.writeOutputFile = function (this: IncrementalBuildCache, ...args) {
+    IncrementalBuildCache.prototype.writeOutputFile = function (this: CopyWriter, ...args) {
       if (!pageCopies.skip) return writeCopy.apply(this, args);
       pageCopies.skipped++;
       return Promise.resolve();
