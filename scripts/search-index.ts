@@ -47,6 +47,7 @@ import { RENDERER_FINGERPRINT } from '../src/markdown/render.ts';
 import { SITE_URL } from '../src/site-config.ts';
 import { codeFingerprint } from '../src/lib/fingerprint.ts';
 import { trackChildProcesses } from './lib/child-exits.ts';
+import { writeTree } from './lib/write-tree.ts';
 
 const USAGE = `Usage: node scripts/search-index.ts [--root DIR] [--out DIR] [--only L,…] [--except L,…] [--shard-records N]
 
@@ -196,15 +197,19 @@ for (const shard of shards.filter((s) => wanted(s.language))) {
     pages++;
   }
   await Promise.all(inFlight);
-  await rm(join(out, bundle), { recursive: true, force: true });
-  const written = await index.writeFiles({ outputPath: join(out, bundle) });
-  if (written.errors.length > 0) throw new Error(`Pagefind could not write the ${bundle} bundle: ${written.errors.join('; ')}`);
+  const bundleFiles = await index.getFiles();
+  if (bundleFiles.errors.length > 0) throw new Error(`Pagefind could not write the ${bundle} bundle: ${bundleFiles.errors.join('; ')}`);
   // Closing stops Pagefind's service, so the next bundle starts with empty memory.
   await pagefind.close();
   await indexers.allExited();
+  // Only the files that changed are written (scripts/lib/write-tree.ts). The entry goes first and comes back
+  // last, so that a bundle left half written by a run that stopped is built again.
+  await rm(entryFile(bundle), { force: true });
+  const files = await writeTree(join(out, bundle), bundleFiles.files);
   const entry: BundleEntry = { bundle, language, scripts: [likelyScript(language)], pages, input: inputHash };
   await writeFile(entryFile(bundle), JSON.stringify(entry, null, 2) + '\n');
-  console.log(`search: ${bundle}: ${pages} records in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  console.log(`search: ${bundle}: ${pages} records in ${seconds} s (files: ${files.written} written, ${files.unchanged} unchanged, ${files.removed} removed)`);
 }
 cache.close();
 

@@ -209,7 +209,11 @@ test('a correction to one article\'s text renders its page and builds its search
   await writeFile(file, `${(await readFile(file, 'utf8')).trimEnd()}\n\nPembetulan ini ditandatangani oleh Zebrakuda.\n`);
   const rebuilt = project.run(['scripts/build.ts']);
   assert.equal(rebuilt.code, 0, rebuilt.output.slice(-3000));
-  assert.match(rebuilt.output, /search: ms: \d+ records in/, 'the Malay bundle is built again');
+  const malay = /search: ms: \d+ records in [\d.]+ s \(files: (\d+) written, (\d+) unchanged, \d+ removed\)/.exec(rebuilt.output);
+  assert.ok(malay, 'the Malay bundle is built again');
+  // Of its files, only those whose bytes changed are written again (the corrected page's, the word index's, the metadata).
+  const [written, unchanged] = [Number(malay[1]), Number(malay[2])];
+  assert.ok(written > 0 && written < unchanged, `only the Malay bundle's changed files are written again: ${malay[0]}`);
   for (const bundle of ['ar', 'en', 'hi']) assert.match(rebuilt.output, new RegExp(`search: ${bundle}: unchanged, kept`), `the ${bundle} bundle is kept`);
   assert.deepEqual(await searchCopy('Zebrakuda'), ['/articles/2024-01-russia-belarus-leaders-meet-seaprwire/'], 'the new word is found in the corrected article');
   // Its page alone is rendered again: the pages and feeds that list it show no body. (The archive's own feed is

@@ -5,7 +5,8 @@
  * link costs one system call. A file already linked to the same source is
  * left alone, so a rebuild touches only what changed, not the 500,000 files
  * the outputs hold. Safe because nothing here rewrites an output in place: the
- * exports and each search bundle are deleted and written anew, so a changed
+ * exports are deleted and written anew, and a search bundle's changed files are
+ * written to a new name and renamed (scripts/lib/write-tree.ts), so a changed
  * file is a new inode. Falls back to copying across file systems.
  */
 import { lstatSync, statSync } from 'node:fs';
