@@ -198,7 +198,7 @@ for (const shard of shards.filter((s) => wanted(s.language))) {
   }
   await Promise.all(inFlight);
   const bundleFiles = await index.getFiles();
-  if (bundleFiles.errors.length > 0) throw new Error(`Pagefind could not write the ${bundle} bundle: ${bundleFiles.errors.join('; ')}`);
+  if (bundleFiles.errors.length > 0) throw new Error(`Pagefind could not produce the ${bundle} bundle: ${bundleFiles.errors.join('; ')}`);
   // Closing stops Pagefind's service, so the next bundle starts with empty memory.
   await pagefind.close();
   await indexers.allExited();
