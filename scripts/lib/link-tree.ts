@@ -10,10 +10,11 @@
  * file is a new inode. Falls back to copying across file systems.
  */
 import { lstatSync, statSync } from 'node:fs';
-import { copyFile, link, mkdir, rmdir, unlink } from 'node:fs/promises';
+import { copyFile, link, rmdir, unlink } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { eachConcurrently } from '../../src/lib/concurrency.ts';
 import { filesUnder, foldersOf } from '../../src/lib/stale-output.ts';
+import { folderMaker } from './write-tree.ts';
 
 /** What mirroring a tree did. */
 export interface MirrorSummary {
@@ -44,8 +45,7 @@ function sameFile(a: string, b: string): boolean {
 export async function mirrorTree(from: string, to: string, keep: readonly string[] = []): Promise<MirrorSummary> {
   const sources = await filesUnder(from);
   const present = new Set(await filesUnder(to));
-  // One mkdir a folder, shared by the files linked into it at once.
-  const folders = new Map<string, Promise<unknown>>();
+  const makeFolder = folderMaker();
   const summary: MirrorSummary = { linked: 0, unchanged: 0, removed: 0 };
   await eachConcurrently(sources, async (path) => {
     const source = join(from, path);
@@ -57,9 +57,7 @@ export async function mirrorTree(from: string, to: string, keep: readonly string
       }
       await unlink(target);
     } else {
-      const folder = dirname(target);
-      if (!folders.has(folder)) folders.set(folder, mkdir(folder, { recursive: true }));
-      await folders.get(folder);
+      await makeFolder(dirname(target));
     }
     await link(source, target).catch((error: NodeJS.ErrnoException) => {
       if (error.code === 'EXDEV') return copyFile(source, target);

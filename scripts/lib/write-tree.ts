@@ -15,7 +15,7 @@
 import { lstat, mkdir, readFile, rename, unlink, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { eachConcurrently } from '../../src/lib/concurrency.ts';
-import { filesUnder } from '../../src/lib/stale-output.ts';
+import { filesUnder, staleFiles } from '../../src/lib/stale-output.ts';
 
 /** A file to have in the folder: its path in it, and its bytes. */
 export interface TreeFile {
@@ -30,6 +30,15 @@ export interface TreeSummary {
   removed: number;
 }
 
+/**
+ * Makes folders (with their parents) for files written side by side: one mkdir a folder, shared by the files
+ * that go into it at once.
+ */
+export function folderMaker(): (folder: string) => Promise<unknown> {
+  const made = new Map<string, Promise<unknown>>();
+  return (folder) => made.get(folder) ?? made.set(folder, mkdir(folder, { recursive: true })).get(folder)!;
+}
+
 /** Whether the file at `path` holds exactly `content` (read only when the sizes agree). */
 async function holds(path: string, content: Uint8Array): Promise<boolean> {
   if ((await lstat(path)).size !== content.length) return false;
@@ -40,17 +49,14 @@ async function holds(path: string, content: Uint8Array): Promise<boolean> {
 export async function writeTree(folder: string, files: readonly TreeFile[]): Promise<TreeSummary> {
   const present = new Set(await filesUnder(folder));
   const summary: TreeSummary = { written: 0, unchanged: 0, removed: 0 };
-  // One mkdir a folder, shared by the files written into it at once.
-  const folders = new Map<string, Promise<unknown>>();
+  const makeFolder = folderMaker();
   await eachConcurrently(files, async ({ path, content }) => {
     const target = join(folder, path);
     if (present.has(path) && (await holds(target, content))) {
       summary.unchanged++;
       return;
     }
-    const parent = dirname(target);
-    if (!folders.has(parent)) folders.set(parent, mkdir(parent, { recursive: true }));
-    await folders.get(parent);
+    await makeFolder(dirname(target));
     if (present.has(path)) {
       await writeFile(`${target}.writing`, content);
       await rename(`${target}.writing`, target);
@@ -59,8 +65,7 @@ export async function writeTree(folder: string, files: readonly TreeFile[]): Pro
     }
     summary.written++;
   });
-  const wanted = new Set(files.map((file) => file.path));
-  await eachConcurrently([...present].filter((path) => !wanted.has(path)), async (path) => {
+  await eachConcurrently(staleFiles(present, new Set(files.map((file) => file.path))), async (path) => {
     await unlink(join(folder, path));
     summary.removed++;
   });
