@@ -128,10 +128,10 @@ function indentOf(line: string): number {
  * makes a substring of 13 characters or more (slice, split) a view of its
  * parent, so a value cut from an article file would keep the whole file, body
  * and all, alive for as long as its record: measured in the site's heap at
- * 10,000 articles, 3,883 whole files held by their front matter's values. At
- * 100,000 articles that is gigabytes in every stage that loads the archive,
- * and garbage collection walking them. Concatenating makes a new string, which
- * slicing then flattens into a copy; shorter substrings are copies already.
+ * 10,000 articles, 3,883 whole files held by their front matter's values; at
+ * 100,000 articles, half the site's live heap (2.2 GB, now 1.1). Concatenating
+ * makes a new string, which slicing then flattens into a copy; shorter
+ * substrings are copies already.
  */
 export function detached(text: string): string {
   return text.length < 13 ? text : (' ' + text).slice(1);
