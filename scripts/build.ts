@@ -68,7 +68,8 @@ const HEAP_MIB = 6144;
  * site stage alone used 835 CPU seconds instead of 966, at 4.6 GiB instead of
  * 4.4. The exports at 10,000 articles: 12 full collections instead of 33; at
  * 100,000 their peak rose from 5.2 to 6.0 GiB (buffers wait longer for a
- * collection), under the 8 GiB budget.
+ * collection), under the 8 GiB budget. `npm run export` alone runs with the
+ * same flag (package.json).
  */
 const GC_FLAGS = ['--external-memory-accounted-in-global-limit'];
 
