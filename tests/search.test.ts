@@ -11,6 +11,7 @@ import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { buildArchiveIndex, type ArchiveIndex } from '../src/lib/archive-index.ts';
 import { loadCollection } from '../src/lib/content-files.ts';
+import { entityName, sourceName } from '../src/lib/names.ts';
 import { paths } from '../src/lib/routing.ts';
 import { articleSearchFields } from '../src/lib/search-fields.ts';
 import { splitFrontMatter } from '../src/schema/parse.ts';
@@ -93,8 +94,27 @@ describe('queries in every script', () => {
       assert.deepEqual(articleUrls(urls), expected, locale);
       assert.ok(urls.includes(paths.entity(locale, 'alexander-lukashenko')), 'the entity page is found in the reader’s locale');
       // An Arabic article found by its Latin names shows those names, as English, left to right.
-      const excerpt = await page.$eval('#search-results li:has(.item-title span[lang="ar"]) .excerpt', (p) => [p.getAttribute('lang'), p.getAttribute('dir')]);
+      const excerpt = await page.$eval('#search-results li:has(a.item-title[href^="/articles/"] span[lang="ar"]) .excerpt', (p) => [p.getAttribute('lang'), p.getAttribute('dir')]);
       assert.deepEqual(excerpt, ['en', 'ltr']);
+      await page.close();
+    }
+  });
+
+  test('results name entities and sources as the reader’s interface language does, each in a span saying its language', async () => {
+    const belarus = archive.entities.get('belarus')!;
+    const newsit = archive.sources.get('newsit')!;
+    const hindiName = entityName(belarus, 'hi');
+    assert.equal(hindiName.lang, 'hi', 'the corpus records a Hindi name for Belarus');
+    for (const locale of ['hi', 'en'] as const) {
+      const { page, urls } = await search(`${paths.search(locale)}?q=${encodeURIComponent(hindiName.text)}`);
+      assert.ok(urls.includes(paths.entity(locale, belarus.id)));
+      const expected = entityName(belarus, locale);
+      const title = await page.$eval(`#search-results a.item-title[href="${paths.entity(locale, belarus.id)}"] span`, (span) => [span.textContent, span.getAttribute('lang'), span.getAttribute('dir')]);
+      assert.deepEqual(title, [expected.text, expected.lang, expected.dir], `the entity as the ${locale} page titles it`);
+      // An article from NewsIT names its source as the source's page does in this interface language.
+      const source = sourceName(newsit, locale);
+      const shown = await page.$$eval('#search-results .meta span', (spans) => spans.map((span) => [span.textContent, span.getAttribute('lang')]));
+      assert.ok(shown.some(([text, lang]) => text === source.text && lang === source.lang), `${source.text} (${source.lang}) in ${JSON.stringify(shown)}`);
       await page.close();
     }
   });

@@ -4,10 +4,12 @@
  * by in every language and script (entity names and aliases, event titles).
  * Pure: scripts/search-index.ts turns them into Pagefind records (src/lib/search-records.ts).
  */
+import { defaultLocale, localeKeys } from '../i18n/locales.ts';
 import type { Article, Entity, Event, Source } from '../schema/index.ts';
 import type { ArchiveIndex } from './archive-index.ts';
 import { likelyScript } from './languages.ts';
 import { memoize } from './memoize.ts';
+import { entityName, eventTitle, sourceName, type LangText } from './names.ts';
 import { paths } from './routing.ts';
 import { languageForScript, scriptOf } from './scripts.ts';
 
@@ -76,6 +78,23 @@ function allTitles(event: Event): string[] {
 
 const unique = (values: string[]) => [...new Set(values)];
 
+/**
+ * A name as each other interface language shows it, where one is recorded:
+ * meta `<field>_in_<lang>`, so that a result read in the Hindi interface shows
+ * the title the Hindi page shows (बेलारूस, not Belarus). Fragments carry
+ * meta, so this costs a reader bytes only for results shown.
+ * @example localizedMeta('title', (lang) => entityName(belarus, lang)) // { title_in_hi: "बेलारूस", title_in_ar: "بيلاروسيا" }
+ */
+export function localizedMeta(field: string, name: (lang: string) => LangText): Record<string, string> {
+  const meta: Record<string, string> = {};
+  for (const lang of localeKeys) {
+    if (lang === defaultLocale) continue;
+    const localized = name(lang);
+    if (localized.lang === lang) meta[`${field}_in_${lang}`] = localized.text;
+  }
+  return meta;
+}
+
 /** The URL a page is indexed under: events, entities and sources in their English version. */
 export const searchUrl = {
   article: (id: string) => paths.article(id),
@@ -97,6 +116,7 @@ export function articleSearchFields(article: Article, archive: Pick<ArchiveIndex
       type: 'article',
       language: article.language,
       source: source.name_latin,
+      ...localizedMeta('source', (lang) => sourceName(source, lang)),
       published: article.published.value,
       precision: article.published.precision,
       ...(article.title_en ? { title_en: article.title_en.text } : {}),
@@ -127,7 +147,7 @@ export function eventSearchFields(event: Event, archive: Pick<ArchiveIndex, 'ent
     url: searchUrl.event(event.id),
     title: event.title,
     bundle: 'en',
-    meta: { type: 'event', published: event.date.value, precision: event.date.precision },
+    meta: { type: 'event', published: event.date.value, precision: event.date.precision, ...localizedMeta('title', (lang) => eventTitle(event, lang)) },
     filters: {
       type: ['event'],
       entity: unique(entities.map((e) => e.names.en![0]!)),
@@ -145,7 +165,7 @@ export function entitySearchFields(entity: Entity): SearchFields {
     url: searchUrl.entity(entity.id),
     title: entity.names.en![0]!,
     bundle: 'en',
-    meta: { type: 'entity' },
+    meta: { type: 'entity', ...localizedMeta('title', (lang) => entityName(entity, lang)) },
     filters: { type: ['entity'], entity: [entity.names.en![0]!], entity_kind: [entity.kind] },
     sort: {},
     ...splitNames(allNames(entity), 'Latn'),
@@ -158,7 +178,7 @@ export function sourceSearchFields(source: Source): SearchFields {
     url: searchUrl.source(source.id),
     title: source.name_latin,
     bundle: 'en',
-    meta: { type: 'source' },
+    meta: { type: 'source', ...localizedMeta('title', (lang) => sourceName(source, lang)) },
     filters: { type: ['source'], source: [source.name_latin] },
     sort: {},
     ...splitNames([source.name, source.name_latin, ...Object.values(source.names)], 'Latn'),

@@ -228,6 +228,23 @@ export function startSearch(): void {
     filterGroups.querySelector('.filter-values')!.replaceChildren(groups);
   }
 
+  /**
+   * A result's `field` (title, source) in a span that says its language: as
+   * the reader's interface language names it when the index recorded that
+   * (meta `<field>_in_<lang>`, src/lib/search-fields.ts), else as indexed, in `indexedIn`.
+   */
+  function inLanguage(meta: Record<string, string>, field: string, indexedIn: string): HTMLSpanElement | undefined {
+    const localized = meta[`${field}_in_${config.lang}`];
+    const text = localized ?? meta[field];
+    if (!text) return undefined;
+    const lang = localized ? config.lang : indexedIn;
+    const span = document.createElement('span');
+    span.textContent = text;
+    span.lang = lang;
+    span.dir = textDirection(lang);
+    return span;
+  }
+
   function renderResult(result: PagefindResult): HTMLLIElement {
     const item = document.createElement('li');
     const meta = result.meta;
@@ -238,13 +255,8 @@ export function startSearch(): void {
     if (meta.untitled) {
       link.textContent = s['article.untitled']!;
     } else {
-      const title = document.createElement('span');
-      title.textContent = meta.title ?? result.url;
-      if (language) {
-        title.lang = language;
-        title.dir = textDirection(language);
-      }
-      link.append(title);
+      // An article's title is in its language; any other page's is English unless the reader's interface language has its own.
+      link.append(inLanguage(meta, 'title', language ?? 'en') ?? result.url);
     }
     item.append(link);
     if (meta.title_en) {
@@ -257,14 +269,14 @@ export function startSearch(): void {
     }
     const details = document.createElement('div');
     details.className = 'meta';
-    const parts = [s[`search.type.${meta.type}`] ?? ''];
+    const parts: (string | HTMLSpanElement | undefined)[] = [s[`search.type.${meta.type}`]];
     if (language) parts.push(languageNames.of(language) ?? language);
-    if (meta.source) parts.push(meta.source);
+    parts.push(inLanguage(meta, 'source', 'en'));
     if (meta.published && meta.precision) {
       const [year, month = 1, day = 1] = meta.published.split('-').map(Number);
       parts.push(dateFormats[meta.precision as keyof typeof dateFormats].format(new Date(Date.UTC(year!, month - 1, day))));
     }
-    details.textContent = parts.filter(Boolean).join(' · ');
+    details.append(...parts.filter((part) => Boolean(part)).flatMap((part, i) => (i === 0 ? [part!] : [' · ', part!])));
     item.append(details);
     const excerpt = document.createElement('p');
     excerpt.className = 'excerpt';

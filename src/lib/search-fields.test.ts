@@ -1,0 +1,23 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { EntitySchema, EventSchema, SourceSchema } from '../schema/index.ts';
+import { entitySearchFields, eventSearchFields, sourceSearchFields } from './search-fields.ts';
+
+const putin = EntitySchema.parse({ id: 'putin', kind: 'person', names: { en: ['Vladimir Putin', 'Putin'], hi: ['व्लादिमीर पुतिन', 'पुतिन'], ar: ['فلاديمير بوتين'] }, description: 'President of Russia.' });
+
+test('an entity result carries its name in each interface language that has one, as the localized page shows it', () => {
+  const fields = entitySearchFields(putin);
+  assert.equal(fields.title, 'Vladimir Putin');
+  assert.deepEqual(fields.meta, { type: 'entity', title_in_hi: 'व्लादिमीर पुतिन', title_in_ar: 'فلاديمير بوتين' }, 'no Malay name is recorded, so none is claimed');
+});
+
+test('an event result carries its localized titles; a source its names', () => {
+  const event = EventSchema.parse({
+    id: '2024-01-29-e', title: 'Leaders meet', titles: { ar: 'لقاء', ms: 'Pemimpin bertemu' }, place: 'putin', participants: ['putin'], related: [], added: '2026-11-25',
+    date: { value: '2024-01-29', precision: 'day', basis: 'stated', evidence: 'x' },
+  });
+  const archive = { entities: new Map([[putin.id, putin]]) };
+  assert.deepEqual(eventSearchFields(event, archive).meta, { type: 'event', published: '2024-01-29', precision: 'day', title_in_ar: 'لقاء', title_in_ms: 'Pemimpin bertemu' });
+  const source = SourceSchema.parse({ id: 'fars', name: 'وكالة أنباء فارس', name_lang: 'ar', name_latin: 'Fars News Agency', names: { ar: 'وكالة أنباء فارس' }, home: null, country: null, languages: ['ar'], kind: 'news-agency', description: 'An agency.' });
+  assert.deepEqual(sourceSearchFields(source).meta, { type: 'source', title_in_ar: 'وكالة أنباء فارس' });
+});
