@@ -85,7 +85,7 @@ const unique = (values: string[]) => [...new Set(values)];
  * meta, so this costs a reader bytes only for results shown.
  * @example localizedMeta('title', (lang) => entityName(belarus, lang)) // { title_in_hi: "बेलारूस", title_in_ar: "بيلاروسيا" }
  */
-export function localizedMeta(field: string, name: (lang: string) => LangText): Record<string, string> {
+function localizedMeta(field: string, name: (lang: string) => LangText): Record<string, string> {
   const meta: Record<string, string> = {};
   for (const lang of localeKeys) {
     if (lang === defaultLocale) continue;
