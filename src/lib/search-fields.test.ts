@@ -21,3 +21,9 @@ test('an event result carries its localized titles; a source its names', () => {
   const source = SourceSchema.parse({ id: 'fars', name: 'وكالة أنباء فارس', name_lang: 'ar', name_latin: 'Fars News Agency', names: { ar: 'وكالة أنباء فارس' }, home: null, country: null, languages: ['ar'], kind: 'news-agency', description: 'An agency.' });
   assert.deepEqual(sourceSearchFields(source).meta, { type: 'source', title_in_ar: 'وكالة أنباء فارس' });
 });
+
+test('a source named in English otherwise than in Latin letters is titled as its English page titles it', () => {
+  const source = SourceSchema.parse({ id: 'rt', name: 'RT', name_lang: 'en', name_latin: 'Russia Today', names: { en: 'RT' }, home: null, country: null, languages: ['en'], kind: 'news-website', description: 'A channel.' });
+  assert.equal(sourceSearchFields(source).title, 'RT');
+  assert.deepEqual(sourceSearchFields(source).filters.source, ['Russia Today'], 'filters keep the Latin name, their stable key');
+});

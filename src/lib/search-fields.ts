@@ -81,8 +81,9 @@ const unique = (values: string[]) => [...new Set(values)];
 /**
  * A name as each other interface language shows it, where one is recorded:
  * meta `<field>_in_<lang>`, so that a result read in the Hindi interface shows
- * the title the Hindi page shows (बेलारूस, not Belarus). Fragments carry
- * meta, so this costs a reader bytes only for results shown.
+ * the title the Hindi page shows (बेलारूस, not Belarus); the field itself is
+ * the name the English page shows. Fragments carry meta, so this costs a
+ * reader bytes only for results shown.
  * @example localizedMeta('title', (lang) => entityName(belarus, lang)) // { title_in_hi: "बेलारूस", title_in_ar: "بيلاروسيا" }
  */
 function localizedMeta(field: string, name: (lang: string) => LangText): Record<string, string> {
@@ -115,7 +116,7 @@ export function articleSearchFields(article: Article, archive: Pick<ArchiveIndex
     meta: {
       type: 'article',
       language: article.language,
-      source: source.name_latin,
+      source: sourceName(source, defaultLocale).text,
       ...localizedMeta('source', (lang) => sourceName(source, lang)),
       published: article.published.value,
       precision: article.published.precision,
@@ -145,7 +146,7 @@ export function eventSearchFields(event: Event, archive: Pick<ArchiveIndex, 'ent
   const entities = [event.place, ...event.participants].map((id) => archive.entities.get(id)!);
   return {
     url: searchUrl.event(event.id),
-    title: event.title,
+    title: eventTitle(event, defaultLocale).text,
     bundle: 'en',
     meta: { type: 'event', published: event.date.value, precision: event.date.precision, ...localizedMeta('title', (lang) => eventTitle(event, lang)) },
     filters: {
@@ -163,7 +164,7 @@ export function eventSearchFields(event: Event, archive: Pick<ArchiveIndex, 'ent
 export function entitySearchFields(entity: Entity): SearchFields {
   return {
     url: searchUrl.entity(entity.id),
-    title: entity.names.en![0]!,
+    title: entityName(entity, defaultLocale).text,
     bundle: 'en',
     meta: { type: 'entity', ...localizedMeta('title', (lang) => entityName(entity, lang)) },
     filters: { type: ['entity'], entity: [entity.names.en![0]!], entity_kind: [entity.kind] },
@@ -176,7 +177,7 @@ export function entitySearchFields(entity: Entity): SearchFields {
 export function sourceSearchFields(source: Source): SearchFields {
   return {
     url: searchUrl.source(source.id),
-    title: source.name_latin,
+    title: sourceName(source, defaultLocale).text,
     bundle: 'en',
     meta: { type: 'source', ...localizedMeta('title', (lang) => sourceName(source, lang)) },
     filters: { type: ['source'], source: [source.name_latin] },

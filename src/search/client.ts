@@ -276,7 +276,7 @@ export function startSearch(): void {
       const [year, month = 1, day = 1] = meta.published.split('-').map(Number);
       parts.push(dateFormats[meta.precision as keyof typeof dateFormats].format(new Date(Date.UTC(year!, month - 1, day))));
     }
-    details.append(...parts.filter((part) => Boolean(part)).flatMap((part, i) => (i === 0 ? [part!] : [' · ', part!])));
+    details.append(...parts.filter((part): part is string | HTMLSpanElement => Boolean(part)).flatMap((part, i) => (i === 0 ? [part] : [' · ', part])));
     item.append(details);
     const excerpt = document.createElement('p');
     excerpt.className = 'excerpt';
