@@ -14,9 +14,11 @@ import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
 import { builtPages } from '../lib/astro-output.ts';
 import { serveStatic } from '../lib/static-server.ts';
-import { checkBudgets, type BenchResult, type Stage } from './lib/budgets.ts';
+import { SEARCH_INDEX_DIR } from '../../src/lib/linked-outputs.ts';
+import { checkBudgets, type BenchResult, type RebuildChange, type Stage } from './lib/budgets.ts';
 import { profileMarkdown, summarizeProfiles, type CpuProfile } from './lib/cpu-profile.ts';
 import { countBytes, largestPage, pageWeight } from './lib/page-weight.ts';
+import { articleLanguage, correctArticle, largestShard, type ShardEntry } from './lib/rebuild-change.ts';
 
 const USAGE = `Usage: npm run bench -- --articles N [--seed S] [--query WORD] [--second WORD] [--other-script WORD] [--skip-rebuild] [--keep] [--profile]
 
@@ -107,14 +109,26 @@ await symlink(join(ROOT, 'node_modules'), join(dir, 'node_modules'));
 const check = await timed('content:check alone, cold', ['scripts/content-check.ts'], dir);
 await rm(join(dir, '.cache', 'content-check.sqlite'), { force: true });
 const cold = await build('cold');
-/** A maintainer's change: one article's text corrected, then the build run again with its caches warm. */
-async function rebuild(): Promise<{ stages: Stage[]; total: Stage }> {
+/**
+ * A maintainer's change: one article's text corrected, then the build run again with its caches warm.
+ * The article is one of the language whose search shard is largest, the costliest to index again
+ * (scripts/bench/lib/rebuild-change.ts): the first of that language from the middle of the articles.
+ */
+async function rebuild(): Promise<{ stages: Stage[]; total: Stage; change: RebuildChange }> {
+  const { bundles } = JSON.parse(await readFile(join(dir, SEARCH_INDEX_DIR, 'bundles.json'), 'utf8')) as { bundles: ShardEntry[] };
+  const shard = largestShard(bundles);
   const articlesDir = join(dir, 'content', 'articles');
-  const changed = join(articlesDir, (await readdir(articlesDir)).sort()[Math.floor(N / 2)]!);
-  await writeFile(changed, `${(await readFile(changed, 'utf8')).trimEnd()}\n\nA corrected sentence.\n`);
-  return build('rebuild');
+  const files = (await readdir(articlesDir)).filter((f) => f.endsWith('.md')).sort();
+  for (const file of [...files.slice(Math.floor(files.length / 2)), ...files.slice(0, Math.floor(files.length / 2))]) {
+    const markdown = await readFile(join(articlesDir, file), 'utf8');
+    if (articleLanguage(markdown) !== shard.language) continue;
+    await writeFile(join(articlesDir, file), correctArticle(markdown, shard.language));
+    return { ...(await build('rebuild')), change: { article: file, language: shard.language, largest_search_shard: shard.bundle, shard_records: shard.pages } };
+  }
+  throw new Error(`bench: no article in ${shard.language}, the language of the largest search shard (${shard.bundle})`);
 }
 const warm = values['skip-rebuild'] ? undefined : await rebuild();
+if (warm) console.log(`bench: the rebuild's change: ${warm.change.article} (${warm.change.language}; its search shard, ${warm.change.largest_search_shard}, is the largest: ${warm.change.shard_records} records)`);
 /** How precise the incremental build was: after one article's text changed, the pages and feeds rendered again. */
 const rebuiltPages = warm ? builtPages(await readFile(`${dir}-rebuild.log`, 'utf8')) : [];
 const renderedAgain = rebuiltPages.filter((page) => !page.kept).length;
@@ -171,7 +185,7 @@ const result: BenchResult = {
   build: cold.total,
   content_check: check,
   syncs,
-  ...(warm ? { rebuild: warm.total, rebuild_stages: warm.stages, rebuild_pages: { rendered: renderedAgain, kept: rebuiltPages.length - renderedAgain } } : {}),
+  ...(warm ? { rebuild: warm.total, rebuild_stages: warm.stages, rebuild_pages: { rendered: renderedAgain, kept: rebuiltPages.length - renderedAgain }, rebuild_change: warm.change } : {}),
   pages,
   pages_per_s: round(pages / (astro.wall_s || 1)),
   ms_per_article: round((cold.total.wall_s * 1000) / N),
