@@ -104,6 +104,8 @@ interface BundleEntry {
   pages: number;
   /** SHA-256 of everything indexed (bodies by their Markdown's hash), of the code and of Pagefind's version: a bundle whose input is unchanged is kept, not built again. */
   input: string;
+  /** The same, of the records as indexed (bodies by the text taken from them): a bundle whose input changed but whose records did not is kept too. */
+  records: string;
 }
 
 // Loaded by their bodies' keys: a file the record cache has kept is not read unless its shard is built again.
@@ -165,6 +167,12 @@ for (const [language, url, sha256] of inputRecords) {
   shardInputs.get(ofLanguage[shardIndex(url, ofLanguage.length)]!.bundle)!.update(sha256);
 }
 for (const shard of shards.filter(holdsDocs)) for (const record of documentationRecords(documentation)) shardInputs.get(shard.bundle)!.update(JSON.stringify(record));
+/** The SHA-256 of a shard's records as Pagefind is given them, with Pagefind's version and the code. */
+function hashRecords(records: Iterable<unknown>): string {
+  const hash = createHash('sha256').update(pagefindVersion).update(searchCode);
+  for (const record of records) hash.update(createHash('sha256').update(JSON.stringify(record)).digest());
+  return hash.digest('hex');
+}
 /** Each bundle's entry of bundles.json is kept in its folder, written last: a bundle without it is incomplete. */
 const entryFile = (bundle: string) => join(out, bundle, 'bundle.json');
 const readEntry = (bundle: string) => readFile(entryFile(bundle), 'utf8').then((text) => JSON.parse(text) as BundleEntry).catch(() => undefined);
@@ -178,8 +186,18 @@ for (const shard of shards.filter((s) => wanted(s.language))) {
   };
   // Pagefind has no incremental mode: a bundle is either kept whole or built again.
   const inputHash = shardInputs.get(bundle)!.digest('hex');
-  if ((await readEntry(bundle))?.input === inputHash) {
+  const earlier = await readEntry(bundle);
+  if (earlier?.input === inputHash) {
     console.log(`search: ${bundle}: unchanged, kept`);
+    continue;
+  }
+  // A body's Markdown changed, but perhaps not what this bundle takes from it (a Hindi article's Devanagari
+  // sentence leaves its names record in the Latin bundle as it was): the records themselves decide, read once
+  // more (a few seconds) rather than indexed again (a minute or more).
+  const recordsHash = hashRecords(records());
+  if (earlier?.records === recordsHash) {
+    await writeFile(entryFile(bundle), JSON.stringify({ ...earlier, input: inputHash }, null, 2) + '\n');
+    console.log(`search: ${bundle}: its input changed, not its records (read in ${((performance.now() - started) / 1000).toFixed(1)} s): kept`);
     continue;
   }
   const { index, errors } = await pagefind.createIndex({ forceLanguage: language });
@@ -206,7 +224,7 @@ for (const shard of shards.filter((s) => wanted(s.language))) {
   // last, so that a bundle left half written by a run that stopped is built again.
   await rm(entryFile(bundle), { force: true });
   const files = await writeTree(join(out, bundle), bundleFiles.files);
-  const entry: BundleEntry = { bundle, language, scripts: [likelyScript(language)], pages, input: inputHash };
+  const entry: BundleEntry = { bundle, language, scripts: [likelyScript(language)], pages, input: inputHash, records: recordsHash };
   await writeFile(entryFile(bundle), JSON.stringify(entry, null, 2) + '\n');
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   console.log(`search: ${bundle}: ${pages} records in ${seconds} s (files: ${files.written} written, ${files.unchanged} unchanged, ${files.removed} removed)`);
