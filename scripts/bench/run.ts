@@ -15,10 +15,11 @@ import { chromium } from 'playwright-core';
 import { builtPages } from '../lib/astro-output.ts';
 import { serveStatic } from '../lib/static-server.ts';
 import { SEARCH_INDEX_DIR } from '../../src/lib/linked-outputs.ts';
+import { paths } from '../../src/lib/routing.ts';
 import { checkBudgets, type BenchResult, type RebuildChange, type Stage } from './lib/budgets.ts';
 import { profileMarkdown, summarizeProfiles, type CpuProfile } from './lib/cpu-profile.ts';
 import { countBytes, largestPage, pageWeight } from './lib/page-weight.ts';
-import { articleLanguage, correctArticle, largestShard, type ShardEntry } from './lib/rebuild-change.ts';
+import { correctArticle, frontMatterValue, holdsPage, largestShard, type ShardEntry } from './lib/rebuild-change.ts';
 
 const USAGE = `Usage: npm run bench -- --articles N [--seed S] [--query WORD] [--second WORD] [--other-script WORD] [--skip-rebuild] [--keep] [--profile]
 
@@ -112,7 +113,7 @@ const cold = await build('cold');
 /**
  * A maintainer's change: one article's text corrected, then the build run again with its caches warm.
  * The article is one of the language whose search shard is largest, the costliest to index again
- * (scripts/bench/lib/rebuild-change.ts): the first of that language from the middle of the articles.
+ * (scripts/bench/lib/rebuild-change.ts): the first in that shard from the middle of the articles.
  */
 async function rebuild(): Promise<{ stages: Stage[]; total: Stage; change: RebuildChange }> {
   const { bundles } = JSON.parse(await readFile(join(dir, SEARCH_INDEX_DIR, 'bundles.json'), 'utf8')) as { bundles: ShardEntry[] };
@@ -121,11 +122,12 @@ async function rebuild(): Promise<{ stages: Stage[]; total: Stage; change: Rebui
   const files = (await readdir(articlesDir)).filter((f) => f.endsWith('.md')).sort();
   for (const file of [...files.slice(Math.floor(files.length / 2)), ...files.slice(0, Math.floor(files.length / 2))]) {
     const markdown = await readFile(join(articlesDir, file), 'utf8');
-    if (articleLanguage(markdown) !== shard.language) continue;
+    const id = frontMatterValue(markdown, 'id');
+    if (frontMatterValue(markdown, 'language') !== shard.language || !id || !holdsPage(shard, bundles, paths.article(id))) continue;
     await writeFile(join(articlesDir, file), correctArticle(markdown, shard.language));
     return { ...(await build('rebuild')), change: { article: file, language: shard.language, largest_search_shard: shard.bundle, shard_records: shard.pages } };
   }
-  throw new Error(`bench: no article in ${shard.language}, the language of the largest search shard (${shard.bundle})`);
+  throw new Error(`bench: no ${shard.language} article in the largest search shard (${shard.bundle})`);
 }
 const warm = values['skip-rebuild'] ? undefined : await rebuild();
 if (warm) console.log(`bench: the rebuild's change: ${warm.change.article} (${warm.change.language}; its search shard, ${warm.change.largest_search_shard}, is the largest: ${warm.change.shard_records} records)`);

@@ -9,6 +9,7 @@
  * another script would also change the names record the article has in that
  * script's bundle: src/lib/search-records.ts).
  */
+import { shardIndex } from '../../../src/lib/search-shards.ts';
 
 /** A search shard as bundles.json lists it (scripts/search-index.ts). */
 export interface ShardEntry {
@@ -38,8 +39,15 @@ export function correctArticle(markdown: string, language: string): string {
   return `${markdown.trimEnd()}\n\n${sentence}\n`;
 }
 
-/** The language in an article's front matter (`language: xx`), or undefined. */
-export function articleLanguage(markdown: string): string | undefined {
+/** A plain value of an article's front matter (`language: xx`, `id: …`), or undefined. */
+export function frontMatterValue(markdown: string, field: 'id' | 'language'): string | undefined {
   const frontMatter = /^---\n([\s\S]*?)\n---/.exec(markdown)?.[1] ?? '';
-  return /^language: *["']?([A-Za-z-]+)["']? *$/m.exec(frontMatter)?.[1];
+  return new RegExp(`^${field}: *["']?([\\w-]+)["']? *$`, 'm').exec(frontMatter)?.[1];
+}
+
+/** Whether `shard`, one of `shards` (bundles.json's), holds the page at `url`: as scripts/search-index.ts shares pages out. */
+export function holdsPage(shard: ShardEntry, shards: readonly ShardEntry[], url: string): boolean {
+  const of = shards.filter((s) => s.language === shard.language).length;
+  const index = shard.bundle === shard.language ? 0 : Number(shard.bundle.slice(shard.language.length + 1)) - 1;
+  return shardIndex(url, of) === index;
 }
