@@ -9,17 +9,18 @@ import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { cp, mkdir, readdir, readFile, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import { cpus, tmpdir, totalmem } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
 import { builtPages } from '../lib/astro-output.ts';
 import { serveStatic } from '../lib/static-server.ts';
+import { loadCollectionKeys } from '../../src/lib/content-files.ts';
 import { SEARCH_INDEX_DIR } from '../../src/lib/linked-outputs.ts';
 import { paths } from '../../src/lib/routing.ts';
 import { checkBudgets, type BenchResult, type RebuildChange, type Stage } from './lib/budgets.ts';
 import { profileMarkdown, summarizeProfiles, type CpuProfile } from './lib/cpu-profile.ts';
 import { countBytes, largestPage, pageWeight } from './lib/page-weight.ts';
-import { correctArticle, frontMatterValue, holdsPage, largestShard, type ShardEntry } from './lib/rebuild-change.ts';
+import { correctArticle, holdsPage, largestShard, type ShardEntry } from './lib/rebuild-change.ts';
 
 const USAGE = `Usage: npm run bench -- --articles N [--seed S] [--query WORD] [--second WORD] [--other-script WORD] [--skip-rebuild] [--keep] [--profile]
 
@@ -118,16 +119,14 @@ const cold = await build('cold');
 async function rebuild(): Promise<{ stages: Stage[]; total: Stage; change: RebuildChange }> {
   const { bundles } = JSON.parse(await readFile(join(dir, SEARCH_INDEX_DIR, 'bundles.json'), 'utf8')) as { bundles: ShardEntry[] };
   const shard = largestShard(bundles);
-  const articlesDir = join(dir, 'content', 'articles');
-  const files = (await readdir(articlesDir)).filter((f) => f.endsWith('.md')).sort();
-  for (const file of [...files.slice(Math.floor(files.length / 2)), ...files.slice(0, Math.floor(files.length / 2))]) {
-    const markdown = await readFile(join(articlesDir, file), 'utf8');
-    const id = frontMatterValue(markdown, 'id');
-    if (frontMatterValue(markdown, 'language') !== shard.language || !id || !holdsPage(shard, bundles, paths.article(id))) continue;
-    await writeFile(join(articlesDir, file), correctArticle(markdown, shard.language));
-    return { ...(await build('rebuild')), change: { article: file, language: shard.language, largest_search_shard: shard.bundle, shard_records: shard.pages } };
-  }
-  throw new Error(`bench: no ${shard.language} article in the largest search shard (${shard.bundle})`);
+  // The articles as the build loaded them (from its record cache, warm): in file order.
+  const { records } = await loadCollectionKeys(dir, 'articles');
+  const middle = Math.floor(records.length / 2);
+  const article = [...records.slice(middle), ...records.slice(0, middle)].find(({ data }) => data.language === shard.language && holdsPage(shard, bundles, paths.article(data.id)));
+  if (!article) throw new Error(`bench: no ${shard.language} article in the largest search shard (${shard.bundle})`);
+  const file = join(dir, article.file);
+  await writeFile(file, correctArticle(await readFile(file, 'utf8'), shard.language));
+  return { ...(await build('rebuild')), change: { article: basename(article.file), language: shard.language, largest_search_shard: shard.bundle, shard_records: shard.pages } };
 }
 const warm = values['skip-rebuild'] ? undefined : await rebuild();
 if (warm) console.log(`bench: the rebuild's change: ${warm.change.article} (${warm.change.language}; its search shard, ${warm.change.largest_search_shard}, is the largest: ${warm.change.shard_records} records)`);

@@ -44,7 +44,7 @@ test('each budget fails on its own measure', () => {
   assert.deepEqual(failed(checkBudgets(result(100_000, { rebuild: stage('rebuild build', 101) }))), ['rebuild after one change']);
   const change = { article: 'a.md', language: 'hi', largest_search_shard: 'hi-2', shard_records: 50_000 };
   const rebuilt = checkBudgets(result(100_000, { rebuild_change: change })).find((b) => b.name === 'rebuild after one change')!;
-  assert.equal(rebuilt.measured, '90 s (0.18 of 500 s; a hi article, its search shard hi-2 of 50,000 records indexed again)', 'it says which change was timed');
+  assert.equal(rebuilt.measured, '90 s (0.18 of 500 s; an article in hi, its search shard hi-2 of 50,000 records indexed again)', 'it says which change was timed');
   const { rebuild: _rebuild, rebuild_stages: _stages, ...coldOnly } = result(100_000);
   assert.deepEqual(failed(checkBudgets(coldOnly)), ['rebuild after one change'], 'a rebuild not measured does not pass');
 });

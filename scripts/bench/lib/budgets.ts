@@ -26,7 +26,7 @@ export interface Budget {
   ok: boolean;
 }
 
-/** The article the rebuild is timed after changing: one of the language whose search shard is largest. */
+/** The article the rebuild is timed after changing: one held by the largest search shard. */
 export interface RebuildChange {
   /** Its file in content/articles/. */
   article: string;
@@ -107,7 +107,7 @@ export function checkBudgets(result: BenchResult, baseline?: BenchResult): Budge
   }
   if (result.rebuild) {
     const ratio = result.rebuild.wall_s / result.build.wall_s;
-    const change = result.rebuild_change ? `; a ${result.rebuild_change.language} article, its search shard ${result.rebuild_change.largest_search_shard} of ${result.rebuild_change.shard_records.toLocaleString('en')} records indexed again` : '';
+    const change = result.rebuild_change ? `; an article in ${result.rebuild_change.language}, its search shard ${result.rebuild_change.largest_search_shard} of ${result.rebuild_change.shard_records.toLocaleString('en')} records indexed again` : '';
     add('rebuild after one change', '≤ 1/5 of cold', `${result.rebuild.wall_s} s (${ratio.toFixed(2)} of ${result.build.wall_s} s${change})`, ratio <= 0.2);
   } else add('rebuild after one change', '≤ 1/5 of cold', 'not measured', false);
   return budgets;

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { shardIndex } from '../../../src/lib/search-shards.ts';
-import { correctArticle, frontMatterValue, holdsPage, largestShard } from './rebuild-change.ts';
+import { correctArticle, holdsPage, largestShard } from './rebuild-change.ts';
 
 test('the change goes to the largest search shard', () => {
   const shards = [
@@ -21,13 +21,6 @@ test('an article is corrected with a sentence in its own language, as its last p
   assert.throws(() => correctArticle(article, 'xx'), /no corrected sentence in "xx"/);
 });
 
-test("an article's language and id are read from its front matter only", () => {
-  assert.equal(frontMatterValue('---\nid: a-1\nlanguage: ms\ntitle: x\n---\nlanguage: en\n', 'language'), 'ms');
-  assert.equal(frontMatterValue('---\nid: a-1\nlanguage: ms\n---\n', 'id'), 'a-1');
-  assert.equal(frontMatterValue('---\nlanguage: "ar"\n---\n', 'language'), 'ar');
-  assert.equal(frontMatterValue('---\ntitle: x\n---\nlanguage: en\n', 'language'), undefined);
-});
-
 test('a page is held by the shard its URL hashes to, among those of its language', () => {
   const shards = [
     { bundle: 'ar-1', language: 'ar', pages: 1 },
@@ -38,4 +31,6 @@ test('a page is held by the shard its URL hashes to, among those of its language
   const url = '/articles/some-article/';
   const holders = shards.filter((shard) => holdsPage(shard, shards, url)).map((shard) => shard.bundle);
   assert.deepEqual(holders, [`ar-${shardIndex(url, 3) + 1}`, 'hi']);
+  const many = Array.from({ length: 12 }, (_, i) => ({ bundle: `en-${i + 1}`, language: 'en', pages: 1 }));
+  assert.deepEqual(many.filter((shard) => holdsPage(shard, many, url)).map((shard) => shard.bundle), [`en-${shardIndex(url, 12) + 1}`], 'en-10 and on are told from en-1');
 });

@@ -5,11 +5,11 @@
  * again whole, and shards differ in size (at 10,000 articles, the Malay
  * bundle holds 2,000 records, the Hindi one 13,000). The budget holds for
  * any one article, so the change is made where it costs most: to an article
- * of the language whose shard is largest, in that language (a sentence in
+ * held by the largest shard, in the article's language (a sentence in
  * another script would also change the names record the article has in that
  * script's bundle: src/lib/search-records.ts).
  */
-import { shardIndex } from '../../../src/lib/search-shards.ts';
+import { shardIndex, shardsOf } from '../../../src/lib/search-shards.ts';
 
 /** A search shard as bundles.json lists it (scripts/search-index.ts). */
 export interface ShardEntry {
@@ -39,15 +39,8 @@ export function correctArticle(markdown: string, language: string): string {
   return `${markdown.trimEnd()}\n\n${sentence}\n`;
 }
 
-/** A plain value of an article's front matter (`language: xx`, `id: …`), or undefined. */
-export function frontMatterValue(markdown: string, field: 'id' | 'language'): string | undefined {
-  const frontMatter = /^---\n([\s\S]*?)\n---/.exec(markdown)?.[1] ?? '';
-  return new RegExp(`^${field}: *["']?([\\w-]+)["']? *$`, 'm').exec(frontMatter)?.[1];
-}
-
 /** Whether `shard`, one of `shards` (bundles.json's), holds the page at `url`: as scripts/search-index.ts shares pages out. */
 export function holdsPage(shard: ShardEntry, shards: readonly ShardEntry[], url: string): boolean {
-  const of = shards.filter((s) => s.language === shard.language).length;
-  const index = shard.bundle === shard.language ? 0 : Number(shard.bundle.slice(shard.language.length + 1)) - 1;
-  return shardIndex(url, of) === index;
+  const ofLanguage = shardsOf(shard.language, shards.filter((s) => s.language === shard.language).length, 1);
+  return shardIndex(url, ofLanguage.length) === ofLanguage.findIndex((s) => s.bundle === shard.bundle);
 }
