@@ -30,7 +30,7 @@
 import * as pagefind from 'pagefind';
 import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildTables, computeBodyText } from '../src/export/tables.ts';
 import { buildArchiveIndex } from '../src/lib/archive-index.ts';
@@ -42,6 +42,7 @@ import { dataDictionaryPage, markdownPage, type DocumentationPage } from '../src
 import { likelyScript } from '../src/lib/languages.ts';
 import { paths } from '../src/lib/routing.ts';
 import { documentationRecords, searchRecords } from '../src/lib/search-records.ts';
+import { decodeIndexedHashes, encodeIndexedHashes, hashShard, pageHasher, type ShardPage } from '../src/lib/search-record-hashes.ts';
 import { RECORDS_PER_SHARD, shardIndex, shardsOf, type Shard } from '../src/lib/search-shards.ts';
 import { RENDERER_FINGERPRINT } from '../src/markdown/render.ts';
 import { SITE_URL } from '../src/site-config.ts';
@@ -104,7 +105,7 @@ interface BundleEntry {
   pages: number;
   /** SHA-256 of everything indexed (bodies by their Markdown's hash), of the code and of Pagefind's version: a bundle whose input is unchanged is kept, not built again. */
   input: string;
-  /** The same, of the records as indexed (bodies by the text taken from them): a bundle whose input changed but whose records did not is kept too. */
+  /** The same, of the records as indexed (bodies by the text taken from them; src/lib/search-record-hashes.ts): a bundle whose input changed but whose records did not is kept too. */
   records: string;
 }
 
@@ -162,16 +163,24 @@ const pagefindVersion = (JSON.parse(await readFile(join(root, 'node_modules', 'p
 /** What each shard is built from, hashed (SHA-256): Pagefind's version, the code, and its records in order. */
 const shardInputs = new Map(shards.map((shard) => [shard.bundle, createHash('sha256').update(pagefindVersion).update(searchCode)]));
 const shardsOfLanguage = Map.groupBy(shards, (shard) => shard.language);
+/** Each shard's pages, in order, with their input records' hashes. */
+const shardPages = new Map<string, ShardPage[]>(shards.map((shard) => [shard.bundle, []]));
 for (const [language, url, sha256] of inputRecords) {
   const ofLanguage = shardsOfLanguage.get(language)!;
-  shardInputs.get(ofLanguage[shardIndex(url, ofLanguage.length)]!.bundle)!.update(sha256);
+  const { bundle } = ofLanguage[shardIndex(url, ofLanguage.length)]!;
+  shardInputs.get(bundle)!.update(sha256);
+  shardPages.get(bundle)!.push({ url, input: sha256 });
 }
 for (const shard of shards.filter(holdsDocs)) for (const record of documentationRecords(documentation)) shardInputs.get(shard.bundle)!.update(JSON.stringify(record));
-/** The SHA-256 of a shard's records as Pagefind is given them, with Pagefind's version and the code. */
-function hashRecords(records: Iterable<unknown>): string {
-  const hash = createHash('sha256').update(pagefindVersion).update(searchCode);
-  for (const record of records) hash.update(createHash('sha256').update(JSON.stringify(record)).digest());
-  return hash.digest('hex');
+/** What makes the records of a page as indexed from its input: Pagefind's version and the code. */
+const recordsCode = createHash('sha256').update(pagefindVersion).update(searchCode).digest('hex');
+/** Each shard's pages' hashes as indexed, by their input's (src/lib/search-record-hashes.ts), kept beside the bundles rather than in them: they are not published. */
+const INDEXED_HASHES_DIR = join(dirname(out), `${basename(out)}-indexed`);
+const indexedHashesFile = (bundle: string) => join(INDEXED_HASHES_DIR, `${bundle}.bin`);
+async function keepIndexedHashes(bundle: string, pages: readonly ShardPage[], indexedOf: (page: ShardPage) => Buffer): Promise<void> {
+  const file = indexedHashesFile(bundle);
+  await mkdir(dirname(file), { recursive: true });
+  await writeFile(file, encodeIndexedHashes(recordsCode, new Map(pages.map((page) => [page.input.toString('hex'), indexedOf(page)]))));
 }
 /** Each bundle's entry of bundles.json is kept in its folder, written last: a bundle without it is incomplete. */
 const entryFile = (bundle: string) => join(out, bundle, 'bundle.json');
@@ -191,28 +200,41 @@ for (const shard of shards.filter((s) => wanted(s.language))) {
     console.log(`search: ${bundle}: unchanged, kept`);
     continue;
   }
-  // A body's Markdown changed, but perhaps not what this bundle takes from it (a Hindi article's Devanagari
-  // sentence leaves its names record in the Latin bundle as it was): the records themselves decide, read once
-  // more (a few seconds) rather than indexed again (a minute or more).
-  const recordsHash = hashRecords(records());
-  if (earlier?.records === recordsHash) {
-    await writeFile(entryFile(bundle), JSON.stringify({ ...earlier, input: inputHash }, null, 2) + '\n');
-    console.log(`search: ${bundle}: its input changed, not its records (read in ${((performance.now() - started) / 1000).toFixed(1)} s): kept`);
-    continue;
+  const pages = shardPages.get(bundle)!;
+  const documentationOf = () => (holdsDocs(shard) ? documentationRecords(documentation) : []);
+  if (earlier) {
+    // A body's Markdown changed, but perhaps not what this bundle takes from it (a Hindi article's Devanagari
+    // sentence leaves its names record in the Latin bundle as it was): the records decide. Those of the pages
+    // whose input is new are read (a moment) rather than indexed again (a minute or more); the others' are known.
+    const known = decodeIndexedHashes(recordsCode, await readFile(indexedHashesFile(bundle)).catch(() => undefined));
+    const newPages = new Set(pages.filter((page) => !known.has(page.input.toString('hex'))).map((page) => page.url));
+    const read = pageHasher();
+    for (const record of searchRecords(archive, bodyText, (b) => b === language, (url) => newPages.has(url))) read.add(record);
+    const indexedOf = (page: ShardPage) => known.get(page.input.toString('hex')) ?? read.digest(page.url);
+    if (earlier.records === hashShard(recordsCode, pages, indexedOf, documentationOf())) {
+      await keepIndexedHashes(bundle, pages, indexedOf);
+      await writeFile(entryFile(bundle), JSON.stringify({ ...earlier, input: inputHash }, null, 2) + '\n');
+      console.log(`search: ${bundle}: its input changed, not its records (${newPages.size} of ${pages.length} pages read in ${((performance.now() - started) / 1000).toFixed(1)} s): kept`);
+      continue;
+    }
   }
   const { index, errors } = await pagefind.createIndex({ forceLanguage: language });
   if (!index) throw new Error(`Pagefind could not create the ${bundle} index: ${errors.join('; ')}`);
-  let pages = 0;
+  let indexed = 0;
+  // Hashed as they are sent: what the next build compares its records with.
+  const indexedHashes = pageHasher();
   // Many records in flight, so that Pagefind's service never waits for the next one.
   const inFlight = new Set<Promise<void>>();
-  for (const { url, content, meta, filters, sort } of records()) {
+  for (const record of records()) {
+    indexedHashes.add(record);
+    const { url, content, meta, filters, sort } = record;
     const added = index.addCustomRecord({ url, content, language, meta, filters, sort }).then((result) => {
       if (result.errors.length > 0) throw new Error(`Pagefind could not index ${url} in ${bundle}: ${result.errors.join('; ')}`);
       inFlight.delete(added);
     });
     inFlight.add(added);
     if (inFlight.size >= RECORDS_IN_FLIGHT) await Promise.race(inFlight);
-    pages++;
+    indexed++;
   }
   await Promise.all(inFlight);
   const bundleFiles = await index.getFiles();
@@ -224,16 +246,21 @@ for (const shard of shards.filter((s) => wanted(s.language))) {
   // last, so that a bundle left half written by a run that stopped is built again.
   await rm(entryFile(bundle), { force: true });
   const files = await writeTree(join(out, bundle), bundleFiles.files);
-  const entry: BundleEntry = { bundle, language, scripts: [likelyScript(language)], pages, input: inputHash, records: recordsHash };
+  await keepIndexedHashes(bundle, pages, (page) => indexedHashes.digest(page.url));
+  const recordsHash = hashShard(recordsCode, pages, (page) => indexedHashes.digest(page.url), documentationOf());
+  const entry: BundleEntry = { bundle, language, scripts: [likelyScript(language)], pages: indexed, input: inputHash, records: recordsHash };
   await writeFile(entryFile(bundle), JSON.stringify(entry, null, 2) + '\n');
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
-  console.log(`search: ${bundle}: ${pages} records in ${seconds} s (files: ${files.written} written, ${files.unchanged} unchanged, ${files.removed} removed)`);
+  console.log(`search: ${bundle}: ${indexed} records in ${seconds} s (files: ${files.written} written, ${files.unchanged} unchanged, ${files.removed} removed)`);
 }
 cache.close();
 
-// A bundle the content no longer fills (a language removed, or a layout of an earlier version) goes.
+// A bundle the content no longer fills (a language removed, or a layout of an earlier version) goes, and its hashes.
 for (const entry of await readdir(out, { withFileTypes: true }).catch(() => [])) {
   if (entry.isDirectory() && !bundles.has(entry.name)) await rm(join(out, entry.name), { recursive: true, force: true });
+}
+for (const name of await readdir(INDEXED_HASHES_DIR).catch(() => [])) {
+  if (!bundles.has(name.replace(/\.bin$/, ''))) await rm(join(INDEXED_HASHES_DIR, name), { force: true });
 }
 // bundles.json, once every bundle is complete: written by whichever run completes the last one (each writes its
 // entries before it looks, so the last to look sees them all; runs that both see them all write the same bytes).
