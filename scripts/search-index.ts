@@ -58,7 +58,8 @@ language and the names other pages have in its script), and bundles.json. The
 documentation pages, from their sources, go to the first English bundle.
 --only and --except choose languages. A language with more than
 --shard-records records (default ${RECORDS_PER_SHARD}, or the environment's
-ATLAS_SEARCH_SHARD_RECORDS) is split into shards.`;
+ATLAS_SEARCH_SHARD_RECORDS) is split into shards. What each shard indexed,
+page by page, is kept beside --out, in <out>-indexed/, for the next run.`;
 
 /** How many records are sent to Pagefind before the first of them is answered. */
 const RECORDS_IN_FLIGHT = 32;
