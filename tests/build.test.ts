@@ -9,8 +9,10 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { before, describe, test } from 'node:test';
 import { loadCollection } from '../src/lib/content-files.ts';
-import { textDirection } from '../src/lib/languages.ts';
+import { buildArchiveIndex } from '../src/lib/archive-index.ts';
+import { languageList, textDirection } from '../src/lib/languages.ts';
 import { localeKeys, locales, localeForLanguage } from '../src/i18n/locales.ts';
+import { createTranslator } from '../src/i18n/ui/index.ts';
 import { paths } from '../src/lib/routing.ts';
 import type { Article, Entity, Event, Source } from '../src/schema/index.ts';
 import { attr, DIST, listHtmlFiles, loadPage, ROOT, select, selectAll, toText } from './helpers/dist.ts';
@@ -104,6 +106,21 @@ describe('list and record pages', () => {
       }
       for (const source of sources) await loadPage(paths.source(locale, source.id));
       for (const entity of entities) await loadPage(paths.entity(locale, entity.id));
+    }
+  });
+
+  test('event lists name each event\'s languages as the page\'s language writes a list', async () => {
+    const archive = buildArchiveIndex({ articles, events, sources, entities });
+    for (const locale of localeKeys) {
+      const lang = locales[locale].lang;
+      const items = selectAll('li:has(> a.item-title)', await loadPage(paths.events(locale)));
+      assert.equal(items.length, events.length);
+      for (const item of items) {
+        const id = attr(select('a.item-title', item), 'href').split('/').at(-2)!;
+        const languages = archive.languagesByEvent.get(id)!.map(([language]) => language);
+        assert.ok(toText(select('.meta', item)!).endsWith(`${createTranslator(locale)('event.languages')}: ${languageList(languages, lang)}`), `${paths.events(locale)}: ${id}`);
+        if (lang === 'ar' && languages.length > 1) assert.doesNotMatch(toText(select('.meta', item)!), /\p{Script=Arabic}, /u, 'no Latin comma in an Arabic list');
+      }
     }
   });
 

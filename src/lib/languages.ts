@@ -13,6 +13,7 @@ const directions = memoize((lang: string): 'ltr' | 'rtl' => {
   return locale.getTextInfo?.().direction === 'rtl' ? 'rtl' : 'ltr';
 });
 const scripts = memoize((lang: string) => new Intl.Locale(lang).maximize().script ?? 'Latn');
+const listFormats = memoize((inLang: string) => new Intl.ListFormat(inLang, { type: 'conjunction' }));
 
 /** Writing direction of a language, e.g. "rtl" for Arabic. */
 export function textDirection(lang: string): 'ltr' | 'rtl' {
@@ -25,6 +26,16 @@ export function textDirection(lang: string): 'ltr' | 'rtl' {
  */
 export function languageName(lang: string, inLang: string): string {
   return languageNameIn(`${lang} ${inLang}`);
+}
+
+/**
+ * Languages named in the language `inLang`, as a list written the way that language writes one (Arabic joins
+ * with و, not with a Latin comma).
+ * @example languageList(['hi', 'ar'], 'en') // "Hindi and Arabic"
+ * @example languageList(['hi', 'ar', 'en'], 'ar') // "الهندية والعربية والإنجليزية"
+ */
+export function languageList(langs: readonly string[], inLang: string): string {
+  return listFormats(inLang).format(langs.map((lang) => languageName(lang, inLang)));
 }
 
 /** The name of a country (ISO 3166-1 alpha-2) in the language `inLang`. */
