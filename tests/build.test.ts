@@ -172,6 +172,9 @@ describe('the whole build', () => {
       const html = select('html', page);
       assert.ok(attr(html, 'lang'), `${file}: no lang`);
       assert.match(attr(html, 'dir'), /^(ltr|rtl)$/, `${file}: no dir`);
+      // An inline list's separators (CSS ::after) are in its items: an item in another direction would put
+      // its separator on the wrong side. A name in another language goes in a span of its own.
+      assert.deepEqual(selectAll('.inline-list > li[dir]', page).map((li) => toText(li)), [], `${file}: a list item sets its own direction`);
     }
   });
 });

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { EntitySchema } from '../schema/index.ts';
-import { entitiesInListOrder, entityName } from './names.ts';
+import { entitiesInListOrder, entityName, sourceNames } from './names.ts';
 
 const entity = (id: string, kind: string, names: Record<string, string[]>) => EntitySchema.parse({ id, kind, names, description: 'x' });
 const minsk = entity('minsk', 'place', { en: ['Minsk'], hi: ['मिन्स्क'], ar: ['مينسك'] });
@@ -21,4 +21,11 @@ test('the list of entities: people, places, organisations, each by name in the i
   assert.deepEqual(ids('ar'), ['alexander-lukashenko', 'vladimir-putin', 'minsk', 'nato']);
   // In Hindi, Putin has a Devanagari name and Lukashenko only an English one: CLDR puts the language's own script first.
   assert.deepEqual(ids('hi'), ['vladimir-putin', 'alexander-lukashenko', 'minsk', 'nato']);
+});
+
+test('a source\'s names are each shown once, in their own language and direction', () => {
+  const euronews = { name: 'Euronews', name_lang: 'en', name_latin: 'Euronews', names: { ar: 'يورونيوز', ms: 'Euronews' } };
+  assert.deepEqual(sourceNames(euronews), [{ text: 'Euronews', lang: 'en', dir: 'ltr' }, { text: 'يورونيوز', lang: 'ar', dir: 'rtl' }]);
+  const fars = { name: 'خبرگزاری فارس', name_lang: 'fa', name_latin: 'Fars News Agency', names: { ar: 'وكالة أنباء فارس' } };
+  assert.deepEqual(sourceNames(fars).map((n) => `${n.lang}:${n.dir}`), ['fa:rtl', 'en:ltr', 'ar:rtl']);
 });

@@ -35,6 +35,20 @@ export function sourceName(source: Pick<Source, 'names' | 'name_latin'>, lang: s
 }
 
 /**
+ * Every name of a source, each once: as it writes its own name, in Latin script, then in other languages.
+ * @example sourceNames({ name: 'Euronews', name_lang: 'en', name_latin: 'Euronews', names: { ar: 'يورونيوز' } }).map((n) => n.text) // ["Euronews", "يورونيوز"]
+ */
+export function sourceNames(source: Pick<Source, 'name' | 'name_lang' | 'name_latin' | 'names'>): LangText[] {
+  const names = [inLanguage(source.name, source.name_lang), inLanguage(source.name_latin, 'en'), ...Object.entries(source.names).map(([lang, text]) => inLanguage(text, lang))];
+  const shown = new Set<string>();
+  return names.filter(({ text }) => {
+    if (shown.has(text)) return false;
+    shown.add(text);
+    return true;
+  });
+}
+
+/**
  * Entities in the order of the list of entities in interface language `lang`:
  * people, then places, then organisations, each by name as that language sorts it.
  */
