@@ -127,6 +127,23 @@ describe('event pages', () => {
       await page.close();
     }
   });
+
+  test('a title in the other direction lines up with its label, not with the far edge of the page', async () => {
+    const event = articles.find((a) => a.language === 'ar')!.events[0]!;
+    for (const locale of ['ar', 'en'] as const) {
+      const page = await open(paths.event(locale, event));
+      // Where each title's text starts, on the side where the page's lines start, against its value column.
+      const offsets = await page.$$eval('.facts dd li[dir]', (items) => items.filter((li) => li.dir !== document.dir).map((li) => {
+        const text = document.createRange();
+        text.selectNodeContents(li);
+        const [line, column] = [text.getBoundingClientRect(), li.closest('dd')!.getBoundingClientRect()];
+        return Math.round(document.dir === 'rtl' ? column.right - line.right : line.left - column.left);
+      }));
+      assert.ok(offsets.length > 0, `${locale}: the event has a title in the other direction`);
+      assert.deepEqual(offsets, offsets.map(() => 0), locale);
+      await page.close();
+    }
+  });
 });
 
 describe('every kind of page', () => {
