@@ -133,7 +133,7 @@ describe('event pages', () => {
     for (const locale of ['ar', 'en'] as const) {
       const page = await open(paths.event(locale, event));
       // Where each title's text starts, on the side where the page's lines start, against its value column.
-      const offsets = await page.$$eval('.facts dd li[dir]', (items) => items.filter((li) => li.dir !== document.dir).map((li) => {
+      const offsets = await page.$$eval('.facts dd li[dir]', (items) => items.filter((li) => li.getAttribute('dir') !== document.dir).map((li) => {
         const text = document.createRange();
         text.selectNodeContents(li);
         const [line, column] = [text.getBoundingClientRect(), li.closest('dd')!.getBoundingClientRect()];
