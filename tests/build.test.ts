@@ -9,6 +9,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { before, describe, test } from 'node:test';
 import { loadCollection } from '../src/lib/content-files.ts';
+import { loadDataset } from '../src/lib/dataset-file.ts';
 import { buildArchiveIndex } from '../src/lib/archive-index.ts';
 import { languageList, textDirection } from '../src/lib/languages.ts';
 import { localeKeys, locales, localeForLanguage } from '../src/i18n/locales.ts';
@@ -121,6 +122,18 @@ describe('list and record pages', () => {
         assert.ok(toText(select('.meta', item)!).endsWith(`${createTranslator(locale)('event.languages')}: ${languageList(languages, lang)}`), `${paths.events(locale)}: ${id}`);
         if (lang === 'ar' && languages.length > 1) assert.doesNotMatch(toText(select('.meta', item)!), /\p{Script=Arabic}, /u, 'no Latin comma in an Arabic list');
       }
+    }
+  });
+
+  test('the data page\'s changelog gives each release\'s counts in the page\'s language', async () => {
+    const dataset = await loadDataset(ROOT);
+    for (const locale of localeKeys) {
+      const lang = locales[locale].lang;
+      const changelog = select('section[aria-labelledby="changelog"]', await loadPage(paths.data(locale)))!;
+      const counts = selectAll('article', changelog).map((release) => toText(selectAll('p', release).at(-1)!));
+      const n = (count: number) => count.toLocaleString(lang);
+      assert.deepEqual(counts, dataset.releases.map((r) => createTranslator(locale)('data.releaseCounts', { added: n(r.added.length), corrected: n(r.corrected.length), withdrawn: n(r.withdrawn.length) })));
+      if (locale !== 'en') assert.doesNotMatch(toText(changelog), /Added:|corrected:|withdrawn:/, `${locale}: the changelog's interface text is not left in English`);
     }
   });
 

@@ -155,6 +155,7 @@ export const ar = {
   'data.verifyText': 'يرد مجموع SHA-256 لكل ملف في SHA256SUMS. شغّل في مجلد الملفات التي نزّلتها:',
   'data.verifyBag': 'ملف zip حزمة BagIt ‏(RFC 8493): بعد فكّه تحقّق منه بأداة BagIt، أو بالأمر sha256sum -c manifest-sha256.txt داخل مجلد الحزمة.',
   'data.changelog': 'التغييرات في كل إصدار',
+  'data.releaseCounts': 'أُضيف: {added}؛ صُحِّح: {corrected}؛ سُحِب: {withdrawn}.',
   'data.rights': 'الترخيص والحقوق',
   'data.cite': 'طريقة الاستشهاد بمجموعة البيانات',
   'data.dictionary': 'كل جدول وعمود موصوف في قاموس البيانات.',

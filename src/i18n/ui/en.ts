@@ -157,6 +157,7 @@ export const en = {
   'data.verifyText': 'Every file\'s SHA-256 is listed in SHA256SUMS. In the folder of the downloaded files, run:',
   'data.verifyBag': 'The zip is a BagIt bag (RFC 8493): after unzipping, check it with a BagIt tool, or with sha256sum -c manifest-sha256.txt inside the bag\'s folder.',
   'data.changelog': 'Changes in each release',
+  'data.releaseCounts': 'Added: {added}; corrected: {corrected}; withdrawn: {withdrawn}.',
   'data.rights': 'Licence and rights',
   'data.cite': 'How to cite the dataset',
   'data.dictionary': 'Every table and column is described in the data dictionary.',

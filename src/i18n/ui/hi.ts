@@ -155,6 +155,7 @@ export const hi = {
   'data.verifyText': 'हर फ़ाइल का SHA-256 SHA256SUMS में दिया है। डाउनलोड की गई फ़ाइलों के फ़ोल्डर में चलाएँ:',
   'data.verifyBag': 'zip एक BagIt बैग (RFC 8493) है: खोलने के बाद किसी BagIt उपकरण से, या बैग के फ़ोल्डर में sha256sum -c manifest-sha256.txt से जाँचें।',
   'data.changelog': 'हर संस्करण में बदलाव',
+  'data.releaseCounts': 'जोड़े गए: {added}; सुधारे गए: {corrected}; वापस लिए गए: {withdrawn}।',
   'data.rights': 'लाइसेंस और अधिकार',
   'data.cite': 'डेटासेट का उद्धरण कैसे दें',
   'data.dictionary': 'हर तालिका और स्तंभ डेटा शब्दकोश में वर्णित है।',

@@ -155,6 +155,7 @@ export const ms = {
   'data.verifyText': 'SHA-256 setiap fail disenaraikan dalam SHA256SUMS. Dalam folder fail yang dimuat turun, jalankan:',
   'data.verifyBag': 'Fail zip ialah beg BagIt (RFC 8493): selepas dinyahzip, semak dengan alat BagIt, atau dengan sha256sum -c manifest-sha256.txt dalam folder beg itu.',
   'data.changelog': 'Perubahan dalam setiap keluaran',
+  'data.releaseCounts': 'Ditambah: {added}; dibetulkan: {corrected}; ditarik balik: {withdrawn}.',
   'data.rights': 'Lesen dan hak',
   'data.cite': 'Cara memetik set data',
   'data.dictionary': 'Setiap jadual dan lajur diterangkan dalam kamus data.',
