@@ -16,7 +16,8 @@ import { localeKeys, locales, localeForLanguage } from '../src/i18n/locales.ts';
 import { createTranslator } from '../src/i18n/ui/index.ts';
 import { paths } from '../src/lib/routing.ts';
 import type { Article, Entity, Event, Source } from '../src/schema/index.ts';
-import { attr, DIST, listHtmlFiles, loadPage, ROOT, select, selectAll, toText } from './helpers/dist.ts';
+import type { RootContent } from 'hast';
+import { attr, DIST, listHtmlFiles, loadPage, ROOT, select, selectAll, toText, type Root } from './helpers/dist.ts';
 
 let articles: Article[];
 let events: Event[];
@@ -163,6 +164,26 @@ describe('list and record pages', () => {
   });
 });
 
+/**
+ * The letters each language of the site does not write. Latin is left out: a brand, a file name or a format
+ * in Latin letters is at home on an Arabic or Hindi page.
+ */
+const FOREIGN_TO: Record<string, RegExp> = { en: /[\p{Script=Arabic}\p{Script=Devanagari}]/u, ms: /[\p{Script=Arabic}\p{Script=Devanagari}]/u, hi: /\p{Script=Arabic}/u, ar: /\p{Script=Devanagari}/u };
+/** Texts with Arabic or Devanagari letters that their language (the nearest lang attribute's) does not write. */
+function textsInAnotherScript(page: Root): string[] {
+  const found: string[] = [];
+  const visit = (node: Root | RootContent, lang: string) => {
+    if (node.type === 'element') {
+      if (node.tagName === 'script' || node.tagName === 'style') return;
+      lang = typeof node.properties.lang === 'string' ? node.properties.lang : lang;
+    }
+    if (node.type === 'text' && FOREIGN_TO[lang]?.test(node.value)) found.push(`${lang}: ${node.value.trim().slice(0, 60)}`);
+    if ('children' in node) for (const child of node.children) visit(child, lang);
+  };
+  visit(page, '');
+  return found;
+}
+
 describe('the whole build', () => {
   test('captures are served byte for byte and match their recorded SHA-256', async () => {
     for (const article of articles) {
@@ -188,6 +209,7 @@ describe('the whole build', () => {
       // An inline list's separators (CSS ::after) are in its items: an item in another direction would put
       // its separator on the wrong side. A name in another language goes in a span of its own.
       assert.deepEqual(selectAll('.inline-list > li[dir]', page).map((li) => toText(li)), [], `${file}: a list item sets its own direction`);
+      assert.deepEqual(textsInAnotherScript(page), [], `${file}: text in a script its language does not write, with no lang of its own`);
     }
   });
 });

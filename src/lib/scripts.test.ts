@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { languageForScript, letterCounts, scriptOf, scriptsOf } from './scripts.ts';
+import { languageForScript, letterCounts, scriptOf, scriptRuns, scriptsOf } from './scripts.ts';
 
 test('scripts are read from the letters', () => {
   assert.deepEqual(scriptsOf('Putin और لوكاشينكو, 2024'), ['Latn', 'Deva', 'Arab']);
@@ -45,4 +45,14 @@ test('letter counts agree with the regex engine on mixed text', () => {
       }, `${script} in ${JSON.stringify(text)}`);
     }
   }
+});
+
+test('a text is cut into runs, each stretch of another script from its first letter to its last', () => {
+  assert.deepEqual(scriptRuns('The word "المناطق." repeats', 'Latn'), [{ text: 'The word "' }, { text: 'المناطق', script: 'Arab' }, { text: '." repeats' }]);
+  assert.deepEqual(scriptRuns('It opens "وفقا لتقرير" ("according to")', 'Latn').map((r) => r.text), ['It opens "', 'وفقا لتقرير', '" ("according to")']);
+  assert.deepEqual(scriptRuns('"आज (06.12.2024)" and "لقاء"', 'Latn'), [{ text: '"' }, { text: 'आज', script: 'Deva' }, { text: ' (06.12.2024)" and "' }, { text: 'لقاء', script: 'Arab' }, { text: '"' }]);
+  assert.deepEqual(scriptRuns('كَتَبَ', 'Latn'), [{ text: 'كَتَبَ', script: 'Arab' }], 'a vowel mark stays with its letter, the last one too');
+  assert.deepEqual(scriptRuns('हिन्दी and Hindi', 'Latn'), [{ text: 'हिन्दी', script: 'Deva' }, { text: ' and Hindi' }]);
+  assert.deepEqual(scriptRuns('Only English, 2024.', 'Latn'), [{ text: 'Only English, 2024.' }]);
+  assert.deepEqual(scriptRuns('', 'Latn'), []);
 });

@@ -37,6 +37,48 @@ export function scriptOf(text: string): string {
   return 'Zyyy';
 }
 
+/** A stretch of a text: in the text's own script, or (with `script`) in another one. */
+export interface ScriptRun {
+  text: string;
+  script?: string;
+}
+
+/**
+ * A text written in `ownScript` cut into runs, each stretch of another script
+ * set apart (from its first letter to its last), so that it can be marked with
+ * its own language and direction: an Arabic phrase quoted in an English note.
+ * @example scriptRuns('The word "المناطق" repeats', 'Latn') // [{ text: 'The word "' }, { text: 'المناطق', script: 'Arab' }, { text: '" repeats' }]
+ */
+export function scriptRuns(text: string, ownScript: string): ScriptRun[] {
+  const runs: ScriptRun[] = [];
+  /** The foreign run being read: its script, where it starts, and where its last letter ends. */
+  let foreign: { script: string; start: number; end: number } | undefined;
+  let ownStart = 0;
+  const close = () => {
+    if (!foreign) return;
+    if (foreign.start > ownStart) runs.push({ text: text.slice(ownStart, foreign.start) });
+    runs.push({ text: text.slice(foreign.start, foreign.end), script: foreign.script });
+    ownStart = foreign.end;
+    foreign = undefined;
+  };
+  let at = 0;
+  for (const char of text) {
+    // A mark goes with the letter it sits on (Arabic vowel marks belong to no script of their own).
+    const script = foreign?.end === at && /\p{M}/u.test(char) ? foreign.script : scriptOfLetter(char);
+    if (script && script !== ownScript) {
+      if (foreign?.script !== script) {
+        close();
+        foreign = { script, start: at, end: at };
+      }
+      foreign.end = at + char.length;
+    } else if (script) close();
+    at += char.length;
+  }
+  close();
+  if (ownStart < text.length) runs.push({ text: text.slice(ownStart) });
+  return runs;
+}
+
 /**
  * The language whose stemmer suits a script, from CLDR's likely subtags.
  * Memoized: the search asks it for every name of every page.
