@@ -3,6 +3,7 @@
  * for Astro's own Markdown, and render.ts uses it for article and event bodies.
  */
 import type { UnifiedProcessorOptions } from '@astrojs/markdown-remark';
+import { rehypeScriptRuns } from './rehype-script-runs.ts';
 import { sanitizeArticlePlugins } from './rehype-sanitize-article.ts';
 
 export const markdownOptions = {
@@ -13,5 +14,6 @@ export const markdownOptions = {
   // SmartyPants costs two-thirds of Markdown time and its English quote rules are wrong for Hindi and Arabic.
   smartypants: false,
   remarkPlugins: [],
-  rehypePlugins: sanitizeArticlePlugins,
+  // Sanitized first; then each quotation in another script is marked with its language (rehype-script-runs.ts).
+  rehypePlugins: [...sanitizeArticlePlugins, rehypeScriptRuns],
 } satisfies UnifiedProcessorOptions;

@@ -24,7 +24,7 @@ export interface RenderedBody {
  * changes in a way the options below do not show.
  */
 export const RENDERER_FINGERPRINT = createHash('sha256')
-  .update(JSON.stringify({ revision: 2, gfm: markdownOptions.gfm, smartypants: markdownOptions.smartypants, sanitize: articleSanitizeSchema }))
+  .update(JSON.stringify({ revision: 3, gfm: markdownOptions.gfm, smartypants: markdownOptions.smartypants, sanitize: articleSanitizeSchema }))
   .digest('hex')
   .slice(0, 16);
 
