@@ -210,7 +210,8 @@ export function startSearch(): void {
         text.textContent = valueLabel(key, value);
         if (key === 'language') {
           text.lang = config.lang;
-        } else if (key === 'event' || key === 'entity' || key === 'source') {
+        } else if (key === 'event' || key === 'entity' || key === 'source' || key === 'topic') {
+          // Record ids and topics are English, whatever the interface language.
           text.lang = 'en';
           text.dir = 'ltr';
         }
