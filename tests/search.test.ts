@@ -169,7 +169,7 @@ describe('queries in every script', () => {
   test('a query with no results says so clearly', async () => {
     const { page, status, urls } = await search(`${paths.search('en')}?q=qqxqzv`);
     assert.deepEqual(urls, []);
-    assert.equal(status, 'No results for “qqxqzv”. Try another spelling, a name in another script, or fewer filters.');
+    assert.equal(status, 'No results for “\u2068qqxqzv\u2069”. Try another spelling, a name in another script, or fewer filters.');
     await page.close();
   });
 });
@@ -240,6 +240,19 @@ describe('the search page itself', () => {
     assert.ok(urls.length > 0);
     assert.equal(await page.getAttribute('#search-status', 'aria-live'), 'polite');
     assert.match(status, /Putin/);
+    // Read right to left, the Arabic sentence gives the Latin query, then the count: so the count is drawn to its left.
+    const [query, count] = await page.evaluate(() => {
+      const text = document.getElementById('search-status')!.firstChild!;
+      const rect = (pattern: RegExp) => {
+        const match = pattern.exec(text.textContent!)!;
+        const range = document.createRange();
+        range.setStart(text, match.index);
+        range.setEnd(text, match.index + match[0].length);
+        return range.getBoundingClientRect().toJSON() as DOMRect;
+      };
+      return [rect(/Putin/), rect(/[\d,٬]+$/)];
+    });
+    assert.ok(count.right <= query.left, `the count (${count.left}–${count.right}) is left of the query (${query.left}–${query.right})`);
     await page.close();
   });
 

@@ -3,6 +3,7 @@
  * Pagefind bundle per language (each with its own stemmer and diacritics
  * rule), searches them all, merges the results, and keeps the URL in step.
  */
+import { isolate } from '../lib/bidi.ts';
 import { scriptsOf } from '../lib/scripts.ts';
 import {
   FILTER_KEYS,
@@ -362,7 +363,9 @@ export function startSearch(): void {
       await showMore(id);
       if (id !== searchId) return;
       // Announced once the first results are on the page.
-      status.textContent = total === 0 ? format(s['search.noResults']!, { query: state.query }) : format(s['search.results']!, { query: state.query, count: total.toLocaleString(config.lang) });
+      // The query is isolated: a Latin query in an Arabic sentence would otherwise carry the quote marks and count after it into its own direction.
+      const query = isolate(state.query);
+      status.textContent = total === 0 ? format(s['search.noResults']!, { query }) : format(s['search.results']!, { query, count: total.toLocaleString(config.lang) });
     } catch (error) {
       console.error(error);
       status.textContent = s['search.error']!;
