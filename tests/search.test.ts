@@ -208,7 +208,7 @@ describe('filters, sorting and the URL', () => {
     const hindi = await page.textContent('label:has(input[name="language"][value="hi"]) .count');
     assert.equal(hindi, ` (${expectedArticles('Lukashenko', 'hi').length})`);
     // Topics, like record ids, are English words: each says so, whatever the interface language.
-    const topics = await page.$$eval('#search-filters input[name="topic"] + span', (spans) => spans.map((span) => `${span.lang}/${span.dir}`));
+    const topics = await page.$$eval('#search-filters input[name="topic"] + span', (spans) => spans.map((span) => `${span.getAttribute('lang')}/${span.getAttribute('dir')}`));
     assert.ok(topics.length > 0);
     assert.deepEqual(new Set(topics), new Set(['en/ltr']));
     await page.close();
