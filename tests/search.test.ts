@@ -119,6 +119,20 @@ describe('queries in every script', () => {
     }
   });
 
+  test('every excerpt says its language and direction, an English page\'s too on an Arabic page', async () => {
+    const { page, urls } = await search(`${paths.search('ar')}?q=Lukashenko`);
+    assert.ok(urls.includes(paths.entity('ar', 'alexander-lukashenko')), 'an entity page is among the results');
+    const excerpts = await page.$$eval('#search-results .excerpt', (ps) => ps.map((p) => [p.getAttribute('lang'), p.getAttribute('dir'), getComputedStyle(p).direction]));
+    assert.ok(excerpts.length > 0);
+    for (const [lang, dir, direction] of excerpts) {
+      assert.ok(lang, 'an excerpt without lang');
+      assert.equal(direction, dir, `an excerpt in ${lang} laid out ${direction}`);
+    }
+    const entity = await page.$eval(`#search-results li:has(a.item-title[href="${paths.entity('ar', 'alexander-lukashenko')}"]) .excerpt`, (p) => [p.getAttribute('lang'), getComputedStyle(p).direction]);
+    assert.deepEqual(entity, ['en', 'ltr'], 'the entity page is indexed in English');
+    await page.close();
+  });
+
   test('a Devanagari query finds exactly the articles with that word', async () => {
     const query = 'प्रतिबंध';
     const expected = expectedArticles(query);

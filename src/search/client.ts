@@ -282,12 +282,12 @@ export function startSearch(): void {
     item.append(details);
     const excerpt = document.createElement('p');
     excerpt.className = 'excerpt';
-    // A match on a page's names in another script has its excerpt in that script's language.
-    const excerptLanguage = meta.excerpt_language ?? language;
-    if (excerptLanguage) {
-      excerpt.lang = excerptLanguage;
-      excerpt.dir = textDirection(excerptLanguage);
-    }
+    // A match on a page's names in another script has its excerpt in that script's language. A page with no
+    // language of its own (an event, entity, source or guide) is indexed in its English version: without its own
+    // lang and dir, its excerpt would be laid out right to left on an Arabic page.
+    const excerptLanguage = meta.excerpt_language ?? language ?? 'en';
+    excerpt.lang = excerptLanguage;
+    excerpt.dir = textDirection(excerptLanguage);
     appendExcerpt(excerpt, result.excerpt);
     item.append(excerpt);
     return item;
