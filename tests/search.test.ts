@@ -9,6 +9,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
+import { dictionaries } from '../src/i18n/ui/index.ts';
 import { buildArchiveIndex, type ArchiveIndex } from '../src/lib/archive-index.ts';
 import { loadCollection } from '../src/lib/content-files.ts';
 import { entityName, sourceName } from '../src/lib/names.ts';
@@ -226,6 +227,18 @@ describe('filters, sorting and the URL', () => {
     assert.ok(topics.length > 0);
     assert.deepEqual(new Set(topics), new Set(['en/ltr']));
     await page.close();
+  });
+
+  test('sorted by date, pages without one leave the results, and the status says so', async () => {
+    const byRelevance = await search(`${paths.search('en')}?q=Lukashenko`);
+    const byDate = await search(`${paths.search('en')}?q=Lukashenko&sort=newest`);
+    const undated = byRelevance.urls.filter((url) => url.startsWith('/entities/') || url.startsWith('/sources/'));
+    assert.ok(undated.length > 0, 'the query finds an entity page');
+    assert.deepEqual([...byDate.urls].sort(), byRelevance.urls.filter((url) => !undated.includes(url)).sort());
+    const note = dictionaries.en['search.undatedLeftOut'];
+    assert.ok(byDate.status.endsWith(note) && !byRelevance.status.includes(note), byDate.status);
+    await byRelevance.page.close();
+    await byDate.page.close();
   });
 
   test('a shared URL with query, filter and sort gives the same results in order', async () => {

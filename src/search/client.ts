@@ -365,7 +365,10 @@ export function startSearch(): void {
       // Announced once the first results are on the page.
       // The query is isolated: a Latin query in an Arabic sentence would otherwise carry the quote marks and count after it into its own direction.
       const query = isolate(state.query);
-      status.textContent = total === 0 ? format(s['search.noResults']!, { query }) : format(s['search.results']!, { query, count: total.toLocaleString(config.lang) });
+      const counted = total === 0 ? format(s['search.noResults']!, { query }) : format(s['search.results']!, { query, count: total.toLocaleString(config.lang) });
+      // Pagefind sorts only pages that have a date: the others leave the results, and the reader is told why the count fell.
+      if (state.sort === 'relevance') status.textContent = counted;
+      else status.replaceChildren(counted, document.createElement('br'), s['search.undatedLeftOut']!);
     } catch (error) {
       console.error(error);
       status.textContent = s['search.error']!;

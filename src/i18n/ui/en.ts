@@ -118,6 +118,7 @@ export const en = {
   'search.searching': 'Searching…',
   'search.results': 'Results for “{query}”: {count}',
   'search.noResults': 'No results for “{query}”. Try another spelling, a name in another script, or fewer filters.',
+  'search.undatedLeftOut': 'Sorted by date, pages of people, places, organisations and sources do not appear: they have no date.',
   'search.empty': 'Type a word or a name, in any language or script.',
   'search.error': 'Search could not load. Please reload the page.',
   'search.more': 'More results',

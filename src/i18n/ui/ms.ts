@@ -116,6 +116,7 @@ export const ms = {
   'search.searching': 'Sedang mencari…',
   'search.results': 'Hasil untuk “{query}”: {count}',
   'search.noResults': 'Tiada hasil untuk “{query}”. Cuba ejaan lain, nama dalam tulisan lain, atau kurangkan penapis.',
+  'search.undatedLeftOut': 'Apabila disusun mengikut tarikh, halaman individu, tempat, organisasi dan sumber tidak dipaparkan kerana tiada tarikh.',
   'search.empty': 'Taip perkataan atau nama, dalam apa-apa bahasa atau tulisan.',
   'search.error': 'Carian tidak dapat dimuatkan. Sila muat semula halaman.',
   'search.more': 'Lagi hasil',
