@@ -10,8 +10,9 @@
  */
 import type { Element, ElementContent, Root } from 'hast';
 import { toText } from 'hast-util-to-text';
-import { likelyScript, textDirection } from '../lib/languages.ts';
-import { languageForScript, letterCounts, scriptRuns } from '../lib/scripts.ts';
+import { likelyScript } from '../lib/languages.ts';
+import { quotedRuns } from '../lib/quoted-runs.ts';
+import { languageForScript, letterCounts } from '../lib/scripts.ts';
 
 /** The scripts a body may quote that are marked, and the letters foreign to a text in each script. */
 const MARKED = ['Arab', 'Deva'] as const;
@@ -20,6 +21,9 @@ const FOREIGN_LETTERS: Record<string, RegExp> = {
   Arab: /\p{Script=Devanagari}/u,
   Deva: /\p{Script=Arabic}/u,
 };
+
+/** The language a quoted stretch is marked with: Arabic and Devanagari ones only. */
+const marked = (script: string) => ((MARKED as readonly string[]).includes(script) ? languageForScript(script) : undefined);
 
 /** The script most of a text's letters are in, of Latin, Arabic and Devanagari. */
 function mainScript(text: string): string {
@@ -40,11 +44,9 @@ function markRuns(parent: Root | Element, ownScript: string): void {
     // A text with no letter foreign to its script (most of them) is passed over after one test. (A sanitized
     // body holds no doctype: every other child is element content.)
     if (child.type !== 'text' || !FOREIGN_LETTERS[ownScript]?.test(child.value)) return [child as ElementContent];
-    return scriptRuns(child.value, ownScript).map((run): ElementContent => {
-      if (!run.script || !(MARKED as readonly string[]).includes(run.script)) return { type: 'text', value: run.text };
-      const lang = languageForScript(run.script);
-      return { type: 'element', tagName: 'span', properties: { lang, dir: textDirection(lang) }, children: [{ type: 'text', value: run.text }] };
-    });
+    return quotedRuns(child.value, ownScript, marked).map((run): ElementContent => (typeof run === 'string'
+      ? { type: 'text', value: run }
+      : { type: 'element', tagName: 'span', properties: { lang: run.lang, dir: run.dir }, children: [{ type: 'text', value: run.text }] }));
   });
 }
 
