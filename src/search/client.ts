@@ -4,6 +4,7 @@
  * rule), searches them all, merges the results, and keeps the URL in step.
  */
 import { isolate } from '../lib/bidi.ts';
+import { textDirection } from '../lib/languages.ts';
 import { scriptsOf } from '../lib/scripts.ts';
 import {
   FILTER_KEYS,
@@ -130,11 +131,6 @@ function appendExcerpt(target: HTMLElement, excerpt: string): void {
       target.append(mark);
     }
   }
-}
-
-function textDirection(lang: string): 'ltr' | 'rtl' {
-  const locale = new Intl.Locale(lang) as Intl.Locale & { getTextInfo?: () => { direction: string } };
-  return locale.getTextInfo?.().direction === 'rtl' ? 'rtl' : 'ltr';
 }
 
 export function startSearch(): void {
