@@ -11,7 +11,7 @@ import { before, describe, test } from 'node:test';
 import { loadCollection } from '../src/lib/content-files.ts';
 import { loadDataset } from '../src/lib/dataset-file.ts';
 import { buildArchiveIndex } from '../src/lib/archive-index.ts';
-import { languageList, textDirection } from '../src/lib/languages.ts';
+import { languageList, languageName, textDirection } from '../src/lib/languages.ts';
 import { localeKeys, locales, localeForLanguage } from '../src/i18n/locales.ts';
 import { createTranslator } from '../src/i18n/ui/index.ts';
 import { paths } from '../src/lib/routing.ts';
@@ -111,6 +111,24 @@ describe('list and record pages', () => {
     }
   });
 
+  test('the languages page names each language in the page\'s language, and by its own name when that differs', async () => {
+    const languages = [...new Set(articles.map((a) => a.language))];
+    for (const locale of localeKeys) {
+      const lang = locales[locale].lang;
+      const items = selectAll('.card-list > li', await loadPage(paths.languages(locale)));
+      assert.equal(items.length, languages.length);
+      for (const item of items) {
+        const code = attr(select('a.item-title', item), 'href').split('/').at(-2)!;
+        const ownName = select(`span[lang="${code}"]`, item);
+        if (languageName(code, code) === languageName(code, lang)) assert.equal(ownName, undefined, `${paths.languages(locale)}: ${code} named twice`);
+        else {
+          assert.equal(toText(ownName!), languageName(code, code));
+          assert.equal(attr(ownName, 'dir'), textDirection(code));
+        }
+      }
+    }
+  });
+
   test('event lists name each event\'s languages as the page\'s language writes a list', async () => {
     const archive = buildArchiveIndex({ articles, events, sources, entities });
     for (const locale of localeKeys) {
@@ -184,6 +202,24 @@ function textsInAnotherScript(page: Root): string[] {
   return found;
 }
 
+/**
+ * Elements set in the other direction from their parent's whose text begins or ends with a space: the space is
+ * drawn at the element's own start or end, on the wrong side (" (العربية)" after "Arabic" read "Arabic(العربية)").
+ */
+function spacesAtADirectionChange(page: Root): string[] {
+  const found: string[] = [];
+  const visit = (node: Root | RootContent, dir: string) => {
+    if (node.type === 'element') {
+      const own = typeof node.properties.dir === 'string' ? node.properties.dir : dir;
+      if (dir && own !== dir && /^\s|\s$/.test(toText(node))) found.push(`${own}: "${toText(node).slice(0, 60)}"`);
+      dir = own;
+    }
+    if ('children' in node) for (const child of node.children) visit(child, dir);
+  };
+  visit(page, '');
+  return found;
+}
+
 describe('the whole build', () => {
   test('captures are served byte for byte and match their recorded SHA-256', async () => {
     for (const article of articles) {
@@ -210,6 +246,7 @@ describe('the whole build', () => {
       // its separator on the wrong side. A name in another language goes in a span of its own.
       assert.deepEqual(selectAll('.inline-list > li[dir]', page).map((li) => toText(li)), [], `${file}: a list item sets its own direction`);
       assert.deepEqual(textsInAnotherScript(page), [], `${file}: text in a script its language does not write, with no lang of its own`);
+      assert.deepEqual(spacesAtADirectionChange(page), [], `${file}: a space at the edge of a text in the other direction`);
     }
   });
 });
