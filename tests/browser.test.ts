@@ -143,6 +143,15 @@ describe('event pages', () => {
       assert.deepEqual(offsets, offsets.map(() => 0), locale);
       await page.close();
     }
+    // The 404 page says it in every interface language, one line each, all starting where the English one does.
+    const notFound = await open('/404.html');
+    const starts = await notFound.$$eval('main li', (items) => items.map((li) => {
+      const text = document.createRange();
+      text.selectNodeContents(li);
+      return Math.round(text.getBoundingClientRect().left - li.closest('ul')!.getBoundingClientRect().left);
+    }));
+    assert.deepEqual(starts, [0, 0, 0, 0], '/404.html');
+    await notFound.close();
   });
 });
 
