@@ -156,6 +156,26 @@ describe('event pages', () => {
 });
 
 describe('every kind of page', () => {
+  test('a wrapped list of names never starts a line with its separator', async () => {
+    const arabic = articles.find((a) => a.language === 'ar')!;
+    for (const [path, width] of [[paths.article(arabic.id), 1280], [paths.article(arabic.id), 360], [paths.source('en', arabic.source), 360]] as const) {
+      const page = await browser.newPage({ viewport: { width, height: 800 } });
+      await page.goto(server.origin + path, { waitUntil: 'networkidle' });
+      // An item's separator (its ::after) that wrapped alone onto the next line gives the item one more line
+      // box than its own text has.
+      const wrapped = await page.$$eval('.inline-list > li:not(:last-child)', (items) => items.filter((li) => {
+        const text = document.createRange();
+        text.selectNodeContents(li);
+        const lastTextLine = [...text.getClientRects()].at(-1)!;
+        return [...li.getClientRects()].at(-1)!.top > lastTextLine.top + 1;
+      }).map((li) => li.textContent));
+      assert.ok(await page.$$eval('.inline-list > li', (items) => items.length) > 5, `${path}: lists to wrap`);
+      assert.deepEqual(wrapped, [], `${path} at ${width} px`);
+      await page.close();
+    }
+  });
+
+
   test('a sample of pages has no axe violations', async () => {
     const malay = articles.find((a) => a.language === 'ms')!;
     for (const path of [paths.home('en'), paths.home('ms'), paths.events('ar'), paths.languages('hi'), paths.sources('ms'), paths.entities('ar'), paths.entity('en', 'alexander-lukashenko'), paths.article(malay.id), paths.dataDictionary(), paths.about(), '/404.html']) {

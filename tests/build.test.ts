@@ -56,6 +56,11 @@ describe('article pages', () => {
       for (const format of ['@article{', 'TY  - NEWS', '"article-newspaper"']) {
         assert.ok(selectAll('.cite pre', page).some((pre) => toText(pre).includes(format)), `${article.id}: no ${format} citation`);
       }
+      // The citations are written in English whatever the article's language; its title keeps its own.
+      for (const pre of selectAll('.cite pre', page)) assert.equal(attr(pre, 'lang'), 'en', `${article.id}: a citation's language`);
+      if (article.title && article.language !== 'en' && article.language !== 'ms') {
+        assert.ok(selectAll(`.cite pre span[lang="${article.language}"]`, page).some((span) => article.title!.includes(toText(span))), `${article.id}: the title in the citation keeps its language`);
+      }
     }
   });
 
