@@ -156,6 +156,14 @@ describe('event pages', () => {
 });
 
 describe('every kind of page', () => {
+  test('code is drawn in a fixed-width face', async () => {
+    const page = await open(paths.contributing());
+    const fonts = await renderedFonts(page, 'main pre, main code');
+    assert.ok(fonts.size > 0, 'the guide has code');
+    assert.deepEqual([...fonts.keys()].filter((family) => !/mono/i.test(family)), [], 'code in a proportional face');
+    await page.close();
+  });
+
   test('a wrapped list of names never starts a line with its separator', async () => {
     const arabic = articles.find((a) => a.language === 'ar')!;
     for (const [path, width] of [[paths.article(arabic.id), 1280], [paths.article(arabic.id), 360], [paths.source('en', arabic.source), 360]] as const) {
