@@ -94,6 +94,9 @@ describe('event pages', () => {
         assert.deepEqual(listed, expected, `${locale} ${event.id}`);
         assert.equal(attr(select('html', page), 'dir'), locales[locale].dir);
         assert.equal(attr(select('time', page), 'dateTime'), event.date.value);
+        // The table of who covered it says what its empty cells say.
+        const none = selectAll('td.grid-cell--empty', page).map((cell) => toText(cell));
+        if (none.length > 0) assert.ok(toText(select('table caption', page)!).includes(none[0]!), `${locale} ${event.id}: the caption explains "${none[0]}"`);
       }
     }
   });

@@ -41,7 +41,7 @@ export const en = {
   'event.otherTitles': 'Titles in other languages',
   'event.coverage': 'Coverage by language',
   'event.grid': 'Who covered it',
-  'event.grid.caption': 'Articles by language (rows) and source (columns). An empty cell means no coverage from that source in that language.',
+  'event.grid.caption': 'Articles by language (rows) and source (columns); “{none}” means no coverage from that source in that language.',
   'event.grid.none': 'none',
   'event.prev': 'Previous event',
   'event.next': 'Next event',

@@ -39,7 +39,7 @@ export const ms = {
   'event.otherTitles': 'Tajuk dalam bahasa lain',
   'event.coverage': 'Liputan mengikut bahasa',
   'event.grid': 'Siapa yang melaporkannya',
-  'event.grid.caption': 'Artikel mengikut bahasa (baris) dan sumber (lajur). Sel kosong bermaksud tiada liputan daripada sumber itu dalam bahasa tersebut.',
+  'event.grid.caption': 'Artikel mengikut bahasa (baris) dan sumber (lajur); “{none}” bermaksud tiada liputan daripada sumber itu dalam bahasa tersebut.',
   'event.grid.none': 'tiada',
   'event.prev': 'Peristiwa sebelumnya',
   'event.next': 'Peristiwa seterusnya',
