@@ -134,6 +134,14 @@ describe('queries in every script', () => {
     await page.close();
   });
 
+  test('no excerpt starts or ends on the separator between names', async () => {
+    const { page } = await search(`${paths.search('ar')}?q=${encodeURIComponent('بوتين')}`);
+    const excerpts = await page.$$eval('#search-results .excerpt', (ps) => ps.map((p) => p.textContent!.trim()));
+    assert.ok(excerpts.filter((text) => text.includes('·')).length > 2, 'names records among the results');
+    assert.deepEqual(excerpts.filter((text) => /^·|·$/u.test(text)), []);
+    await page.close();
+  });
+
   test('a Devanagari query finds exactly the articles with that word', async () => {
     const query = 'प्रतिबंध';
     const expected = expectedArticles(query);

@@ -8,6 +8,7 @@ import type { DocumentationPage } from './documentation.ts';
 import {
   articleSearchFields, bundleForScript, documentationSearchFields, entitySearchFields, eventSearchFields, searchUrl, sourceSearchFields, type SearchFields,
 } from './search-fields.ts';
+import { NAME_SEPARATOR } from './search-excerpt.ts';
 
 /** One Pagefind record (the shape of Pagefind's addCustomRecord) and the bundle it goes to. */
 export interface SearchRecord {
@@ -47,7 +48,7 @@ function* recordsOf(fields: SearchFields, text: () => readonly (string | null | 
     yield {
       bundle: fields.bundle,
       url: fields.url,
-      content: [...own(), fields.aliases.join(' · ')].filter(Boolean).join('\n'),
+      content: [...own(), fields.aliases.join(NAME_SEPARATOR)].filter(Boolean).join('\n'),
       meta,
       filters: fields.filters,
       sort: fields.sort,
@@ -58,7 +59,7 @@ function* recordsOf(fields: SearchFields, text: () => readonly (string | null | 
     const bundle = bundleForScript(script);
     if (!wanted(bundle)) continue;
     const words = script === 'Latn' ? own().map(latinWords) : [];
-    const content = [names.join(' · '), ...words].filter(Boolean).join('\n');
+    const content = [names.join(NAME_SEPARATOR), ...words].filter(Boolean).join('\n');
     // The excerpt comes from these names, so it is in the bundle's language, not the page's.
     if (content) yield { bundle, url: fields.url, content, meta: { ...meta, excerpt_language: bundle }, filters: fields.filters, sort: fields.sort };
   }

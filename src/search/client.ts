@@ -6,6 +6,7 @@
 import { isolate } from '../lib/bidi.ts';
 import { textDirection } from '../lib/languages.ts';
 import { scriptsOf } from '../lib/scripts.ts';
+import { trimExcerptEdges } from '../lib/search-excerpt.ts';
 import {
   FILTER_KEYS,
   formatSearchState,
@@ -119,15 +120,18 @@ function createFilterLoader(): (instances: readonly PagefindModule[]) => Promise
   };
 }
 
-/** Copies Pagefind's excerpt into `target`, keeping only text and <mark>. */
+/** Copies Pagefind's excerpt into `target`, keeping only text and <mark>, without separators at its edges. */
 function appendExcerpt(target: HTMLElement, excerpt: string): void {
   const template = document.createElement('template');
   template.innerHTML = excerpt; // inert: nothing in a template runs
-  for (const node of template.content.childNodes) {
-    if (node.nodeType === Node.TEXT_NODE) target.append(node.textContent ?? '');
-    else if (node.nodeName === 'MARK') {
+  const parts = [...template.content.childNodes]
+    .filter((node) => node.nodeType === Node.TEXT_NODE || node.nodeName === 'MARK')
+    .map((node) => ({ text: node.textContent ?? '', marked: node.nodeName === 'MARK' }));
+  for (const { text, marked } of trimExcerptEdges(parts)) {
+    if (!marked) target.append(text);
+    else {
       const mark = document.createElement('mark');
-      mark.textContent = node.textContent;
+      mark.textContent = text;
       target.append(mark);
     }
   }
