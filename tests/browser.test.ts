@@ -156,6 +156,16 @@ describe('event pages', () => {
 });
 
 describe('every kind of page', () => {
+  test('a printed article is the article: no search box, menus or buttons', async () => {
+    const arabic = articles.find((a) => a.language === 'ar')!;
+    const page = await open(paths.article(arabic.id));
+    await page.emulateMedia({ media: 'print' });
+    const controls = await page.$$eval('input, button, select, nav a', (elements) => elements.filter((element) => (element as HTMLElement).checkVisibility()).map((element) => element.outerHTML.slice(0, 80)));
+    assert.deepEqual(controls, []);
+    assert.ok(await page.locator('.article-body').isVisible());
+    await page.close();
+  });
+
   test('code is drawn in a fixed-width face', async () => {
     const page = await open(paths.contributing());
     const fonts = await renderedFonts(page, 'main pre, main code');
