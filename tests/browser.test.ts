@@ -141,6 +141,15 @@ describe('event pages', () => {
       }));
       assert.ok(offsets.length > 0, `${locale}: the event has a title in the other direction`);
       assert.deepEqual(offsets, offsets.map(() => 0), locale);
+      // The English title under the Arabic one starts where it does, on the right.
+      if (locale === 'ar') {
+        const gap = await page.$eval('h1 + .en-title', (p) => {
+          const text = document.createRange();
+          text.selectNodeContents(p);
+          return Math.round(p.getBoundingClientRect().right - text.getBoundingClientRect().right);
+        });
+        assert.equal(gap, 0, 'the English title lines up with the Arabic one');
+      }
       await page.close();
     }
     // The 404 page says it in every interface language, one line each, all starting where the English one does.
