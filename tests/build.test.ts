@@ -137,6 +137,24 @@ describe('list and record pages', () => {
     }
   });
 
+  test('event, source and entity pages describe themselves, in the page\'s language, for search engines and link previews', async () => {
+    for (const locale of localeKeys) {
+      const t = createTranslator(locale);
+      const count = (n: number) => `${t('list.count')}: ${n.toLocaleString(locales[locale].lang)}`;
+      const pages: [string, number][] = [
+        ...events.map((e): [string, number] => [paths.event(locale, e.id), articles.filter((a) => a.events.includes(e.id)).length]),
+        ...sources.map((s): [string, number] => [paths.source(locale, s.id), articles.filter((a) => a.source === s.id).length]),
+        ...entities.map((e): [string, number] => [paths.entity(locale, e.id), articles.filter((a) => a.entities.includes(e.id)).length]),
+      ];
+      for (const [path, n] of pages) {
+        const page = await loadPage(path);
+        const description = attr(select('meta[name="description"]', page), 'content');
+        assert.ok(description.includes(count(n)), `${path}: "${description}" should give its ${n} articles`);
+        assert.equal(attr(select('meta[property="og:description"]', page), 'content'), description);
+      }
+    }
+  });
+
   test('event lists name each event\'s languages as the page\'s language writes a list', async () => {
     const archive = buildArchiveIndex({ articles, events, sources, entities });
     for (const locale of localeKeys) {
