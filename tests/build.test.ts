@@ -119,7 +119,7 @@ describe('list and record pages', () => {
     }
   });
 
-  test('the languages page names each language in the page\'s language, and by its own name when that differs', async () => {
+  test('the languages pages name each language in the page\'s language, and by its own name when that differs', async () => {
     const languages = [...new Set(articles.map((a) => a.language))];
     for (const locale of localeKeys) {
       const lang = locales[locale].lang;
@@ -128,16 +128,21 @@ describe('list and record pages', () => {
       for (const item of items) {
         const code = attr(select('a.item-title', item), 'href').split('/').at(-2)!;
         const ownName = select(`span[lang="${code}"]`, item);
-        if (languageName(code, code) === languageName(code, lang)) assert.equal(ownName, undefined, `${paths.languages(locale)}: ${code} named twice`);
-        else {
-          assert.equal(toText(ownName!), languageName(code, code));
-          assert.equal(attr(ownName, 'dir'), textDirection(code));
+        const heading = select(`h1 span[lang="${code}"]`, await loadPage(paths.language(locale, code)));
+        if (languageName(code, code) === languageName(code, lang)) {
+          assert.equal(ownName, undefined, `${paths.languages(locale)}: ${code} named twice`);
+          assert.equal(heading, undefined, `${paths.language(locale, code)}: named twice`);
+        } else {
+          for (const name of [ownName, heading]) {
+            assert.equal(toText(name!), languageName(code, code));
+            assert.equal(attr(name, 'dir'), textDirection(code));
+          }
         }
       }
     }
   });
 
-  test('event, source and entity pages describe themselves, in the page\'s language, for search engines and link previews', async () => {
+  test('event, source, entity and language pages describe themselves, in the page\'s language, for search engines and link previews', async () => {
     for (const locale of localeKeys) {
       const t = createTranslator(locale);
       const count = (n: number) => `${t('list.count')}: ${n.toLocaleString(locales[locale].lang)}`;
@@ -145,6 +150,7 @@ describe('list and record pages', () => {
         ...events.map((e): [string, number] => [paths.event(locale, e.id), articles.filter((a) => a.events.includes(e.id)).length]),
         ...sources.map((s): [string, number] => [paths.source(locale, s.id), articles.filter((a) => a.source === s.id).length]),
         ...entities.map((e): [string, number] => [paths.entity(locale, e.id), articles.filter((a) => a.entities.includes(e.id)).length]),
+        ...[...new Set(articles.map((a) => a.language))].map((lang): [string, number] => [paths.language(locale, lang), articles.filter((a) => a.language === lang).length]),
       ];
       for (const [path, n] of pages) {
         const page = await loadPage(path);
