@@ -37,7 +37,7 @@ export function buildReadme(dataset: Dataset, tables: readonly Table[]): string 
     '',
     dataset.rights,
     '',
-    `The archive's own work is licensed ${dataset.licenses.map((l) => `${l.title} (${l.path}): ${l.scope}`).join('; ')}`,
+    ...dataset.licenses.map((l) => `- ${l.title} (${l.path}): ${l.scope}`),
     '',
     '## Data dictionary',
     '',

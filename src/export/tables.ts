@@ -189,7 +189,7 @@ export function buildTables(input: ExportInput): Table[] {
       { name: 'url', type: 'string', description: 'Address of the article\'s page in the archive.', required: true },
       { name: 'title', type: 'string', description: a('title') },
       { name: 'title_missing', type: 'string', description: a('title_missing') },
-      { name: 'title_en', type: 'string', description: a('title_en.text') + ' (English rendering of the headline)' },
+      { name: 'title_en', type: 'string', description: 'The English rendering of the headline (title_en.text in the content files), for readers who do not read its language.' },
       { name: 'title_en_by', type: 'string', description: a('title_en.by'), enum: ['editor', 'machine'] },
       { name: 'title_en_agent', type: 'string', description: a('title_en.agent') },
       { name: 'language', type: 'string', description: a('language'), required: true },
