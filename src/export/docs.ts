@@ -93,7 +93,7 @@ export function buildLicense(dataset: Dataset): string {
   return [
     `# Licence and rights: ${dataset.title}`,
     '',
-    ...dataset.licenses.map((l) => `- **${l.title}** (${l.name}, ${l.path}) covers ${l.scope}`),
+    ...dataset.licenses.map((l) => `- **${l.title}** (${l.name}, ${l.path}): ${l.scope}`),
     '',
     '## The articles and captures',
     '',
