@@ -49,7 +49,7 @@ export const ar = {
   'event.languages': 'اللغات',
   'article.untitled': 'بلا عنوان',
   'article.titleEn': 'العنوان بالإنجليزية',
-  'article.titleBy.machine': 'ترجمة آلية: {agent}',
+  'article.titleBy.machine': 'ترجمة آلية بواسطة {agent}',
   'article.titleBy.editor': 'ترجمه {agent}',
   'article.withdrawn': 'سُحبت هذه المقالة في {date}. يبقى سجلّها، ولم يعد نصّها منشورًا.',
   'article.about': 'عن هذه المقالة',
