@@ -175,6 +175,17 @@ describe('every kind of page', () => {
     await page.close();
   });
 
+  test('no page is wider than a small phone', async () => {
+    const hindi = articles.find((a) => a.language === 'hi')!;
+    const page = await browser.newPage({ viewport: { width: 320, height: 700 } });
+    for (const path of [paths.home('ar'), paths.event('ar', hindi.events[0]!), paths.article(hindi.id), paths.entity('hi', 'vladimir-putin'), paths.sources('ms'), paths.data('ar'), paths.dataDictionary(), paths.contributing(), paths.search('en')]) {
+      await page.goto(server.origin + path, { waitUntil: 'load' });
+      const widths = await page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]);
+      assert.equal(widths[0], widths[1], `${path} scrolls sideways at 320 px`);
+    }
+    await page.close();
+  });
+
   test('code is drawn in a fixed-width face', async () => {
     const page = await open(paths.contributing());
     const fonts = await renderedFonts(page, 'main pre, main code');
