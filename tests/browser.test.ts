@@ -213,7 +213,6 @@ describe('every kind of page', () => {
     }
   });
 
-
   test('a sample of pages has no axe violations', async () => {
     const malay = articles.find((a) => a.language === 'ms')!;
     for (const path of [paths.home('en'), paths.home('ms'), paths.events('ar'), paths.languages('hi'), paths.sources('ms'), paths.entities('ar'), paths.entity('en', 'alexander-lukashenko'), paths.article(malay.id), paths.dataDictionary(), paths.about(), '/404.html']) {
