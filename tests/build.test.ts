@@ -56,6 +56,11 @@ describe('article pages', () => {
       for (const format of ['@article{', 'TY  - NEWS', '"article-newspaper"']) {
         assert.ok(selectAll('.cite pre', page).some((pre) => toText(pre).includes(format)), `${article.id}: no ${format} citation`);
       }
+      // A name inside an interface sentence keeps its own language: the English title's translator, each event's title.
+      if (article.title_en) assert.equal(attr(select('header .muted.small span[lang]', page), 'lang'), 'en', `${article.id}: who wrote the English title`);
+      for (const link of selectAll('section[aria-labelledby="other-coverage"] .plain-list a', page)) {
+        assert.ok(select('span[lang][dir]', link), `${article.id}: the event's title in "${toText(link)}" has no language of its own`);
+      }
       // The citations are written in English whatever the article's language; its title keeps its own.
       for (const pre of selectAll('.cite pre', page)) assert.equal(attr(pre, 'lang'), 'en', `${article.id}: a citation's language`);
       if (article.title && article.language !== 'en' && article.language !== 'ms') {

@@ -30,5 +30,9 @@ describe('describeDateCertainty', () => {
   test('names an unknown day and an inference', () => {
     assert.equal(describeDateCertainty({ precision: 'month', basis: 'inferred' }, t), 'day unknown; inferred');
     assert.equal(describeDateCertainty({ precision: 'year', basis: 'stated' }, t), 'month and day unknown');
+    assert.equal(describeDateCertainty({ precision: 'day', basis: 'inferred' }, t), 'inferred');
+  });
+  test('joins the two as the language punctuates', () => {
+    assert.equal(describeDateCertainty({ precision: 'year', basis: 'inferred' }, createTranslator('ar')), 'الشهر واليوم غير معروفين؛ مُستنتَج');
   });
 });

@@ -45,10 +45,10 @@ const formatted = new Map<string, string>();
  * @example describeDateCertainty({ precision: 'month', basis: 'inferred' }, t) // "day unknown; inferred"
  */
 export function describeDateCertainty(date: Pick<PreciseDate, 'precision' | 'basis'>, t: Translate): string {
-  const parts: string[] = [];
-  if (date.precision !== 'day') parts.push(t(`date.precision.${date.precision}`));
-  if (date.basis === 'inferred') parts.push(t('date.inferred'));
-  return parts.join('; ');
+  const precision = date.precision === 'day' ? '' : t(`date.precision.${date.precision}`);
+  const basis = date.basis === 'inferred' ? t('date.inferred') : '';
+  // Both in one phrase, punctuated as the language does it (Arabic writes its own semicolon).
+  return precision && basis ? t('date.certainty', { precision, basis }) : precision || basis;
 }
 
 /** Compares two dates of any precision, earliest first; a less precise date sorts before a more precise one in the same period. */

@@ -82,6 +82,7 @@ export const ar = {
   'date.inferred': 'مُستنتَج',
   'date.precision.month': 'اليوم غير معروف',
   'date.precision.year': 'الشهر واليوم غير معروفين',
+  'date.certainty': '{precision}؛ {basis}',
   'languages.title': 'اللغات',
   'languages.intro': 'التغطية في الأرشيف حسب اللغة.',
   'language.articles': 'المقالات بهذه اللغة',

@@ -84,6 +84,7 @@ export const en = {
   'date.inferred': 'inferred',
   'date.precision.month': 'day unknown',
   'date.precision.year': 'month and day unknown',
+  'date.certainty': '{precision}; {basis}',
   'languages.title': 'Languages',
   'languages.intro': 'Coverage in the archive by language.',
   'language.articles': 'Articles in this language',

@@ -82,6 +82,7 @@ export const hi = {
   'date.inferred': 'अनुमानित',
   'date.precision.month': 'दिन अज्ञात',
   'date.precision.year': 'माह और दिन अज्ञात',
+  'date.certainty': '{precision}; {basis}',
   'languages.title': 'भाषाएँ',
   'languages.intro': 'संग्रह में भाषा के अनुसार कवरेज।',
   'language.articles': 'इस भाषा के लेख',

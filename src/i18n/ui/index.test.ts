@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { localeKeys } from '../locales.ts';
 import { en } from './en.ts';
-import { createTranslator, dictionaries, findMissingKeys } from './index.ts';
+import { createTranslator, dictionaries, findMissingKeys, translateAround } from './index.ts';
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
@@ -24,4 +24,10 @@ test('the translator fills placeholders and refuses unknown keys', () => {
 
 test('findMissingKeys finds blank and absent strings', () => {
   assert.deepEqual(findMissingKeys({ ...en, 'nav.home': ' ' }), ['nav.home']);
+});
+
+test('translateAround cuts a string at its placeholder, in the language\'s own order', () => {
+  assert.deepEqual(translateAround(createTranslator('en'), 'article.allCoverage', 'event', { count: 2 }), ['All 2 articles on “', '”']);
+  assert.deepEqual(translateAround(createTranslator('hi'), 'article.allCoverage', 'event', { count: 2 }), ['“', '” पर सभी 2 लेख']);
+  assert.deepEqual(translateAround(createTranslator('en'), 'article.titleBy.editor', 'agent'), ['translated by ', '']);
 });

@@ -33,3 +33,15 @@ export function createTranslator(locale: LocaleKey): Translate {
     });
   };
 }
+
+/**
+ * A translated string cut at one placeholder, so that a page can put an element there (a name in a span of its
+ * own language and direction) where a string would leave it under the page's language.
+ * @example translateAround(createTranslator('en'), 'article.titleBy.editor', 'agent') // ["translated by ", ""]
+ */
+export function translateAround(t: Translate, key: UIKey, placeholder: string, values: Record<string, string | number> = {}): [before: string, after: string] {
+  // A character no dictionary holds marks where the placeholder was.
+  const marker = '\u0000';
+  const [before = '', after = ''] = t(key, { ...values, [placeholder]: marker }).split(marker);
+  return [before, after];
+}

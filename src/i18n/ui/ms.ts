@@ -82,6 +82,7 @@ export const ms = {
   'date.inferred': 'disimpulkan',
   'date.precision.month': 'hari tidak diketahui',
   'date.precision.year': 'bulan dan hari tidak diketahui',
+  'date.certainty': '{precision}; {basis}',
   'languages.title': 'Bahasa',
   'languages.intro': 'Liputan dalam arkib mengikut bahasa.',
   'language.articles': 'Artikel dalam bahasa ini',
