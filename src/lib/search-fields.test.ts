@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { EntitySchema, EventSchema, SourceSchema } from '../schema/index.ts';
-import { entitySearchFields, eventSearchFields, sourceSearchFields } from './search-fields.ts';
+import { distinctNames, entitySearchFields, eventSearchFields, sourceSearchFields } from './search-fields.ts';
 
 const putin = EntitySchema.parse({ id: 'putin', kind: 'person', names: { en: ['Vladimir Putin', 'Putin'], hi: ['व्लादिमीर पुतिन', 'पुतिन'], ar: ['فلاديمير بوتين'] }, description: 'President of Russia.' });
 
@@ -26,4 +26,12 @@ test('a source named in English otherwise than in Latin letters is titled as its
   const source = SourceSchema.parse({ id: 'rt', name: 'RT', name_lang: 'en', name_latin: 'Russia Today', names: { en: 'RT' }, home: null, country: null, languages: ['en'], kind: 'news-website', description: 'A channel.' });
   assert.equal(sourceSearchFields(source).title, 'RT');
   assert.deepEqual(sourceSearchFields(source).filters.source, ['Russia Today'], 'filters keep the Latin name, their stable key');
+});
+
+test('distinctNames drops a name whose words are a run of a longer name\'s, and repeats', () => {
+  assert.deepEqual(distinctNames(['Vladimir Putin', 'Putin', 'Lukashenka', 'Putin']), ['Vladimir Putin', 'Lukashenka']);
+  assert.deepEqual(distinctNames(['व्लादिमीर पुतिन', 'पुतिन', 'فلاديمير بوتين', 'بوتين']), ['व्लादिमीर पुतिन', 'فلاديمير بوتين']);
+  // Only whole words: "Minsk" is no run of "Minskaya Oblast", nor "Union State" of "the Union of States".
+  assert.deepEqual(distinctNames(['Minskaya Oblast', 'Minsk', 'the Union of States', 'Union State']), ['Minskaya Oblast', 'Minsk', 'the Union of States', 'Union State']);
+  assert.deepEqual(distinctNames(['Union State of Russia and Belarus', 'Union State']), ['Union State of Russia and Belarus']);
 });

@@ -39,12 +39,32 @@ export interface SearchFields {
   foreignNames: Record<string, string[]>;
 }
 
+/**
+ * The names, each once, less those that are a run of whole words of a longer one ("Putin" beside "Vladimir
+ * Putin"): their words are indexed already, and in an excerpt they only repeat ("Vladimir Putin · Putin").
+ * @example distinctNames(['Vladimir Putin', 'Putin', 'Lukashenka']) // ["Vladimir Putin", "Lukashenka"]
+ */
+export function distinctNames(names: readonly string[]): string[] {
+  const unique = [...new Set(names)];
+  const words = unique.map((name) => name.split(/\s+/u));
+  // Only runs as long as some name can equal one; a page's names are short beside its events' titles.
+  const lengths = [...new Set(words.map((w) => w.length))];
+  const insideLonger = new Set<string>();
+  for (const nameWords of words) {
+    for (const length of lengths) {
+      if (length >= nameWords.length) continue;
+      for (let start = 0; start + length <= nameWords.length; start++) insideLonger.add(nameWords.slice(start, start + length).join(' '));
+    }
+  }
+  return unique.filter((_, i) => !insideLonger.has(words[i]!.join(' ')));
+}
+
 /** Sorts names into those indexed with a page written in `pageScript` and those indexed per script. */
 function splitNames(names: readonly string[], pageScript: string): Pick<SearchFields, 'aliases' | 'foreignNames'> {
   const aliases: string[] = [];
   // A page in another script always has a Latin record: its text may hold Latin words even when it names nothing in Latin.
   const foreignNames: Record<string, string[]> = pageScript === 'Latn' ? {} : { Latn: [] };
-  for (const name of new Set(names)) {
+  for (const name of distinctNames(names)) {
     const script = scriptOf(name);
     if (script === pageScript || script === 'Zyyy') aliases.push(name);
     else (foreignNames[script] ??= []).push(name);
