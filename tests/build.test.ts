@@ -107,6 +107,9 @@ describe('event pages', () => {
   });
 });
 
+/** The id of the record a list item links to: the last segment of its title link's path. */
+const linkedId = (item: Parameters<typeof select>[1]) => attr(select('a.item-title', item), 'href').split('/').at(-2)!;
+
 describe('list and record pages', () => {
   test('every language, source and entity has a page in every locale', async () => {
     const languages = [...new Set(articles.map((a) => a.language))];
@@ -131,7 +134,7 @@ describe('list and record pages', () => {
       const items = selectAll('.card-list > li', await loadPage(paths.languages(locale)));
       assert.equal(items.length, languages.length);
       for (const item of items) {
-        const code = attr(select('a.item-title', item), 'href').split('/').at(-2)!;
+        const code = linkedId(item);
         const ownName = select(`span[lang="${code}"]`, item);
         const heading = select(`h1 span[lang="${code}"]`, await loadPage(paths.language(locale, code)));
         if (languageName(code, code) === languageName(code, lang)) {
@@ -173,7 +176,7 @@ describe('list and record pages', () => {
       const items = selectAll('li:has(> a.item-title)', await loadPage(paths.events(locale)));
       assert.equal(items.length, events.length);
       for (const item of items) {
-        const id = attr(select('a.item-title', item), 'href').split('/').at(-2)!;
+        const id = linkedId(item);
         const languages = archive.languagesByEvent.get(id)!.map(([language]) => language);
         assert.ok(toText(select('.meta', item)!).endsWith(`${createTranslator(locale)('event.languages')}: ${languageList(languages, lang)}`), `${paths.events(locale)}: ${id}`);
         if (lang === 'ar' && languages.length > 1) assert.doesNotMatch(toText(select('.meta', item)!), /\p{Script=Arabic}, /u, 'no Latin comma in an Arabic list');

@@ -3,6 +3,10 @@
 /** Put between the names in a search record (src/lib/search-records.ts), and trimmed from excerpts' edges here. */
 export const NAME_SEPARATOR = ' · ';
 
+/** The separator, with the spaces around it, at the start or the end of a text. */
+const LEADING_SEPARATOR = new RegExp(`^[\\s${NAME_SEPARATOR.trim()}]+`, 'u');
+const TRAILING_SEPARATOR = new RegExp(`[\\s${NAME_SEPARATOR.trim()}]+$`, 'u');
+
 /** A stretch of an excerpt: text, and whether Pagefind marked it as matching the query. */
 export interface ExcerptPart {
   text: string;
@@ -17,8 +21,8 @@ export interface ExcerptPart {
 export function trimExcerptEdges(parts: readonly ExcerptPart[]): ExcerptPart[] {
   const trimmed = parts.map((part) => ({ ...part }));
   const first = trimmed[0];
-  if (first && !first.marked) first.text = first.text.replace(/^[\s·]+/u, '');
+  if (first && !first.marked) first.text = first.text.replace(LEADING_SEPARATOR, '');
   const last = trimmed.at(-1);
-  if (last && !last.marked) last.text = last.text.replace(/[\s·]+$/u, '');
+  if (last && !last.marked) last.text = last.text.replace(TRAILING_SEPARATOR, '');
   return trimmed.filter((part) => part.text !== '');
 }

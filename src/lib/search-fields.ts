@@ -39,14 +39,16 @@ export interface SearchFields {
   foreignNames: Record<string, string[]>;
 }
 
+const unique = (values: readonly string[]) => [...new Set(values)];
+
 /**
  * The names, each once, less those that are a run of whole words of a longer one ("Putin" beside "Vladimir
  * Putin"): their words are indexed already, and in an excerpt they only repeat ("Vladimir Putin · Putin").
  * @example distinctNames(['Vladimir Putin', 'Putin', 'Lukashenka']) // ["Vladimir Putin", "Lukashenka"]
  */
 export function distinctNames(names: readonly string[]): string[] {
-  const unique = [...new Set(names)];
-  const words = unique.map((name) => name.split(/\s+/u));
+  const once = unique(names);
+  const words = once.map((name) => name.split(/\s+/u));
   // Only runs as long as some name can equal one; a page's names are short beside its events' titles.
   const lengths = [...new Set(words.map((w) => w.length))];
   const insideLonger = new Set<string>();
@@ -56,7 +58,7 @@ export function distinctNames(names: readonly string[]): string[] {
       for (let start = 0; start + length <= nameWords.length; start++) insideLonger.add(nameWords.slice(start, start + length).join(' '));
     }
   }
-  return unique.filter((_, i) => !insideLonger.has(words[i]!.join(' ')));
+  return once.filter((_, i) => !insideLonger.has(words[i]!.join(' ')));
 }
 
 /** Sorts names into those indexed with a page written in `pageScript` and those indexed per script. */
@@ -96,7 +98,6 @@ function allTitles(event: Event): string[] {
   return [event.title, ...Object.values(event.titles)];
 }
 
-const unique = (values: string[]) => [...new Set(values)];
 
 /**
  * A name as each other interface language shows it, where one is recorded:
