@@ -175,13 +175,19 @@ describe('every kind of page', () => {
     await page.close();
   });
 
-  test('no page is wider than a small phone', async () => {
+  test('no page is wider than a small phone, with or without wider text spacing', async () => {
     const hindi = articles.find((a) => a.language === 'hi')!;
+    const pagesOfEachKind = [paths.home('ar'), paths.event('ar', hindi.events[0]!), paths.entity('hi', 'vladimir-putin'), paths.sources('ms'), paths.data('ar'), paths.dataDictionary(), paths.contributing(), paths.search('en')];
+    // WCAG 1.4.12: a reader's own style sheet may widen letters, words and lines; no text may then be cut off.
+    const textSpacing = '* { line-height: 1.5 !important; letter-spacing: 0.12em !important; word-spacing: 0.16em !important; } p { margin-block-end: 2em !important; }';
     const page = await browser.newPage({ viewport: { width: 320, height: 700 } });
-    for (const path of [paths.home('ar'), paths.event('ar', hindi.events[0]!), paths.article(hindi.id), paths.entity('hi', 'vladimir-putin'), paths.sources('ms'), paths.data('ar'), paths.dataDictionary(), paths.contributing(), paths.search('en')]) {
-      await page.goto(server.origin + path, { waitUntil: 'load' });
-      const widths = await page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]);
-      assert.equal(widths[0], widths[1], `${path} scrolls sideways at 320 px`);
+    for (const path of [...pagesOfEachKind, ...articles.map((article) => paths.article(article.id))]) {
+      for (const spacing of [false, true]) {
+        await page.goto(server.origin + path, { waitUntil: 'load' });
+        if (spacing) await page.addStyleTag({ content: textSpacing });
+        const widths = await page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]);
+        assert.equal(widths[0], widths[1], `${path} scrolls sideways at 320 px${spacing ? ' with wider text spacing' : ''}`);
+      }
     }
     await page.close();
   });
