@@ -24,8 +24,7 @@ const text = (collection: string, id: string) => `${collection}/${id} text`;
 test('an article is indexed in its language with its title, text and names in its own script', () => {
   const [record] = [...searchRecords(archive, text, (bundle) => bundle === 'hi')];
   assert.equal(record!.url, '/articles/2024-01-29-x/');
-  assert.ok(record!.content.startsWith('पुतिन और लुकाशेंको\narticles/2024-01-29-x text\n'));
-  assert.ok(record!.content.endsWith('\nपुतिन'), 'same-script names');
+  assert.equal(record!.content, 'पुतिन और लुकाशेंको\narticles/2024-01-29-x text', 'its same-script name पुतिन is in its title already');
   assert.doesNotMatch(record!.content, /Vladimir Putin/, 'Latin names go to the English bundle');
   assert.doesNotMatch(record!.content, /بوتين/, 'Arabic names go to the Arabic bundle');
   assert.deepEqual(record!.meta, { type: 'article', language: 'hi', source: 'Statecraft', published: '2024-01-29', precision: 'day', title: 'पुतिन और लुकाशेंको' });
@@ -44,14 +43,25 @@ test('names in another script go to that script\'s bundle, pointing at the same 
 test('a page in another script has its English title, Latin names and Latin words in the English bundle', () => {
   const withCaption = { ...article, title_en: { text: 'Putin and Lukashenko', by: 'editor' as const, agent: 'An editor' }, id: '2024-01-29-y' };
   const index = buildArchiveIndex({ articles: [withCaption], events: [...archive.events.values()], sources: [...archive.sources.values()], entities: [...archive.entities.values()] });
-  const body = (collection: string, id: string) => (collection === 'articles' ? 'पुतिन ने कहा। IMAGE SOURCE: KREMLIN' : `${collection}/${id}`);
+  const body = (collection: string, id: string) => (collection === 'articles' ? 'पुतिन ने कहा। IMAGE SOURCE: KREMLIN, Statecraft' : `${collection}/${id}`);
   const latin = [...searchRecords(index, body, (bundle) => bundle === 'en')].find((r) => r.url === '/articles/2024-01-29-y/')!;
-  assert.equal(latin.content, 'Putin and Lukashenko · Vladimir Putin · Leaders meet · Statecraft\nIMAGE SOURCE KREMLIN');
+  assert.equal(latin.content, 'Putin and Lukashenko · Vladimir Putin · Leaders meet\nIMAGE SOURCE KREMLIN Statecraft', 'the source\'s name is in its Latin words');
   assert.equal(latin.meta.title, 'पुतिन और लुकाशेंको');
   assert.equal(latin.meta.language, 'hi');
   assert.equal(latin.meta.excerpt_language, 'en', 'its excerpt is English, not Hindi');
   const [own] = [...searchRecords(index, body, (bundle) => bundle === 'hi')];
   assert.doesNotMatch(own!.content, /Putin and Lukashenko/);
+});
+
+test('a page\'s names are indexed after its text, less those its text holds as whole words', () => {
+  const body = (collection: string) => (collection === 'articles' ? 'लुकाशेंको ने कहा कि पुतिनजी आए।' : '');
+  const untitled = { ...article, id: '2024-01-29-z', title: 'बैठक' };
+  const index = buildArchiveIndex({ articles: [untitled], events: [...archive.events.values()], sources: [...archive.sources.values()], entities: [...archive.entities.values()] });
+  const [record] = [...searchRecords(index, body, (bundle) => bundle === 'hi')];
+  assert.equal(record!.content, 'बैठक\nलुकाशेंको ने कहा कि पुतिनजी आए।\nपुतिन', 'पुतिनजी is another word');
+  const described = EntitySchema.parse({ id: 'putin', kind: 'person', names: { en: ['Vladimir Putin', 'Putin V. V.'] }, description: 'Vladimir Putin is the President of Russia.' });
+  const entityRecord = [...searchRecords(buildArchiveIndex({ articles: [], events: [], sources: [], entities: [described] }), body)][0]!;
+  assert.equal(entityRecord.content, 'Vladimir Putin is the President of Russia.\nPutin V. V.');
 });
 
 test('latinWords keeps the Latin-script words of a text and nothing else', () => {

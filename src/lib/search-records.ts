@@ -9,6 +9,7 @@ import {
   articleSearchFields, bundleForScript, documentationSearchFields, entitySearchFields, eventSearchFields, searchUrl, sourceSearchFields, type SearchFields,
 } from './search-fields.ts';
 import { NAME_SEPARATOR } from './search-excerpt.ts';
+import { containsWords } from './words.ts';
 
 /** One Pagefind record (the shape of Pagefind's addCustomRecord) and the bundle it goes to. */
 export interface SearchRecord {
@@ -33,6 +34,14 @@ export function latinWords(text: string): string {
 }
 
 /**
+ * The names a page's text does not already hold as whole words: the others are indexed with the text, and
+ * would only repeat in an excerpt ("Vladimir Putin is the President of Russia. Vladimir Putin").
+ */
+function namesNotIn(text: readonly string[], names: readonly string[]): string[] {
+  return names.filter((name) => !text.some((part) => containsWords(part, name)));
+}
+
+/**
  * The records of one page in the bundles wanted: the page itself with its text
  * (read only when a bundle that needs it is wanted), in its language's bundle,
  * and a names record in the bundle of each other script it is named in. A page
@@ -48,7 +57,7 @@ function* recordsOf(fields: SearchFields, text: () => readonly (string | null | 
     yield {
       bundle: fields.bundle,
       url: fields.url,
-      content: [...own(), fields.aliases.join(NAME_SEPARATOR)].filter(Boolean).join('\n'),
+      content: [...own(), namesNotIn(own(), fields.aliases).join(NAME_SEPARATOR)].filter(Boolean).join('\n'),
       meta,
       filters: fields.filters,
       sort: fields.sort,
@@ -59,7 +68,7 @@ function* recordsOf(fields: SearchFields, text: () => readonly (string | null | 
     const bundle = bundleForScript(script);
     if (!wanted(bundle)) continue;
     const words = script === 'Latn' ? own().map(latinWords) : [];
-    const content = [names.join(NAME_SEPARATOR), ...words].filter(Boolean).join('\n');
+    const content = [namesNotIn(words, names).join(NAME_SEPARATOR), ...words].filter(Boolean).join('\n');
     // The excerpt comes from these names, so it is in the bundle's language, not the page's.
     if (content) yield { bundle, url: fields.url, content, meta: { ...meta, excerpt_language: bundle }, filters: fields.filters, sort: fields.sort };
   }

@@ -12,3 +12,20 @@ export function countWords(text: string, lang: string): number {
   for (const segment of segmenter.segment(text)) if (segment.isWordLike) count++;
   return count;
 }
+
+const WORD_CHARACTER = /[\p{L}\p{M}\p{N}]/u;
+
+/**
+ * Whether `text` holds `phrase` as whole words: not inside a longer word
+ * ("Putin" is in "Vladimir Putin said", not in "Putinism").
+ * @example containsWords('Vladimir Putin is the President of Russia.', 'Vladimir Putin') // true
+ */
+export function containsWords(text: string, phrase: string): boolean {
+  if (!phrase) return false;
+  for (let at = text.indexOf(phrase); at !== -1; at = text.indexOf(phrase, at + 1)) {
+    const before = text[at - 1];
+    const after = text[at + phrase.length];
+    if ((!before || !WORD_CHARACTER.test(before)) && (!after || !WORD_CHARACTER.test(after))) return true;
+  }
+  return false;
+}
