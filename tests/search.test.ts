@@ -142,6 +142,13 @@ describe('queries in every script', () => {
     await page.close();
   });
 
+  test('an entity\'s excerpt is its description, not its name again after it', async () => {
+    const { page } = await search(`${paths.search('en')}?q=putin`);
+    const excerpt = await page.$eval(`#search-results li:has(a.item-title[href="${paths.entity('en', 'vladimir-putin')}"]) .excerpt`, (p) => p.textContent!.trim());
+    assert.equal(excerpt, 'Vladimir Putin is the President of Russia.');
+    await page.close();
+  });
+
   test('a Devanagari query finds exactly the articles with that word', async () => {
     const query = 'प्रतिबंध';
     const expected = expectedArticles(query);
