@@ -169,6 +169,38 @@ describe('list and record pages', () => {
     }
   });
 
+  test('only a home page describes itself with the site\'s tagline, and its link preview is titled with the site\'s name', async () => {
+    const taglines = new Set(localeKeys.map((locale) => createTranslator(locale)('site.tagline')));
+    const siteNames = new Set(localeKeys.map((locale) => createTranslator(locale)('site.name')));
+    const homes = new Set(localeKeys.map((locale) => paths.home(locale) + 'index.html'));
+    const described: string[] = [];
+    for (const file of await listHtmlFiles()) {
+      if (file === '/404.html') continue;
+      const page = await loadPage(file);
+      const description = attr(select('meta[name="description"]', page), 'content');
+      const ogTitle = attr(select('meta[property="og:title"]', page), 'content');
+      if (homes.has(file)) {
+        assert.ok(taglines.has(description), file);
+        assert.ok(siteNames.has(ogTitle), `${file}: its preview's title is "${ogTitle}"`);
+      } else {
+        described.push(file);
+        assert.ok(!taglines.has(description), `${file} is described only by the site's tagline`);
+        assert.ok(!taglines.has(ogTitle), `${file}: its preview's title is the site's tagline`);
+      }
+    }
+    assert.ok(described.length > 100);
+  });
+
+  test('an article is described by its own opening words, in its language', async () => {
+    for (const article of articles) {
+      const page = await loadPage(paths.article(article.id));
+      const description = attr(select('meta[name="description"]', page), 'content');
+      const text = toText(select('.article-body', page)!).trim();
+      assert.ok(description.length > 20 && description.length <= 160, `${article.id}: "${description}"`);
+      assert.ok(text.startsWith(description.replace(/…$/u, '')), `${article.id}: "${description}" is not how its text begins`);
+    }
+  });
+
   test('event lists name each event\'s languages as the page\'s language writes a list', async () => {
     const archive = buildArchiveIndex({ articles, events, sources, entities });
     for (const locale of localeKeys) {
