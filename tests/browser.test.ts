@@ -48,7 +48,7 @@ async function axeViolations(page: Page): Promise<string[]> {
   await page.addScriptTag({ path: AXE_PATH });
   const violations = await page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
-    const result = await axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] });
+    const result = await axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] });
     return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
   });
   return violations;
@@ -220,8 +220,8 @@ describe('every kind of page', () => {
   });
 
   test('a sample of pages has no axe violations', async () => {
-    const malay = articles.find((a) => a.language === 'ms')!;
-    for (const path of [paths.home('en'), paths.home('ms'), paths.events('ar'), paths.languages('hi'), paths.sources('ms'), paths.entities('ar'), paths.entity('en', 'alexander-lukashenko'), paths.article(malay.id), paths.dataDictionary(), paths.about(), '/404.html']) {
+    // Every article: their lists of names are where small targets (WCAG 2.2's 24 px) would crowd.
+    for (const path of [paths.home('en'), paths.home('ms'), paths.events('ar'), paths.languages('hi'), paths.sources('ms'), paths.entities('ar'), paths.entity('en', 'alexander-lukashenko'), ...articles.map((a) => paths.article(a.id)), paths.dataDictionary(), paths.about(), '/404.html']) {
       const page = await open(path);
       assert.deepEqual(await axeViolations(page), [], path);
       await page.close();
