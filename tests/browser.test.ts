@@ -192,6 +192,18 @@ describe('every kind of page', () => {
     await page.close();
   });
 
+  test('on a phone, a fact\'s value has the whole width, under its label', async () => {
+    const hindi = articles.find((a) => a.language === 'hi')!;
+    for (const path of [paths.event('en', hindi.events[0]!), paths.entity('ar', 'vladimir-putin')]) {
+      const page = await browser.newPage({ viewport: { width: 390, height: 800 } });
+      await page.goto(server.origin + path, { waitUntil: 'load' });
+      const narrow = await page.$$eval('main .facts', (lists) => lists.flatMap((dl) => [...dl.querySelectorAll(':scope > dd')]
+        .filter((dd) => dd.getBoundingClientRect().width < dl.getBoundingClientRect().width - 1).map((dd) => dd.textContent!.trim().slice(0, 40))));
+      assert.deepEqual(narrow, [], path);
+      await page.close();
+    }
+  });
+
   test('code is drawn in a fixed-width face', async () => {
     const page = await open(paths.contributing());
     const fonts = await renderedFonts(page, 'main pre, main code');
