@@ -41,6 +41,7 @@ import { loadDataset } from '../src/lib/dataset-file.ts';
 import { dataDictionaryPage, markdownPage, type DocumentationPage } from '../src/lib/documentation.ts';
 import { likelyScript } from '../src/lib/languages.ts';
 import { paths } from '../src/lib/routing.ts';
+import { loadedFiles } from '../src/lib/pagefind-files.ts';
 import { documentationRecords, searchRecords } from '../src/lib/search-records.ts';
 import { decodeIndexedHashes, encodeIndexedHashes, hashShard, pageHasher, type ShardPage } from '../src/lib/search-record-hashes.ts';
 import { RECORDS_PER_SHARD, shardIndex, shardsOf, type Shard } from '../src/lib/search-shards.ts';
@@ -155,8 +156,16 @@ const documentation: DocumentationPage[] = [
   })),
 ];
 
-/** The code that makes the records and the bodies' text: a change to it builds every bundle again. */
-const SEARCH_SOURCES = ['scripts/search-index.ts', 'src/lib/search-records.ts', 'src/lib/search-fields.ts', 'src/lib/body-cache.ts', 'src/lib/body-key.ts', 'src/export/tables.ts', 'src/markdown'];
+/**
+ * The code that makes the records and the bodies' text: a change to it builds every bundle again. What acts on
+ * front matter alone needs not be here (the input hash reads the records themselves), but what reads a body's
+ * text must be, since the input hash reads a body's key in its place: the text's making (tables, plain-text, the
+ * Markdown pipeline) and what a record takes from it (search-records' names the text holds, through words.ts).
+ */
+const SEARCH_SOURCES = [
+  'scripts/search-index.ts', 'src/lib/search-records.ts', 'src/lib/search-fields.ts', 'src/lib/pagefind-files.ts', 'src/lib/words.ts',
+  'src/lib/body-cache.ts', 'src/lib/body-key.ts', 'src/export/tables.ts', 'src/export/plain-text.ts', 'src/markdown',
+];
 /** Pagefind's indexer processes: each is waited for once closed, so that its CPU time is counted as this stage's. */
 const indexers = trackChildProcesses();
 const searchCode = codeFingerprint(SEARCH_SOURCES);
@@ -246,7 +255,7 @@ for (const shard of shards.filter((s) => wanted(s.language))) {
   // Only the files that changed are written (scripts/lib/write-tree.ts). The entry goes first and comes back
   // last, so that a bundle left half written by a run that stopped is built again.
   await rm(entryFile(bundle), { force: true });
-  const files = await writeTree(join(out, bundle), bundleFiles.files);
+  const files = await writeTree(join(out, bundle), loadedFiles(bundleFiles.files));
   await keepIndexedHashes(bundle, pages, (page) => indexedHashes.digest(page.url));
   const recordsHash = hashShard(recordsCode, pages, (page) => indexedHashes.digest(page.url), documentationOf());
   const entry: BundleEntry = { bundle, language, scripts: [likelyScript(language)], pages: indexed, input: inputHash, records: recordsHash };

@@ -4,7 +4,7 @@
  * expected articles are computed from the content files, never written down.
  */
 import assert from 'node:assert/strict';
-import { mkdir, readFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -340,5 +340,13 @@ describe('the search page itself', () => {
     const articlesIn = (language: string) => [...archive.articles.values()].filter((a) => a.language === language).length;
     for (const language of ['ar', 'hi']) assert.ok(pages(language) > articlesIn(language), language);
     assert.equal(pages('ms'), articlesIn('ms'));
+  });
+
+  test('a bundle publishes what the search page loads, not Pagefind\'s own interfaces', async () => {
+    for (const bundle of ['ar', 'en', 'hi', 'ms']) {
+      const files = (await readdir(join(DIST, 'pagefind', bundle))).filter((name) => !name.endsWith('.pf_meta')).sort();
+      const wasm = bundle === 'ms' ? 'wasm.unknown.pagefind' : `wasm.${bundle}.pagefind`;
+      assert.deepEqual(files, ['bundle.json', 'filter', 'fragment', 'index', 'pagefind-entry.json', 'pagefind-worker.js', 'pagefind.js', wasm].sort(), bundle);
+    }
   });
 });

@@ -18,7 +18,7 @@ import { fileStamps } from './file-stamps.ts';
 import { codeFingerprint } from './fingerprint.ts';
 
 /** The code that turns a file into a record: after a change to it, every file is read again. */
-const LOADER_SOURCES = ['src/schema', 'src/lib/content-files.ts', 'src/lib/content-loader.ts'];
+const LOADER_SOURCES = ['src/schema', 'src/lib/content-files.ts', 'src/lib/content-loader.ts', 'src/lib/record-cache.ts', 'src/lib/body-key.ts'];
 
 /**
  * A record's digest as the loader stores it: its front matter's and its body's,
