@@ -9,6 +9,7 @@ import { mkdir, readFile, writeFile, access } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadCollection } from '../src/lib/content-files.ts';
+import { nearestId } from '../src/lib/suggest.ts';
 import { serializeYaml } from '../src/schema/serialize.ts';
 import { isCanonicalLanguageTag } from '../src/schema/shared.ts';
 import { loadBoilerplateRules } from './lib/draft/boilerplate.ts';
@@ -69,6 +70,15 @@ if (await exists(join(root, 'content', 'captures', captureName))) captureName = 
 const capturePath = `captures/${captureName}`;
 
 const [sources, entities, events] = await Promise.all([loadCollection(root, 'sources'), loadCollection(root, 'entities'), loadCollection(root, 'events')]);
+// An id given by hand must name a record, before anything is written.
+for (const [option, folder, records, extension] of [['source', 'sources', sources.records, '.yaml'], ['event', 'events', events.records, '.md']] as const) {
+  const id = values[option];
+  const ids = records.map((r) => r.data.id);
+  if (id === undefined || ids.includes(id)) continue;
+  const meant = nearestId(id, ids);
+  fail(`--${option} ${id}: no such record in content/${folder}/. ${meant ? `Did you mean --${option} ${meant}? ` : ''}`
+    + `Add content/${folder}/${id}${extension} first, or leave --${option} out to have the draft propose one; nothing was written`);
+}
 const drafts = draftArticles(text, {
   language,
   sha256,

@@ -219,7 +219,7 @@ test('text output names the file, line, column, severity, rule and fix', async (
     const { code, stdout } = await run('--root', dir);
     assert.equal(code, 1);
     assert.match(stdout, new RegExp(`^${HINDI}:\\d+:\\d+  error  source: refers to "newsitt", which is not in content/sources/  \\[reference\\]$`, 'm'));
-    assert.match(stdout, /^ {4}fix: correct the id, or add content\/sources\/newsitt\.yaml$/m);
+    assert.match(stdout, /^ {4}fix: did you mean "newsit"\? If not, add content\/sources\/newsitt\.yaml$/m);
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

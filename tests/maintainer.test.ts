@@ -70,6 +70,17 @@ test('--help explains content:new and content:fix', () => {
   }
 });
 
+test('content:new refuses an id given by hand that names no record, saying which one was meant, and writes nothing', async () => {
+  const before = await readdir(join(project.dir, 'content', 'captures'));
+  const slip = project.run(['scripts/content-new.ts', 'new-capture.txt', '--source', 'seaprwir']);
+  assert.equal(slip.code, 1, slip.output);
+  assert.match(slip.output, /--source seaprwir: no such record in content\/sources\/\. Did you mean --source seaprwire\?/);
+  const unknown = project.run(['scripts/content-new.ts', 'new-capture.txt', '--source', 'seaprwire', '--event', 'a-summit-never-recorded']);
+  assert.equal(unknown.code, 1, unknown.output);
+  assert.match(unknown.output, /--event a-summit-never-recorded: no such record in content\/events\/\. Add content\/events\/a-summit-never-recorded\.md first/);
+  assert.deepEqual(await readdir(join(project.dir, 'content', 'captures')), before, 'nothing written');
+});
+
 test('a new capture goes from content:new to the event page, search and the exports', async () => {
   const drafted = project.run(['scripts/content-new.ts', 'new-capture.txt', '--source', 'seaprwire', '--added', '2026-11-20']);
   assert.equal(drafted.code, 0, drafted.output);

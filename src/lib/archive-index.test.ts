@@ -88,4 +88,7 @@ test('broken references are reported with the field and a fix', () => {
   assert.equal(broken.length, 2);
   assert.equal(broken[0]!.field, 'source');
   assert.match(broken[0]!.fix, /content\/sources\/s2\.yaml/);
+  assert.match(broken[0]!.fix, /^did you mean "s1"\?/, 'a slip in the id names the id meant');
+  const unlike = findBrokenReferences({ ...input, sources: [source('a-publisher-unlike-it')] });
+  assert.ok(unlike.length > 0 && unlike.every((p) => p.fix.startsWith('correct the id, or add content/sources/')), 'nothing near enough to suggest');
 });

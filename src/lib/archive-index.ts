@@ -4,6 +4,7 @@
  */
 import type { Article, Entity, Event, Source } from '../schema/index.ts';
 import type { ContentProblem } from '../schema/parse.ts';
+import { nearestId } from './suggest.ts';
 
 export interface ArchiveInput {
   articles: readonly Article[];
@@ -213,13 +214,15 @@ export function findBrokenReferences(input: ReferenceInput): ContentProblem[] {
   const fileOf = input.files ?? ((collection, id) => `content/${collection}/${id}`);
   const check = (collection: string, id: string, field: string, target: keyof typeof ids, value: string) => {
     if (ids[target].has(value)) return;
+    const meant = nearestId(value, ids[target]);
+    const record = `content/${target}/${value}${target === 'sources' || target === 'entities' ? '.yaml' : '.md'}`;
     problems.push({
       file: fileOf(collection, id),
       line: 1,
       column: 1,
       field,
       message: `refers to "${value}", which is not in content/${target}/`,
-      fix: `correct the id, or add content/${target}/${value}${target === 'sources' || target === 'entities' ? '.yaml' : '.md'}`,
+      fix: meant ? `did you mean "${meant}"? If not, add ${record}` : `correct the id, or add ${record}`,
       rule: 'reference',
     });
   };
