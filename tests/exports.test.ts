@@ -12,12 +12,12 @@ import assert from 'node:assert/strict';
 import { execFile, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { createHash } from 'node:crypto';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { after, before, describe, test } from 'node:test';
-import { promisify } from 'node:util';
+import { isDeepStrictEqual, promisify } from 'node:util';
 import { loadCollection } from '../src/lib/content-files.ts';
 import { loadDataset } from '../src/lib/dataset-file.ts';
 import type { Article } from '../src/schema/index.ts';
@@ -49,6 +49,11 @@ async function query(sql: string): Promise<Record<string, unknown>[]> {
 }
 
 /** Every file of an export with its SHA-256, by relative path (leaving out the site's own /data/ page). */
+/** Semantic versions in order: 1.10.0 after 1.9.0. */
+const compareVersions = (a: string, b: string) => {
+  const [x, y] = [a, b].map((v) => v.split('.').map(Number));
+  return x!.map((part, i) => part - y![i]!).find((d) => d !== 0) ?? 0;
+};
 const digestExport = (dir: string) => digestTree(dir, (path) => dir === DATA && path === 'index.html');
 
 describe('tables in every format', () => {
@@ -158,6 +163,23 @@ describe('packaging and fixity', () => {
       }
     } finally {
       preview.kill();
+    }
+  });
+
+  test('a released version\'s fields never change: changing them is a new major version', async () => {
+    // Each version's tables and columns are recorded in tests/fixtures/dataset-fields/<version>.json, so that an
+    // archivist's copy of a version always has the columns the same version has today (CHANGELOG: "major when
+    // fields change").
+    const datapackage = JSON.parse(await readFile(join(DATA, 'datapackage.json'), 'utf8')) as { version: string; resources: { name: string; format: string; schema: { fields: { name: string; type: string }[] } }[] };
+    const fields = Object.fromEntries(datapackage.resources.filter((r) => r.format === 'csv').map((r) => [r.name, r.schema.fields.map((f) => `${f.name}: ${f.type}`)]));
+    const recorded = join(ROOT, 'tests', 'fixtures', 'dataset-fields');
+    const versions = (await readdir(recorded)).map((file) => file.replace(/\.json$/, '')).sort(compareVersions);
+    const current = datapackage.version;
+    assert.ok(versions.includes(current), `version ${current}'s fields are not recorded: write tests/fixtures/dataset-fields/${current}.json as\n${JSON.stringify(fields, null, 2)}`);
+    assert.deepEqual(fields, JSON.parse(await readFile(join(recorded, `${current}.json`), 'utf8')), `the fields of released version ${current} changed: release a new major version (content/dataset.yaml) and record its fields`);
+    const earlier = versions.filter((v) => compareVersions(v, current) < 0).at(-1);
+    if (earlier && !isDeepStrictEqual(fields, JSON.parse(await readFile(join(recorded, `${earlier}.json`), 'utf8')))) {
+      assert.ok(Number(current.split('.')[0]) > Number(earlier.split('.')[0]), `fields changed between ${earlier} and ${current}, a new minor or patch version`);
     }
   });
 
