@@ -195,7 +195,7 @@ describe('list and record pages', () => {
     for (const article of articles) {
       const page = await loadPage(paths.article(article.id));
       const description = attr(select('meta[name="description"]', page), 'content');
-      const text = toText(select('.article-body', page)!).trim();
+      const text = toText(select('.article-body', page)!).replace(/\s+/gu, ' ').trim();
       assert.ok(description.length > 20 && description.length <= 160, `${article.id}: "${description}"`);
       assert.ok(text.startsWith(description.replace(/…$/u, '')), `${article.id}: "${description}" is not how its text begins`);
     }

@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { leadOf } from './lead.ts';
 
-test('a short first paragraph is the lead, whole', () => {
-  assert.equal(leadOf('  Putin arrived in Minsk.\n\nHe met Lukashenko.', 'en'), 'Putin arrived in Minsk.');
+test('a short text is the lead, whole, on one line: a dateline alone on its line does not make the lead', () => {
+  assert.equal(leadOf('  MINSK, 6 December\n\nPutin arrived in Minsk.\n\nHe met Lukashenko.\n', 'en'), 'MINSK, 6 December Putin arrived in Minsk. He met Lukashenko.');
 });
 
 test('a long paragraph gives its whole sentences that fit, in every script', () => {
