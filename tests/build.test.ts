@@ -228,6 +228,14 @@ describe('list and record pages', () => {
     }
   });
 
+  test('the data page sets its file names and commands as code, left to right, in every language', async () => {
+    for (const locale of localeKeys) {
+      const verify = select('section[aria-labelledby="verify"]', await loadPage(paths.data(locale)))!;
+      const code = selectAll('code', verify).map((c) => [toText(c), attr(c, 'dir') || attr(select('pre', verify)!, 'dir')]);
+      assert.deepEqual(code, [['SHA256SUMS', 'ltr'], ['sha256sum -c SHA256SUMS', 'ltr'], ['sha256sum -c manifest-sha256.txt', 'ltr']], locale);
+    }
+  });
+
   test('home pages count the archive', async () => {
     for (const locale of localeKeys) {
       const counts = selectAll('.stats dd', await loadPage(paths.home(locale))).map((dd) => toText(dd));
