@@ -211,6 +211,24 @@ for (const [what, c] of ruleCases) {
   });
 }
 
+test('a file that cannot be read is its own problem: records that refer to it are not reported too', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'content-unreadable-'));
+  try {
+    await cp(join(ROOT, 'content'), join(dir, 'content'), { recursive: true });
+    // The Arabic article's editorial notes point at this one.
+    const referred = 'content/articles/2025-putin-russia-iran-trade-growth-rt.md';
+    assert.match(await readFile(join(dir, ARABIC), 'utf8'), /see: 2025-putin-russia-iran-trade-growth-rt/);
+    await writeFile(join(dir, referred), (await readFile(join(dir, referred), 'utf8')).replace(/^language: ar$/m, 'language: [ar'));
+    const { code, stdout } = await run('--root', dir);
+    assert.equal(code, 1);
+    const files = [...stdout.matchAll(/^(content\/\S+?):\d+:\d+  error/gm)].map((m) => m[1]);
+    assert.ok(files.length > 0, stdout);
+    assert.deepEqual([...new Set(files)], [referred], stdout);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+});
+
 test('text output names the file, line, column, severity, rule and fix', async () => {
   const dir = await mkdtemp(join(tmpdir(), 'content-text-'));
   try {

@@ -10,7 +10,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { findBrokenReferences, type ReferenceInput } from '../../src/lib/archive-index.ts';
 import { collectRecords, listCollectionFiles, type LoadedRecord } from '../../src/lib/content-files.ts';
 import { stampOf } from '../../src/lib/file-stamps.ts';
@@ -234,7 +234,15 @@ export const rules: ContentRule[] = [
     check: (archive) => {
       const fileOf = new Map<string, string>();
       for (const [name, records] of Object.entries(archive.records)) for (const r of records) fileOf.set(`${name}/${r.data.id}`, r.file);
+      // A file the schema rule reports (bad YAML, a missing field) still names its record: the problem is that
+      // file's, not that of every record referring to it.
+      const unreadable: Partial<Record<CollectionName, Set<string>>> = {};
+      for (const { file } of archive.loadProblems) {
+        const collection = collectionOfFile(file);
+        if (collection) (unreadable[collection] ??= new Set()).add(basename(file, collections[collection].extension));
+      }
       return findBrokenReferences({
+        unreadable,
         articles: archive.records.articles.map((r) => r.data),
         events: archive.records.events.map((r) => r.data),
         sources: archive.records.sources.map((r) => r.data),

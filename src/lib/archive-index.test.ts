@@ -91,4 +91,5 @@ test('broken references are reported with the field and a fix', () => {
   assert.match(broken[0]!.fix, /^did you mean "s1"\?/, 'a slip in the id names the id meant');
   const unlike = findBrokenReferences({ ...input, sources: [source('a-publisher-unlike-it')] });
   assert.ok(unlike.length > 0 && unlike.every((p) => p.fix.startsWith('correct the id, or add content/sources/')), 'nothing near enough to suggest');
+  assert.deepEqual(findBrokenReferences({ ...input, sources: [source('s1')], unreadable: { sources: new Set(['s2']) } }), [], 'a record whose file could not be read is not missing');
 });

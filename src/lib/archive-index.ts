@@ -200,6 +200,8 @@ export interface ReferenceInput {
   sources: readonly Pick<Source, 'id'>[];
   entities: readonly Pick<Entity, 'id'>[];
   files?: ArchiveInput['files'];
+  /** Ids whose files exist but could not be read (content:check reports those files): a reference to one is not broken. */
+  unreadable?: Partial<Record<'articles' | 'events' | 'sources' | 'entities', ReadonlySet<string>>>;
 }
 
 /** Every reference between records that does not resolve, as located problems. */
@@ -213,7 +215,7 @@ export function findBrokenReferences(input: ReferenceInput): ContentProblem[] {
   const problems: ContentProblem[] = [];
   const fileOf = input.files ?? ((collection, id) => `content/${collection}/${id}`);
   const check = (collection: string, id: string, field: string, target: keyof typeof ids, value: string) => {
-    if (ids[target].has(value)) return;
+    if (ids[target].has(value) || input.unreadable?.[target]?.has(value)) return;
     const meant = nearestId(value, ids[target]);
     const record = `content/${target}/${value}${target === 'sources' || target === 'entities' ? '.yaml' : '.md'}`;
     problems.push({
