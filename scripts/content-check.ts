@@ -12,10 +12,11 @@ const USAGE = `Usage: npm run content:check [-- paths…] [--format text|json] [
 
 Checks every file under content/: YAML syntax, the schema, ids, references,
 capture hashes, Unicode, TODOs, raw HTML and script, links, invisible
-characters, scripts against languages, dates and duplicates. Prints one line
-per problem with its fix; exits 1 when there is any problem. With paths, only
-problems in those files or folders are shown (all content is still read, so
-references are checked against the whole archive).`;
+characters, scripts against languages, dates, duplicates, and files a collection
+would not read (an article saved as .txt). Prints one line per problem with its
+fix; exits 1 when there is any problem. With paths, only problems in those
+files or folders are shown (all content is still read, so references are
+checked against the whole archive).`;
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,

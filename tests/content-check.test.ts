@@ -182,6 +182,7 @@ const ruleCases: [string, RuleCase][] = [
   ['a date in the future', { rule: 'plausible-dates', file: HINDI, edit: (t) => t.replace(/^added: .*$/m, 'added: 2999-01-01'), line: lineOf('added: 2999'), fix: /check the date/ }],
   ['YAML that does not parse', { rule: 'yaml-syntax', file: HINDI, edit: (t) => t.replace('language: hi', 'language: hi: x'), line: lineOf('language: hi: x'), fix: /YAML syntax/ }],
   ['a front matter that is not canonical', { rule: 'canonical-format', file: HINDI, edit: (t) => t.replace('language: hi', "language: 'hi'"), line: lineOf("language: 'hi'"), fix: /content:fix/ }],
+  ['an article saved as .txt', { rule: 'stray-file', file: 'content/articles/2025-01-01-draft.txt', newFile: HINDI, edit: (t) => t, line: () => 1, fix: /rename it to "2025-01-01-draft\.md"/ }],
   ['the same capture archived twice', {
     rule: 'duplicate-text', file: 'content/articles/2024-12-06-zz-archived-again.md', newFile: HINDI,
     edit: (t) => t.replace('id: 2024-12-06-russia-belarus-sign-military-agreement-newsit', 'id: 2024-12-06-zz-archived-again'),

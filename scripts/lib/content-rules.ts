@@ -12,7 +12,7 @@ import { readdir } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { basename, join } from 'node:path';
 import { findBrokenReferences, type ReferenceInput } from '../../src/lib/archive-index.ts';
-import { collectRecords, listCollectionFiles, type LoadedRecord } from '../../src/lib/content-files.ts';
+import { collectRecords, listCollectionFiles, listStrayFiles, type LoadedRecord } from '../../src/lib/content-files.ts';
 import { stampOf } from '../../src/lib/file-stamps.ts';
 import { collections, type Article, type CollectionName, type Event, type RecordOf } from '../../src/schema/index.ts';
 import { locateField, parseCanonicalFile, type ContentProblem } from '../../src/schema/parse.ts';
@@ -253,6 +253,20 @@ export const rules: ContentRule[] = [
         return { ...problem, ...locateField(collectionOfFile(problem.file), archive.textOf(problem.file), path) };
       });
     },
+  },
+  {
+    id: 'stray-file',
+    scope: 'archive',
+    description: 'every file in a collection\'s folder is one of its records (nothing there is silently left out)',
+    check: async (archive) => (await Promise.all((Object.keys(collections) as CollectionName[]).map(async (collection) => {
+      const { folder, extension } = collections[collection];
+      return (await listStrayFiles(archive.root, collection)).map((file): ContentProblem => ({
+        file, line: 1, column: 1, field: '',
+        message: `is not read: content/${folder}/ holds ${collection} as ${extension} files, so this one is not built, searched or exported`,
+        fix: `rename it to "${basename(file).replace(/\.[^.]*$/, '')}${extension}" if it is one of the ${collection}, or move it out of content/${folder}/`,
+        rule: 'stray-file',
+      }));
+    }))).flat(),
   },
   {
     id: 'capture-hash',

@@ -35,6 +35,19 @@ export async function listCollectionFiles(root: string, collection: CollectionNa
     .sort();
 }
 
+/**
+ * The files in a collection's folder that it does not read: not ending in its
+ * extension (an article saved as .txt), hidden files (".DS_Store") aside.
+ */
+export async function listStrayFiles(root: string, collection: CollectionName): Promise<string[]> {
+  const spec = collections[collection];
+  const entries = await readdir(join(root, 'content', spec.folder), { recursive: true, withFileTypes: true }).catch(() => []);
+  return entries
+    .filter((e) => e.isFile() && !e.name.endsWith(spec.extension) && !e.name.startsWith('.'))
+    .map((e) => relative(root, join(e.parentPath, e.name)).split('\\').join('/'))
+    .sort();
+}
+
 /** Files read at a time: enough to keep the disk busy while the previous ones are processed. */
 const READ_AHEAD = 64;
 
