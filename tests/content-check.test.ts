@@ -156,6 +156,8 @@ interface RuleCase {
   /** The line the problem must be reported on, found in the edited text. */
   line: (edited: string) => number;
   fix: RegExp;
+  /** What the message must say, when the rule has more than one. */
+  message?: RegExp;
   /** When the case adds a file rather than editing one. */
   newFile?: string;
 }
@@ -181,6 +183,7 @@ const ruleCases: [string, RuleCase][] = [
   ['a body in another script than its language', { rule: 'script-matches-language', file: HINDI, edit: (t) => t.replace('language: hi', 'language: ar'), line: lineOf('language: ar'), fix: /correct the language/ }],
   ['a date in the future', { rule: 'plausible-dates', file: HINDI, edit: (t) => t.replace(/^added: .*$/m, 'added: 2999-01-01'), line: lineOf('added: 2999'), fix: /check the date/ }],
   ['YAML that does not parse', { rule: 'yaml-syntax', file: HINDI, edit: (t) => t.replace('language: hi', 'language: hi: x'), line: lineOf('language: hi: x'), fix: /YAML syntax/ }],
+  ['Windows line endings', { rule: 'canonical-format', file: HINDI, edit: (t) => t.replaceAll('\n', '\r\n'), line: () => 1, fix: /content:fix/, message: /CRLF/ }],
   ['a front matter that is not canonical', { rule: 'canonical-format', file: HINDI, edit: (t) => t.replace('language: hi', "language: 'hi'"), line: lineOf("language: 'hi'"), fix: /content:fix/ }],
   ['an article saved as .txt', { rule: 'stray-file', file: 'content/articles/2025-01-01-draft.txt', newFile: HINDI, edit: (t) => t, line: () => 1, fix: /rename it to "2025-01-01-draft\.md"/ }],
   ['the same capture archived twice', {
@@ -200,11 +203,12 @@ for (const [what, c] of ruleCases) {
       const before = await treeDigest(join(dir, 'content'));
       const { code, stdout } = await run('--root', dir, '--format', 'json');
       assert.equal(code, 1, 'exit code');
-      const problems: { file: string; line: number; rule: string; fix: string }[] = JSON.parse(stdout);
+      const problems: { file: string; line: number; rule: string; message: string; fix: string }[] = JSON.parse(stdout);
       const line = c.line(edited);
       const found = problems.find((p) => p.rule === c.rule && p.file === c.file && p.line === line);
       assert.ok(found, `no [${c.rule}] problem at ${c.file}:${line}; got ${JSON.stringify(problems.map((p) => [p.rule, p.file, p.line]))}`);
       assert.match(found.fix, c.fix);
+      if (c.message) assert.match(found.message, c.message);
       assert.equal(await treeDigest(join(dir, 'content')), before, 'content:check changed a file');
     } finally {
       await rm(dir, { recursive: true, force: true });

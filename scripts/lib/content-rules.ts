@@ -325,7 +325,10 @@ rules.push({
         const index = canonical.split('\n').findIndex((line, i) => line !== actual[i]);
         problems.push({
           file: record.file, line: index + 1, column: 1, field: '',
-          message: 'is not in canonical form (YAML quoting, key order or layout differs)',
+          // Line endings are the usual cause from an editor on Windows, and invisible in a diff: named when they are.
+          message: actual[index]?.endsWith('\r') && canonical.split('\n')[index] === actual[index].slice(0, -1)
+            ? 'is not in canonical form: its lines end in CRLF (Windows line endings), where the canonical form has LF'
+            : 'is not in canonical form (YAML quoting, key order or layout differs)',
           fix: 'run "npm run content:fix", which rewrites the front matter canonically and leaves the text alone',
           rule: 'canonical-format',
         });
