@@ -40,6 +40,7 @@ describe('parseContentFile', () => {
   const cases: [string, string, string, number, string][] = [
     ['an unknown field', validArticle.replace('topics:', 'colour: red\ntopics:'), 'colour', 13, 'remove "colour"'],
     ['a malformed language tag', validArticle.replace('language: hi', 'language: hindi_IN'), 'language', 4, 'BCP 47'],
+    ['a language named instead of coded', validArticle.replace('language: hi', 'language: hindi'), 'language', 4, 'two- or three-letter ISO 639 code'],
     ['a date that does not match its precision', validArticle.replace('value: 2024-12-06', 'value: 2024-12'), 'published.value', 6, 'YYYY-MM-DD'],
     ['an impossible date', validArticle.replace('value: 2024-12-06', 'value: 2024-02-30'), 'published.value', 6, 'real date'],
     ['a bad checksum', validArticle.replace(SHA, 'abc'), 'capture.sha256', 16, 'sha256sum'],
