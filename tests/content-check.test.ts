@@ -185,6 +185,8 @@ const ruleCases: [string, RuleCase][] = [
   ['YAML that does not parse', { rule: 'yaml-syntax', file: HINDI, edit: (t) => t.replace('language: hi', 'language: hi: x'), line: lineOf('language: hi: x'), fix: /YAML syntax/ }],
   ['Windows line endings', { rule: 'canonical-format', file: HINDI, edit: (t) => t.replaceAll('\n', '\r\n'), line: () => 1, fix: /content:fix/, message: /CRLF/ }],
   ['a front matter that is not canonical', { rule: 'canonical-format', file: HINDI, edit: (t) => t.replace('language: hi', "language: 'hi'"), line: lineOf("language: 'hi'"), fix: /content:fix/ }],
+  ['a release version that is not semantic', { rule: 'schema', file: 'content/dataset.yaml', edit: (t) => t.replace('- version: 1.0.0', '- version: "1.0"'), line: lineOf('version: "1.0"'), fix: /correct "releases\.0\.version"/ }],
+  ['a release naming no article', { rule: 'reference', file: 'content/dataset.yaml', edit: (t) => t.replace('- 2025-putin-russia-iran-trade-growth-rt', '- 2025-putin-russia-iran-trade-growth-r'), line: lineOf('trade-growth-r'), fix: /did you mean "2025-putin-russia-iran-trade-growth-rt"/ }],
   ['an article saved as .txt', { rule: 'stray-file', file: 'content/articles/2025-01-01-draft.txt', newFile: HINDI, edit: (t) => t, line: () => 1, fix: /rename it to "2025-01-01-draft\.md"/ }],
   ['the same capture archived twice', {
     rule: 'duplicate-text', file: 'content/articles/2024-12-06-zz-archived-again.md', newFile: HINDI,

@@ -20,6 +20,7 @@ import { after, before, describe, test } from 'node:test';
 import { isDeepStrictEqual, promisify } from 'node:util';
 import { loadCollection } from '../src/lib/content-files.ts';
 import { loadDataset } from '../src/lib/dataset-file.ts';
+import { compareVersions } from '../src/schema/dataset.ts';
 import type { Article } from '../src/schema/index.ts';
 import { digestTree, DIST, listedChecksums, readChecksums, ROOT } from './helpers/dist.ts';
 
@@ -49,11 +50,6 @@ async function query(sql: string): Promise<Record<string, unknown>[]> {
 }
 
 /** Every file of an export with its SHA-256, by relative path (leaving out the site's own /data/ page). */
-/** Semantic versions in order: 1.10.0 after 1.9.0. */
-const compareVersions = (a: string, b: string) => {
-  const [x, y] = [a, b].map((v) => v.split('.').map(Number));
-  return x!.map((part, i) => part - y![i]!).find((d) => d !== 0) ?? 0;
-};
 const digestExport = (dir: string) => digestTree(dir, (path) => dir === DATA && path === 'index.html');
 
 describe('tables in every format', () => {

@@ -8,14 +8,17 @@
  */
 import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
-import { readdir } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { basename, join } from 'node:path';
 import { findBrokenReferences, type ReferenceInput } from '../../src/lib/archive-index.ts';
 import { collectRecords, listCollectionFiles, listStrayFiles, type LoadedRecord } from '../../src/lib/content-files.ts';
+import { DATASET_FILE } from '../../src/lib/dataset-file.ts';
 import { stampOf } from '../../src/lib/file-stamps.ts';
+import { nearestId } from '../../src/lib/suggest.ts';
+import { DatasetSchema } from '../../src/schema/dataset.ts';
 import { collections, type Article, type CollectionName, type Event, type RecordOf } from '../../src/schema/index.ts';
-import { locateField, parseCanonicalFile, type ContentProblem } from '../../src/schema/parse.ts';
+import { locateField, locateInYaml, parseCanonicalFile, parseYamlFile, type ContentProblem } from '../../src/schema/parse.ts';
 import { serializeParsedRecord } from '../../src/schema/serialize.ts';
 import { openCheckCache, type CheckCacheReader, type FileVerdict, type VerdictJson } from './check-cache.ts';
 import { textKey, textRules } from './text-rules.ts';
@@ -220,6 +223,19 @@ async function listCaptures(root: string): Promise<string[]> {
 const collectionOfFile = (file: string): CollectionName =>
   (Object.keys(collections) as CollectionName[]).find((name) => file.startsWith(`content/${collections[name].folder}/`))!;
 
+/**
+ * The ids of records whose files the schema rule reports (bad YAML, a missing field): such a file still names
+ * its record, and the problem is that file's, not that of every record referring to it.
+ */
+function unreadableIds(archive: ArchiveScope): Partial<Record<CollectionName, Set<string>>> {
+  const unreadable: Partial<Record<CollectionName, Set<string>>> = {};
+  for (const { file } of archive.loadProblems) {
+    const collection = collectionOfFile(file);
+    if (collection) (unreadable[collection] ??= new Set()).add(basename(file, collections[collection].extension));
+  }
+  return unreadable;
+}
+
 export const rules: ContentRule[] = [
   {
     id: 'schema',
@@ -234,15 +250,8 @@ export const rules: ContentRule[] = [
     check: (archive) => {
       const fileOf = new Map<string, string>();
       for (const [name, records] of Object.entries(archive.records)) for (const r of records) fileOf.set(`${name}/${r.data.id}`, r.file);
-      // A file the schema rule reports (bad YAML, a missing field) still names its record: the problem is that
-      // file's, not that of every record referring to it.
-      const unreadable: Partial<Record<CollectionName, Set<string>>> = {};
-      for (const { file } of archive.loadProblems) {
-        const collection = collectionOfFile(file);
-        if (collection) (unreadable[collection] ??= new Set()).add(basename(file, collections[collection].extension));
-      }
       return findBrokenReferences({
-        unreadable,
+        unreadable: unreadableIds(archive),
         articles: archive.records.articles.map((r) => r.data),
         events: archive.records.events.map((r) => r.data),
         sources: archive.records.sources.map((r) => r.data),
@@ -252,6 +261,36 @@ export const rules: ContentRule[] = [
         const path = problem.field.split('.').map((k) => (/^\d+$/.test(k) ? Number(k) : k));
         return { ...problem, ...locateField(collectionOfFile(problem.file), archive.textOf(problem.file), path) };
       });
+    },
+  },
+  {
+    id: 'dataset',
+    scope: 'archive',
+    description: 'content/dataset.yaml: its schema, and releases that name articles of the archive',
+    check: async (archive) => {
+      const text = await readFile(join(archive.root, DATASET_FILE), 'utf8').catch(() => undefined);
+      if (text === undefined) {
+        return [{ file: DATASET_FILE, line: 1, column: 1, field: '', message: 'is missing: the dataset\'s name, licences and releases', fix: 'restore it from the repository', rule: 'dataset' }];
+      }
+      const parsed = parseYamlFile(DatasetSchema, DATASET_FILE, text);
+      if (!parsed.ok) return parsed.problems;
+      const articles = new Set([...archive.records.articles.map((r) => r.data.id), ...(unreadableIds(archive).articles ?? [])]);
+      const problems: ContentProblem[] = [];
+      parsed.data.releases.forEach((release, i) => {
+        for (const list of ['added', 'corrected', 'withdrawn'] as const) {
+          release[list].forEach((id, j) => {
+            if (articles.has(id)) return;
+            const meant = nearestId(id, articles);
+            problems.push({
+              file: DATASET_FILE, ...locateInYaml(text, ['releases', i, list, j]), field: `releases.${i}.${list}.${j}`,
+              message: `names "${id}", which is not in content/articles/`,
+              fix: meant ? `did you mean "${meant}"?` : 'correct the id, or remove it from the release',
+              rule: 'reference',
+            });
+          });
+        }
+      });
+      return problems;
     },
   },
   {

@@ -2,15 +2,16 @@
 import { access, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { parse } from 'yaml';
 import { DatasetSchema, type Dataset } from '../schema/dataset.ts';
+import { formatProblem, parseYamlFile } from '../schema/parse.ts';
+
+/** The dataset's own record, relative to the project root. */
+export const DATASET_FILE = 'content/dataset.yaml';
 
 /** Reads content/dataset.yaml under `root`, with a located message when it is invalid. */
 export async function loadDataset(root: string): Promise<Dataset> {
-  const result = DatasetSchema.safeParse(parse(await readFile(join(root, 'content', 'dataset.yaml'), 'utf8')));
-  if (!result.success) {
-    throw new Error(result.error.issues.map((i) => `content/dataset.yaml ${i.path.join('.')}: ${i.message}`).join('\n'));
-  }
+  const result = parseYamlFile(DatasetSchema, DATASET_FILE, await readFile(join(root, DATASET_FILE), 'utf8'));
+  if (!result.ok) throw new Error(result.problems.map(formatProblem).join('\n'));
   return result.data;
 }
 

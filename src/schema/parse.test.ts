@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { formatProblem, parseCanonicalFile, parseContentFile, splitFrontMatter } from './parse.ts';
+import { DatasetSchema } from './dataset.ts';
+import { formatProblem, locateInYaml, parseCanonicalFile, parseContentFile, parseYamlFile, splitFrontMatter } from './parse.ts';
 import { serializeParsedRecord } from './serialize.ts';
 
 const SHA = 'a'.repeat(64);
@@ -145,4 +146,15 @@ describe('parseCanonicalFile', () => {
       assert.deepEqual(result, parseContentFile('articles', name, text));
     });
   }
+});
+
+test('a YAML file that is not a record is validated with its schema, every problem located', () => {
+  const text = 'name: coverage-atlas\nreleases:\n  - version: "1.0"\n';
+  const parsed = parseYamlFile(DatasetSchema, 'content/dataset.yaml', text);
+  assert.equal(parsed.ok, false);
+  const version = !parsed.ok && parsed.problems.find((p) => p.field === 'releases.0.version');
+  assert.deepEqual(version && [version.line, version.column, version.rule], [3, 5, 'schema']);
+  assert.deepEqual(locateInYaml(text, ['releases', 0, 'version']), { line: 3, column: 5 });
+  const broken = parseYamlFile(DatasetSchema, 'content/dataset.yaml', 'name: [x\n');
+  assert.equal(!broken.ok && broken.problems[0]!.rule, 'yaml-syntax');
 });

@@ -142,18 +142,52 @@ function problemsFromZod(
  * @example locateField('articles', text, ['events', 0]) // { line: 16, column: 5 }
  */
 export function locateField(collection: CollectionName, text: string, path: readonly (string | number)[]): { line: number; column: number } {
-  let yamlText = text;
-  let lineOffset = 0;
-  if (collections[collection].extension === '.md') {
-    const split = splitFrontMatter(text);
-    if (!split) return { line: 1, column: 1 };
-    yamlText = split.yaml;
-    lineOffset = split.yamlLineOffset;
-  }
+  if (collections[collection].extension === '.yaml') return locateInYaml(text, path);
+  const split = splitFrontMatter(text);
+  if (!split) return { line: 1, column: 1 };
+  const { line, column } = locateInYaml(split.yaml, path);
+  return { line: line + split.yamlLineOffset, column };
+}
+
+/**
+ * The 1-based line and column of a field in a YAML text, or of the nearest
+ * parent that exists.
+ * @example locateInYaml('releases:\n  - version: 1.0.0\n', ['releases', 0, 'version']) // { line: 2, column: 5 }
+ */
+export function locateInYaml(yamlText: string, path: readonly (string | number)[]): { line: number; column: number } {
   const lineCounter = new LineCounter();
   const doc = parseDocument(yamlText, { lineCounter });
   const { line, col } = lineCounter.linePos(locate(doc, path).offset);
-  return { line: line + lineOffset, column: col };
+  return { line, column: col };
+}
+
+/** A YAML text's syntax errors as located problems. */
+function yamlSyntaxProblems(doc: Document, lineCounter: LineCounter, file: string, lineOffset: number): ContentProblem[] {
+  return doc.errors.map((e) => {
+    const { line, col } = lineCounter.linePos(e.pos[0]);
+    return {
+      file,
+      line: line + lineOffset,
+      column: col,
+      field: '',
+      message: `YAML syntax: ${e.message.split('\n')[0]}`,
+      fix: 'correct the YAML syntax; quote values that contain ": " or start with a special character',
+      rule: 'yaml-syntax',
+    };
+  });
+}
+
+/**
+ * Parses and validates a YAML file that is not a record of a collection
+ * (content/dataset.yaml) with `schema`, every problem located.
+ */
+export function parseYamlFile<T>(schema: z.ZodType<T>, file: string, text: string): { ok: true; data: T } | { ok: false; problems: ContentProblem[] } {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  if (doc.errors.length > 0) return { ok: false, problems: yamlSyntaxProblems(doc, lineCounter, file, 0) };
+  const result = schema.safeParse(doc.toJS());
+  if (!result.success) return { ok: false, problems: problemsFromZod(result.error, file, doc, lineCounter, 0) };
+  return { ok: true, data: result.data };
 }
 
 /**
@@ -195,23 +229,7 @@ export function parseContentFile<C extends CollectionName>(collection: C, file: 
 
   const lineCounter = new LineCounter();
   const doc = parseDocument(yamlText, { lineCounter, prettyErrors: false, uniqueKeys: true });
-  if (doc.errors.length > 0) {
-    return {
-      ok: false,
-      problems: doc.errors.map((e) => {
-        const { line, col } = lineCounter.linePos(e.pos[0]);
-        return {
-          file,
-          line: line + lineOffset,
-          column: col,
-          field: '',
-          message: `YAML syntax: ${e.message.split('\n')[0]}`,
-          fix: 'correct the YAML syntax; quote values that contain ": " or start with a special character',
-          rule: 'yaml-syntax',
-        };
-      }),
-    };
-  }
+  if (doc.errors.length > 0) return { ok: false, problems: yamlSyntaxProblems(doc, lineCounter, file, lineOffset) };
 
   const result = spec.schema.safeParse(doc.toJS());
   if (!result.success) {
