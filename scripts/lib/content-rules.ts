@@ -18,7 +18,7 @@ import { stampOf } from '../../src/lib/file-stamps.ts';
 import { nearestId } from '../../src/lib/suggest.ts';
 import { DatasetSchema } from '../../src/schema/dataset.ts';
 import { collections, type Article, type CollectionName, type Event, type RecordOf } from '../../src/schema/index.ts';
-import { locateField, locateInYaml, parseCanonicalFile, parseYamlFile, type ContentProblem } from '../../src/schema/parse.ts';
+import { locateField, parseCanonicalFile, parseYamlFile, yamlLocator, type ContentProblem } from '../../src/schema/parse.ts';
 import { serializeParsedRecord } from '../../src/schema/serialize.ts';
 import { openCheckCache, type CheckCacheReader, type FileVerdict, type VerdictJson } from './check-cache.ts';
 import { textKey, textRules } from './text-rules.ts';
@@ -275,6 +275,7 @@ export const rules: ContentRule[] = [
       const parsed = parseYamlFile(DatasetSchema, DATASET_FILE, text);
       if (!parsed.ok) return parsed.problems;
       const articles = new Set([...archive.records.articles.map((r) => r.data.id), ...(unreadableIds(archive).articles ?? [])]);
+      const locate = yamlLocator(text);
       const problems: ContentProblem[] = [];
       parsed.data.releases.forEach((release, i) => {
         for (const list of ['added', 'corrected', 'withdrawn'] as const) {
@@ -282,7 +283,7 @@ export const rules: ContentRule[] = [
             if (articles.has(id)) return;
             const meant = nearestId(id, articles);
             problems.push({
-              file: DATASET_FILE, ...locateInYaml(text, ['releases', i, list, j]), field: `releases.${i}.${list}.${j}`,
+              file: DATASET_FILE, ...locate(['releases', i, list, j]), field: `releases.${i}.${list}.${j}`,
               message: `names "${id}", which is not in content/articles/`,
               fix: meant ? `did you mean "${meant}"?` : 'correct the id, or remove it from the release',
               rule: 'reference',

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { DatasetSchema } from './dataset.ts';
-import { formatProblem, locateInYaml, parseCanonicalFile, parseContentFile, parseYamlFile, splitFrontMatter } from './parse.ts';
+import { formatProblem, parseCanonicalFile, parseContentFile, parseYamlFile, splitFrontMatter, yamlLocator } from './parse.ts';
 import { serializeParsedRecord } from './serialize.ts';
 
 const SHA = 'a'.repeat(64);
@@ -154,7 +154,7 @@ test('a YAML file that is not a record is validated with its schema, every probl
   assert.equal(parsed.ok, false);
   const version = !parsed.ok && parsed.problems.find((p) => p.field === 'releases.0.version');
   assert.deepEqual(version && [version.line, version.column, version.rule], [3, 5, 'schema']);
-  assert.deepEqual(locateInYaml(text, ['releases', 0, 'version']), { line: 3, column: 5 });
+  assert.deepEqual(yamlLocator(text)(['releases', 0, 'version']), { line: 3, column: 5 });
   const broken = parseYamlFile(DatasetSchema, 'content/dataset.yaml', 'name: [x\n');
   assert.equal(!broken.ok && broken.problems[0]!.rule, 'yaml-syntax');
 });

@@ -142,23 +142,29 @@ function problemsFromZod(
  * @example locateField('articles', text, ['events', 0]) // { line: 16, column: 5 }
  */
 export function locateField(collection: CollectionName, text: string, path: readonly (string | number)[]): { line: number; column: number } {
-  if (collections[collection].extension === '.yaml') return locateInYaml(text, path);
+  if (collections[collection].extension === '.yaml') return yamlLocator(text)(path);
   const split = splitFrontMatter(text);
   if (!split) return { line: 1, column: 1 };
-  const { line, column } = locateInYaml(split.yaml, path);
+  const { line, column } = yamlLocator(split.yaml)(path);
   return { line: line + split.yamlLineOffset, column };
 }
 
 /**
- * The 1-based line and column of a field in a YAML text, or of the nearest
- * parent that exists.
- * @example locateInYaml('releases:\n  - version: 1.0.0\n', ['releases', 0, 'version']) // { line: 2, column: 5 }
+ * Finds fields in a YAML text: the 1-based line and column of each path asked
+ * for, or of its nearest parent that exists. The text is parsed (with positions,
+ * the slow way) once, when the first field is asked for.
+ * @example yamlLocator('releases:\n  - version: 1.0.0\n')(['releases', 0, 'version']) // { line: 2, column: 5 }
  */
-export function locateInYaml(yamlText: string, path: readonly (string | number)[]): { line: number; column: number } {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(yamlText, { lineCounter });
-  const { line, col } = lineCounter.linePos(locate(doc, path).offset);
-  return { line, column: col };
+export function yamlLocator(yamlText: string): (path: readonly (string | number)[]) => { line: number; column: number } {
+  let parsed: { doc: Document; lineCounter: LineCounter } | undefined;
+  return (path) => {
+    if (!parsed) {
+      const lineCounter = new LineCounter();
+      parsed = { doc: parseDocument(yamlText, { lineCounter }), lineCounter };
+    }
+    const { line, col } = parsed.lineCounter.linePos(locate(parsed.doc, path).offset);
+    return { line, column: col };
+  };
 }
 
 /** A YAML text's syntax errors as located problems. */
@@ -182,6 +188,12 @@ function yamlSyntaxProblems(doc: Document, lineCounter: LineCounter, file: strin
  * (content/dataset.yaml) with `schema`, every problem located.
  */
 export function parseYamlFile<T>(schema: z.ZodType<T>, file: string, text: string): { ok: true; data: T } | { ok: false; problems: ContentProblem[] } {
+  // As for records: js-yaml first; only a failing file is read again with positions.
+  const fast = parseQuickly(text);
+  if (fast.ok) {
+    const quick = schema.safeParse(fast.value);
+    if (quick.success) return { ok: true, data: quick.data };
+  }
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   if (doc.errors.length > 0) return { ok: false, problems: yamlSyntaxProblems(doc, lineCounter, file, 0) };
