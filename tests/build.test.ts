@@ -228,6 +228,26 @@ describe('list and record pages', () => {
     }
   });
 
+  test('a link to a page in English only says so, from a page in another language', async () => {
+    let links = 0;
+    for (const file of await listHtmlFiles()) {
+      const page = await loadPage(file);
+      const lang = attr(select('html', page), 'lang');
+      const locale = localeKeys.find((key) => locales[key].lang === lang) ?? 'en';
+      const marker = createTranslator(locale)('link.inEnglish');
+      for (const link of selectAll('a[href^="/about/"], a[href^="/docs/"]', page)) {
+        links++;
+        if (locale === 'en') {
+          assert.equal(attr(link, 'hrefLang'), '', `${file}: ${attr(link, 'href')}`);
+        } else {
+          assert.equal(attr(link, 'hrefLang'), 'en', `${file}: ${attr(link, 'href')} without hreflang`);
+          assert.ok(toText(link).endsWith(` ${marker}`), `${file}: "${toText(link)}" does not say it is in English`);
+        }
+      }
+    }
+    assert.ok(links > 500);
+  });
+
   test('the data page sets its file names and commands as code, left to right, in every language', async () => {
     for (const locale of localeKeys) {
       const verify = select('section[aria-labelledby="verify"]', await loadPage(paths.data(locale)))!;
