@@ -52,7 +52,6 @@ before(async () => {
   const generated = spawnSync(process.execPath, [join(ROOT, 'scripts/bench/corpus.ts'), '--articles', String(ARTICLES), '--out', dir], { encoding: 'utf8' });
   assert.equal(generated.status, 0, generated.stderr);
   for (const part of PARTS) await cp(join(ROOT, part), join(dir, part), { recursive: true });
-  await cp(join(ROOT, 'content', 'dataset.yaml'), join(dir, 'content', 'dataset.yaml'));
   await symlink(join(ROOT, 'node_modules'), join(dir, 'node_modules'));
   const built = node(['scripts/build.ts']);
   assert.equal(built.status, 0, `${built.stdout.slice(-3000)}\n${built.stderr.slice(-3000)}`);
