@@ -196,6 +196,21 @@ describe('queries in every script', () => {
     }
   });
 
+  test('a result in another language than the interface\'s says so: a guide "(in English)", every link its hreflang', async () => {
+    const { page } = await search(`${paths.search('hi')}?q=BibTeX`);
+    const guide = await page.$eval(`#search-results a.item-title[href="${paths.citing()}"]`, (a) => [a.getAttribute('hreflang'), a.querySelector('.link-lang')?.textContent]);
+    assert.deepEqual(guide, ['en', ' (अंग्रेज़ी में)']);
+    await page.close();
+    const lukashenko = await search(`${paths.search('ar')}?q=Lukashenko`);
+    const articles = await lukashenko.page.$$eval('#search-results a.item-title[href^="/articles/"]', (links) => links.map((a) => [a.getAttribute('href'), a.getAttribute('hreflang')]));
+    assert.ok(articles.length > 2);
+    for (const [href, hreflang] of articles) {
+      const language = archive.articles.get(href!.split('/')[2]!)!.language;
+      assert.equal(hreflang, language === 'ar' ? null : language, href!);
+    }
+    await lukashenko.page.close();
+  });
+
   test('a query with no results says so clearly', async () => {
     const { page, status, urls } = await search(`${paths.search('en')}?q=qqxqzv`);
     assert.deepEqual(urls, []);

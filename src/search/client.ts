@@ -260,6 +260,16 @@ export function startSearch(): void {
       // An article's title is in its language; any other page's is English unless the reader's interface language has its own.
       link.append(inLanguage(meta, 'title', language ?? 'en') ?? result.url);
     }
+    // A page in another language than the interface's says so, as the site's own links do: a guide (English only)
+    // to the eye too, an article in its language's name below.
+    const pageLanguage = meta.type === 'documentation' ? 'en' : language;
+    if (pageLanguage && pageLanguage !== config.lang) link.hreflang = pageLanguage;
+    if (meta.type === 'documentation' && config.lang !== 'en') {
+      const marker = document.createElement('span');
+      marker.className = 'link-lang';
+      marker.textContent = ` ${s['link.inEnglish']}`;
+      link.append(marker);
+    }
     item.append(link);
     if (meta.title_en) {
       const english = document.createElement('div');
