@@ -248,6 +248,21 @@ describe('list and record pages', () => {
     assert.ok(links > 500);
   });
 
+  test('a listed article in another language than the page\'s has its hreflang', async () => {
+    const languageOf = new Map(articles.map((a) => [paths.article(a.id), a.language]));
+    let links = 0;
+    for (const file of await listHtmlFiles()) {
+      const page = await loadPage(file);
+      const lang = attr(select('html', page), 'lang');
+      for (const link of selectAll('a.item-title[href^="/articles/"]', page)) {
+        links++;
+        const language = languageOf.get(attr(link, 'href'))!;
+        assert.equal(attr(link, 'hrefLang'), language === lang ? '' : language, `${file}: ${attr(link, 'href')}`);
+      }
+    }
+    assert.ok(links > 100);
+  });
+
   test('the data page sets its file names and commands as code, left to right, in every language', async () => {
     for (const locale of localeKeys) {
       const verify = select('section[aria-labelledby="verify"]', await loadPage(paths.data(locale)))!;
