@@ -10,6 +10,7 @@ import { basename, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadCollection } from '../src/lib/content-files.ts';
 import { nearestId } from '../src/lib/suggest.ts';
+import { collections } from '../src/schema/index.ts';
 import { serializeYaml } from '../src/schema/serialize.ts';
 import { isCanonicalLanguageTag } from '../src/schema/shared.ts';
 import { loadBoilerplateRules } from './lib/draft/boilerplate.ts';
@@ -62,7 +63,7 @@ if ((text.match(/<\/?(html|head|body|div|p|span|script|a)\b[^>]*>/gi) ?? []).len
 
 const archiveLanguages = [...new Set(articles.map((a) => a.data.language))];
 const language = values.language ?? detectLanguage(text, archiveLanguages) ?? fail('could not tell the language of the text (too short?): pass --language, e.g. --language hi');
-if (!isCanonicalLanguageTag(language)) fail(`--language ${language} is not a BCP 47 tag in canonical form (e.g. "hi", "ar", "ms")`);
+if (!isCanonicalLanguageTag(language)) fail(`--language ${language} is not a BCP 47 tag in canonical form with a two- or three-letter ISO 639 language (e.g. "hi", "ar", "ms")`);
 
 // The capture keeps its name unless another capture has it already.
 let captureName = basename(input).replace(/[^A-Za-z0-9._-]+/g, '_');
@@ -71,11 +72,12 @@ const capturePath = `captures/${captureName}`;
 
 const [sources, entities, events] = await Promise.all([loadCollection(root, 'sources'), loadCollection(root, 'entities'), loadCollection(root, 'events')]);
 // An id given by hand must name a record, before anything is written.
-for (const [option, folder, records, extension] of [['source', 'sources', sources.records, '.yaml'], ['event', 'events', events.records, '.md']] as const) {
+for (const [option, collection, records] of [['source', 'sources', sources.records], ['event', 'events', events.records]] as const) {
   const id = values[option];
   const ids = records.map((r) => r.data.id);
   if (id === undefined || ids.includes(id)) continue;
   const meant = nearestId(id, ids);
+  const { folder, extension } = collections[collection];
   fail(`--${option} ${id}: no such record in content/${folder}/. ${meant ? `Did you mean --${option} ${meant}? ` : ''}`
     + `Add content/${folder}/${id}${extension} first, or leave --${option} out to have the draft propose one; nothing was written`);
 }

@@ -2,7 +2,7 @@
  * Indexes over the whole archive, computed once per build so that no page
  * queries every collection: event → articles, entity → articles, and so on.
  */
-import type { Article, Entity, Event, Source } from '../schema/index.ts';
+import { collections, type Article, type Entity, type Event, type Source } from '../schema/index.ts';
 import type { ContentProblem } from '../schema/parse.ts';
 import { nearestId } from './suggest.ts';
 
@@ -217,7 +217,7 @@ export function findBrokenReferences(input: ReferenceInput): ContentProblem[] {
   const check = (collection: string, id: string, field: string, target: keyof typeof ids, value: string) => {
     if (ids[target].has(value) || input.unreadable?.[target]?.has(value)) return;
     const meant = nearestId(value, ids[target]);
-    const record = `content/${target}/${value}${target === 'sources' || target === 'entities' ? '.yaml' : '.md'}`;
+    const record = `content/${collections[target].folder}/${value}${collections[target].extension}`;
     problems.push({
       file: fileOf(collection, id),
       line: 1,

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { EntitySchema } from '../schema/index.ts';
-import { entitiesInListOrder, entityName, sourceNames } from './names.ts';
+import { createTranslator } from '../i18n/ui/index.ts';
+import { entitiesInListOrder, entityName, sourceNames, sourceSummary } from './names.ts';
 
 const entity = (id: string, kind: string, names: Record<string, string[]>) => EntitySchema.parse({ id, kind, names, description: 'x' });
 const minsk = entity('minsk', 'place', { en: ['Minsk'], hi: ['मिन्स्क'], ar: ['مينسك'] });
@@ -28,4 +29,10 @@ test('a source\'s names are each shown once, in their own language and direction
   assert.deepEqual(sourceNames(euronews), [{ text: 'Euronews', lang: 'en', dir: 'ltr' }, { text: 'يورونيوز', lang: 'ar', dir: 'rtl' }]);
   const fars = { name: 'خبرگزاری فارس', name_lang: 'fa', name_latin: 'Fars News Agency', names: { ar: 'وكالة أنباء فارس' } };
   assert.deepEqual(sourceNames(fars).map((n) => `${n.lang}:${n.dir}`), ['fa:rtl', 'en:ltr', 'ar:rtl']);
+});
+
+test('a source is summed up by its kind, its country when known, and its articles', () => {
+  const t = createTranslator('en');
+  assert.equal(sourceSummary({ kind: 'broadcaster', country: 'RU' }, 1, t, 'en'), 'Broadcaster · Russia · Articles: 1');
+  assert.equal(sourceSummary({ kind: 'broadcaster', country: null }, 2, t, 'en'), 'Broadcaster · Articles: 2');
 });

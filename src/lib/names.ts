@@ -1,6 +1,7 @@
 /** Which name of a record to show in an interface language, with the language it is actually in. */
 import { ENTITY_KINDS, type Entity, type Event, type Source } from '../schema/index.ts';
-import { textDirection } from './languages.ts';
+import { articleCount, type Translate } from '../i18n/ui/index.ts';
+import { countryName, textDirection } from './languages.ts';
 
 /** A text together with its language and direction, ready for `lang`/`dir` attributes. */
 export interface LangText {
@@ -57,4 +58,13 @@ export function entitiesInListOrder(entities: Iterable<Entity>, lang: string): E
   const keyed = [...entities].map((entity) => ({ entity, kind: ENTITY_KINDS.indexOf(entity.kind), name: entityName(entity, lang).text }));
   keyed.sort((a, b) => a.kind - b.kind || collator.compare(a.name, b.name) || a.entity.id.localeCompare(b.entity.id));
   return keyed.map(({ entity }) => entity);
+}
+
+/**
+ * A source in one line of the interface language: its kind, its country when known, and how many of its
+ * articles the archive holds. The list of sources shows it, and a source's page describes itself with it.
+ * @example sourceSummary(rt, 1, t, 'en') // "Broadcaster · Russia · Articles: 1"
+ */
+export function sourceSummary(source: Pick<Source, 'kind' | 'country'>, articles: number, t: Translate, lang: string): string {
+  return [t(`source.kind.${source.kind}`), source.country && countryName(source.country, lang), articleCount(t, articles, lang)].filter(Boolean).join(' · ');
 }

@@ -98,7 +98,6 @@ function allTitles(event: Event): string[] {
   return [event.title, ...Object.values(event.titles)];
 }
 
-
 /**
  * A name as each other interface language shows it, where one is recorded:
  * meta `<field>_in_<lang>`, so that a result read in the Hindi interface shows

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { localeKeys } from '../locales.ts';
 import { en } from './en.ts';
-import { createTranslator, dictionaries, findMissingKeys, translateAround } from './index.ts';
+import { articleCount, createTranslator, dictionaries, findMissingKeys, translateAround } from './index.ts';
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
@@ -30,4 +30,9 @@ test('translateAround cuts a string at its placeholder, in the language\'s own o
   assert.deepEqual(translateAround(createTranslator('en'), 'article.allCoverage', 'event', { count: 2 }), ['All 2 articles on “', '”']);
   assert.deepEqual(translateAround(createTranslator('hi'), 'article.allCoverage', 'event', { count: 2 }), ['“', '” पर सभी 2 लेख']);
   assert.deepEqual(translateAround(createTranslator('en'), 'article.titleBy.editor', 'agent'), ['translated by ', '']);
+});
+
+test('an article count is said in the interface\'s words and digits', () => {
+  assert.equal(articleCount(createTranslator('en'), 1234, 'en'), 'Articles: 1,234');
+  assert.equal(articleCount(createTranslator('ar'), 3, 'ar'), `${createTranslator('ar')('list.count')}: ${(3).toLocaleString('ar')}`);
 });

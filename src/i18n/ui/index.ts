@@ -35,6 +35,14 @@ export function createTranslator(locale: LocaleKey): Translate {
 }
 
 /**
+ * How many articles, as every list and description says it: "Articles: 1,234", "लेख: 1,234".
+ * @example articleCount(createTranslator('en'), 1234, 'en') // "Articles: 1,234"
+ */
+export function articleCount(t: Translate, count: number, lang: string): string {
+  return `${t('list.count')}: ${count.toLocaleString(lang)}`;
+}
+
+/**
  * A translated string cut at one placeholder, so that a page can put an element there (a name in a span of its
  * own language and direction) where a string would leave it under the page's language.
  * @example translateAround(createTranslator('en'), 'article.titleBy.editor', 'agent') // ["translated by ", ""]
