@@ -115,5 +115,6 @@ for (const draft of drafts) {
   for (const line of draft.done) console.log(`  done: ${line}`);
   for (const line of draft.todos) console.log(`  TODO: ${line}`);
   console.log('  TODO: check every editorial note, add title_en, topics and byline, and read the text against the capture');
+  console.log(`  TODO: list ${draft.id} under "added" in the next release of content/dataset.yaml`);
 }
 console.log(`\nThen run "npm run content:check": it lists every TODO left, with its line.`);

@@ -167,6 +167,15 @@ const ARABIC = 'content/articles/2024-12-06-new-nuclear-umbrella-russia-belarus-
 const lineOf = (needle: string) => (edited: string) => edited.split('\n').findIndex((l) => l.includes(needle)) + 1;
 const appendToBody = (extra: string) => (text: string) => `${text.trimEnd()}\n\n${extra}\n`;
 
+/** A release of content/dataset.yaml, as a maintainer writes it above the others. */
+function release(version: string, lists: Partial<Record<'added' | 'corrected' | 'withdrawn', string[]>>): string {
+  const list = (name: 'added' | 'corrected' | 'withdrawn') => {
+    const ids = lists[name] ?? [];
+    return ids.length === 0 ? `    ${name}: []` : `    ${name}:\n${ids.map((id) => `      - ${id}`).join('\n')}`;
+  };
+  return [`  - version: ${version}`, '    date: 2026-11-30', '    summary: A test release.', list('added'), list('corrected'), list('withdrawn'), ''].join('\n');
+}
+
 const ruleCases: [string, RuleCase][] = [
   ['a TODO left by content:new', { rule: 'todo', file: HINDI, edit: (t) => t.replace('topics:', 'byline: "TODO: who wrote it"\ntopics:'), line: lineOf('TODO'), fix: /remove the TODO/ }],
   ['a script element', { rule: 'no-script', file: ARABIC, edit: appendToBody('<script>alert(1)</script>'), line: lineOf('<script>'), fix: /remove it/ }],
@@ -187,6 +196,26 @@ const ruleCases: [string, RuleCase][] = [
   ['a front matter that is not canonical', { rule: 'canonical-format', file: HINDI, edit: (t) => t.replace('language: hi', "language: 'hi'"), line: lineOf("language: 'hi'"), fix: /content:fix/ }],
   ['a release version that is not semantic', { rule: 'schema', file: 'content/dataset.yaml', edit: (t) => t.replace('- version: 1.0.0', '- version: "1.0"'), line: lineOf('version: "1.0"'), fix: /correct "releases\.0\.version"/ }],
   ['a release naming no article', { rule: 'reference', file: 'content/dataset.yaml', edit: (t) => t.replace('- 2025-putin-russia-iran-trade-growth-rt', '- 2025-putin-russia-iran-trade-growth-r'), line: lineOf('trade-growth-r'), fix: /did you mean "2025-putin-russia-iran-trade-growth-rt"/ }],
+  ['an article no release adds', {
+    rule: 'release', file: 'content/articles/2024-12-06-zz-unreleased.md', newFile: HINDI,
+    edit: (t) => t.replace('id: 2024-12-06-russia-belarus-sign-military-agreement-newsit', 'id: 2024-12-06-zz-unreleased'),
+    line: lineOf('id: '), fix: /list "2024-12-06-zz-unreleased" under "added" in the release that publishes it.*1\.1\.0/,
+  }],
+  ['an article added by two releases', {
+    rule: 'release', file: 'content/dataset.yaml',
+    edit: (t) => t.replace('releases:\n', `releases:\n${release('1.1.0', { added: ['2025-putin-russia-iran-trade-growth-rt'] })}`),
+    line: lineOf('- 2025-putin-russia-iran-trade-growth-rt'), fix: /remove it/, message: /release 1\.0\.0 added it/,
+  }],
+  ['a release withdrawing an article that is not withdrawn', {
+    rule: 'release', file: 'content/dataset.yaml',
+    edit: (t) => t.replace('releases:\n', `releases:\n${release('1.0.1', { withdrawn: ['2025-putin-russia-iran-trade-growth-rt'] })}`),
+    line: lineOf('- 2025-putin-russia-iran-trade-growth-rt'), fix: /set withdrawn: \{ date, reason \} in content\/articles\/2025-putin-russia-iran-trade-growth-rt\.md/,
+  }],
+  ['a withdrawn article no release withdraws', {
+    rule: 'release', file: HINDI,
+    edit: (t) => t.replace(/^added: (.*)$/m, 'withdrawn:\n  date: 2026-11-28\n  reason: The publisher asked for it.\nadded: $1\nmodified: 2026-11-28'),
+    line: lineOf('withdrawn:'), fix: /under "withdrawn" in the release that withdraws it/,
+  }],
   ['an article saved as .txt', { rule: 'stray-file', file: 'content/articles/2025-01-01-draft.txt', newFile: HINDI, edit: (t) => t, line: () => 1, fix: /rename it to "2025-01-01-draft\.md"/ }],
   ['the same capture archived twice', {
     rule: 'duplicate-text', file: 'content/articles/2024-12-06-zz-archived-again.md', newFile: HINDI,

@@ -15,7 +15,7 @@ import { builtPages } from '../scripts/lib/astro-output.ts';
 import { EXPORT_READY_ENV } from '../src/lib/dataset-file.ts';
 import { parse } from 'yaml';
 import { launchBrowser } from './helpers/browser.ts';
-import { listedChecksums, readChecksums } from './helpers/dist.ts';
+import { listedChecksums, readChecksums, ROOT } from './helpers/dist.ts';
 import { serveDist } from './helpers/server.ts';
 import { copyProject, type ProjectCopy } from './helpers/project-copy.ts';
 
@@ -39,6 +39,17 @@ let project: ProjectCopy;
 /** The article the first test adds and builds, for the test of the rebuild after it. */
 let added: { file: string; id: string; capture: string } | undefined;
 const EVENT = '2024-12-06-minsk-security-guarantees-treaty';
+/** content/dataset.yaml before the first test adds a release for its article, which the second test removes. */
+let datasetBefore: string | undefined;
+/** The release that publishes the added article, as a maintainer writes it above the others. */
+const NEXT_RELEASE = (id: string) => `  - version: 1.1.0
+    date: 2026-11-30
+    summary: One Malay report of the Minsk treaty.
+    added:
+      - ${id}
+    corrected: []
+    withdrawn: []
+`;
 
 before(async () => {
   project = await copyProject();
@@ -61,6 +72,14 @@ async function searchCopy(query: string): Promise<(string | null)[]> {
     await server.close();
   }
 }
+
+test('the contributing guide says the same in the repository and on the site', async () => {
+  // Each has its own opening (a title, a link to the other); from the first section on, they are one text.
+  const sections = (text: string) => text.slice(text.indexOf('\n## '));
+  const [repository, site] = await Promise.all(['CONTRIBUTING.md', 'src/pages/docs/contributing.md'].map((file) => readFile(join(ROOT, file), 'utf8')));
+  assert.ok(sections(repository!).length > 1000);
+  assert.equal(sections(repository!), sections(site!));
+});
 
 test('--help explains content:new and content:fix', () => {
   for (const script of ['scripts/content-new.ts', 'scripts/content-fix.ts', 'scripts/export.ts', 'scripts/import.ts', 'scripts/search-index.ts']) {
@@ -115,6 +134,14 @@ test('a new capture goes from content:new to the event page, search and the expo
   await writeFile(join(project.dir, file), draft.replace(/description: .*TODO.*$/m, 'description: A test capture written for the maintainer workflow test.'));
   const fixed = project.run(['scripts/content-fix.ts']);
   assert.equal(fixed.code, 0, fixed.output);
+  const id = file.split('/').at(-1)!.replace('.md', '');
+  // Nor until a release adds it, so that the changelog says when it came.
+  const unreleased = project.run(['scripts/content-check.ts']);
+  assert.equal(unreleased.code, 1, unreleased.output);
+  assert.match(unreleased.output, new RegExp(`^${file}:2:1  error  id: is in no release of content/dataset\\.yaml.*\\[release\\]\\n {4}fix: list "${id}" under "added" in the release that publishes it.*1\\.1\\.0`, 'm'));
+  const datasetFile = join(project.dir, 'content/dataset.yaml');
+  datasetBefore = await readFile(datasetFile, 'utf8');
+  await writeFile(datasetFile, datasetBefore.replace('releases:\n', `releases:\n${NEXT_RELEASE(id)}`));
   const checked = project.run(['scripts/content-check.ts']);
   assert.equal(checked.code, 0, checked.output);
 
@@ -123,12 +150,14 @@ test('a new capture goes from content:new to the event page, search and the expo
   // Astro's cached copy of a page it renders is the page itself, so it is not written a second time (src/integrations/output-in-place.ts).
   const writtenOnce = Number(/(\d+) page\(s\) written once/.exec(built.output)?.[1] ?? 0);
   assert.ok(writtenOnce > 0, `pages written once: ${writtenOnce}`);
-  const id = file.split('/').at(-1)!.replace('.md', '');
 
   const eventPage = await readFile(join(project.dir, 'dist/ms/events', EVENT, 'index.html'), 'utf8');
   assert.ok(eventPage.includes(`href="/articles/${id}/"`), 'listed on its event page');
   const jsonl = await readFile(join(project.dir, 'dist/data/jsonl/articles.jsonl'), 'utf8');
   assert.ok(jsonl.split('\n').some((line) => line.includes(`"id":"${id}"`)), 'in the exports');
+  const changelog = await readFile(join(project.dir, 'dist/data/CHANGELOG.md'), 'utf8');
+  assert.match(changelog, new RegExp(`## 1\\.1\\.0 \\(2026-11-30\\)[^#]*- ${id}\\n`), 'the changelog says which release added it');
+  assert.ok(existsSync(join(project.dir, 'dist/data/coverage-atlas-1.1.0.zip')), 'the bag is the new release\'s');
   added = { file, id, capture: front.capture.path };
 
   const found = await searchCopy('menandatangani');
@@ -145,6 +174,7 @@ test('a rebuild keeps unchanged pages as they are and deletes the pages of a rem
   const keptCaptureBefore = await stat(keptCapture);
   await rm(join(project.dir, added.file));
   await rm(join(project.dir, 'content', added.capture));
+  await writeFile(join(project.dir, 'content/dataset.yaml'), datasetBefore!);
   // Astro keeps no second copy of the pages it renders: its cache's copy is dist/ itself (src/integrations/output-in-place.ts),
   assert.equal(await realpath(join(project.dir, '.cache/astro/dist')), await realpath(join(project.dir, 'dist')));
   // so a page deleted from dist/ is rendered again rather than restored.

@@ -16,7 +16,7 @@ import { collectRecords, listCollectionFiles, listStrayFiles, type LoadedRecord 
 import { DATASET_FILE } from '../../src/lib/dataset-file.ts';
 import { stampOf } from '../../src/lib/file-stamps.ts';
 import { nearestId } from '../../src/lib/suggest.ts';
-import { DatasetSchema } from '../../src/schema/dataset.ts';
+import { DatasetSchema, type Release } from '../../src/schema/dataset.ts';
 import { collections, type Article, type CollectionName, type Event, type RecordOf } from '../../src/schema/index.ts';
 import { locateField, parseCanonicalFile, parseYamlFile, yamlLocator, type ContentProblem } from '../../src/schema/parse.ts';
 import { serializeParsedRecord } from '../../src/schema/serialize.ts';
@@ -43,6 +43,8 @@ export interface FileScope {
  */
 export interface RecordFacts {
   articles: ReferenceInput['articles'][number] & Pick<Article, 'added'> & {
+    /** Whether the article is withdrawn (a tombstone). */
+    withdrawn: boolean;
     published: Pick<Article['published'], 'value'>;
     capture: Pick<Article['capture'], 'path' | 'sha256' | 'lines'>;
   };
@@ -53,8 +55,8 @@ export interface RecordFacts {
 
 /** How each collection's facts are taken from a record (see RecordFacts). */
 const FACTS: { [C in CollectionName]: (data: RecordOf<C>) => RecordFacts[C] } = {
-  articles: ({ id, source, events, entities, editorial_notes, added, published, capture }) => ({
-    id, source, events, entities, added,
+  articles: ({ id, source, events, entities, editorial_notes, added, withdrawn, published, capture }) => ({
+    id, source, events, entities, added, withdrawn: withdrawn !== undefined,
     editorial_notes: editorial_notes.map(({ see }) => (see === undefined ? {} : { see })),
     published: { value: published.value },
     capture: { path: capture.path, sha256: capture.sha256, lines: capture.lines },
@@ -236,6 +238,66 @@ function unreadableIds(archive: ArchiveScope): Partial<Record<CollectionName, Se
   return unreadable;
 }
 
+/**
+ * What the releases of content/dataset.yaml must say of the articles: each is added by one release, and a
+ * withdrawn one is withdrawn by one, else the changelog and the releases table leave out when it came or went.
+ */
+function releaseProblems(releases: readonly Release[], archive: ArchiveScope, locate: ReturnType<typeof yamlLocator>): ContentProblem[] {
+  const problems: ContentProblem[] = [];
+  const articles = new Map(archive.records.articles.map((r) => [r.data.id, r]));
+  const addedBy = new Map<string, string>();
+  const withdrawnBy = new Set<string>();
+  // Releases are listed newest first: read oldest first, so that an article added twice is reported where it is added again.
+  for (let i = releases.length - 1; i >= 0; i--) {
+    const { version, added, withdrawn } = releases[i]!;
+    added.forEach((id, j) => {
+      const earlier = addedBy.get(id);
+      if (earlier === undefined) {
+        addedBy.set(id, version);
+        return;
+      }
+      problems.push({
+        file: DATASET_FILE, ...locate(['releases', i, 'added', j]), field: `releases.${i}.added.${j}`,
+        message: `adds "${id}" again: release ${earlier} added it`,
+        fix: 'remove it from this release\'s "added"; list it under "corrected" if this release corrected it',
+        rule: 'release',
+      });
+    });
+    withdrawn.forEach((id, j) => {
+      withdrawnBy.add(id);
+      const article = articles.get(id);
+      if (!article || article.data.withdrawn) return;
+      problems.push({
+        file: DATASET_FILE, ...locate(['releases', i, 'withdrawn', j]), field: `releases.${i}.withdrawn.${j}`,
+        message: `lists "${id}" as withdrawn, but ${article.file} has no "withdrawn"`,
+        fix: `set withdrawn: { date, reason } in ${article.file} (CONTRIBUTING.md, "Withdrawing an article"), or remove the id from this list`,
+        rule: 'release',
+      });
+    });
+  }
+  const newest = releases[0]!.version;
+  const [major, minor] = newest.split('.').map(Number);
+  for (const { data, file } of archive.records.articles) {
+    if (!addedBy.has(data.id)) {
+      problems.push({
+        file, ...locateField('articles', archive.textOf(file), ['id']), field: 'id',
+        message: `is in no release of ${DATASET_FILE}: its changelog and releases table would not say when the article was added`,
+        fix: `list "${data.id}" under "added" in the release that publishes it, the first in ${DATASET_FILE} (a new minor version, ${major}.${minor! + 1}.0, if ${newest} is published)`,
+        rule: 'release',
+      });
+    }
+    if (data.withdrawn && !withdrawnBy.has(data.id)) {
+      problems.push({
+        file, ...locateField('articles', archive.textOf(file), ['withdrawn']), field: 'withdrawn',
+        message: `is set, but no release of ${DATASET_FILE} lists the article under "withdrawn"`,
+        fix: `list "${data.id}" under "withdrawn" in the release that withdraws it, the first in ${DATASET_FILE}`,
+        rule: 'release',
+      });
+    }
+  }
+  return problems;
+}
+
 export const rules: ContentRule[] = [
   {
     id: 'schema',
@@ -266,7 +328,7 @@ export const rules: ContentRule[] = [
   {
     id: 'dataset',
     scope: 'archive',
-    description: 'content/dataset.yaml: its schema, and releases that name articles of the archive',
+    description: 'content/dataset.yaml: its schema, releases that name articles of the archive, and every article added (and each withdrawn one withdrawn) by one release',
     check: async (archive) => {
       const text = await readFile(join(archive.root, DATASET_FILE), 'utf8').catch(() => undefined);
       if (text === undefined) {
@@ -291,6 +353,7 @@ export const rules: ContentRule[] = [
           });
         }
       });
+      problems.push(...releaseProblems(parsed.data.releases, archive, locate));
       return problems;
     },
   },
