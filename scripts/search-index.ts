@@ -1,7 +1,8 @@
 /**
  * Builds the Pagefind search index: one bundle per language under
- * OUT/<bundle>/, and OUT/bundles.json, which tells the search page which
- * bundles hold which scripts.
+ * OUT/<bundle>/, OUT/bundles.json, which tells the search page which
+ * bundles hold which scripts, and the filters' labels in each interface
+ * language under OUT/labels/<lang>/.
  *
  * The records come from the content and the body cache, not from the built
  * pages (src/lib/search-records.ts), and the documentation pages' from their
@@ -28,6 +29,7 @@
  *   shards (src/lib/search-shards.ts).
  */
 import * as pagefind from 'pagefind';
+import { defaultLocale, localeKeys } from '../src/i18n/locales.ts';
 import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
@@ -40,8 +42,10 @@ import { loadCollectionKeys } from '../src/lib/content-files.ts';
 import { loadDataset } from '../src/lib/dataset-file.ts';
 import { dataDictionaryPage, markdownPage, type DocumentationPage } from '../src/lib/documentation.ts';
 import { likelyScript } from '../src/lib/languages.ts';
+import { LABELS_DIR, labelFiles } from '../src/lib/filter-labels.ts';
 import { loadedFiles } from '../src/lib/pagefind-files.ts';
 import { paths } from '../src/lib/routing.ts';
+import { filterLabels } from '../src/lib/search-fields.ts';
 import { documentationRecords, searchRecords } from '../src/lib/search-records.ts';
 import { decodeIndexedHashes, encodeIndexedHashes, hashShard, pageHasher, type ShardPage } from '../src/lib/search-record-hashes.ts';
 import { RECORDS_PER_SHARD, shardIndex, shardsOf, type Shard } from '../src/lib/search-shards.ts';
@@ -55,7 +59,8 @@ const USAGE = `Usage: node scripts/search-index.ts [--root DIR] [--out DIR] [--o
 
 Indexes the content under --root (default .) with Pagefind into --out
 (default .cache/pagefind): one bundle per language (holding the pages in that
-language and the names other pages have in its script), and bundles.json. The
+language and the names other pages have in its script), bundles.json, and the
+filters' labels in each interface language (labels/<lang>/). The
 documentation pages, from their sources, go to the first English bundle.
 --only and --except choose languages. A language with more than
 --shard-records records (default ${RECORDS_PER_SHARD}, or the environment's
@@ -267,7 +272,7 @@ cache.close();
 
 // A bundle the content no longer fills (a language removed, or a layout of an earlier version) goes, and its hashes.
 for (const entry of await readdir(out, { withFileTypes: true }).catch(() => [])) {
-  if (entry.isDirectory() && !bundles.has(entry.name)) await rm(join(out, entry.name), { recursive: true, force: true });
+  if (entry.isDirectory() && !bundles.has(entry.name) && entry.name !== LABELS_DIR) await rm(join(out, entry.name), { recursive: true, force: true });
 }
 for (const name of await readdir(INDEXED_HASHES_DIR).catch(() => [])) {
   if (!bundles.has(name.replace(/\.bin$/, ''))) await rm(join(INDEXED_HASHES_DIR, name), { force: true });
@@ -277,8 +282,15 @@ for (const name of await readdir(INDEXED_HASHES_DIR).catch(() => [])) {
 const entries = await Promise.all([...bundles].sort().map(readEntry));
 if (entries.every((entry) => entry !== undefined)) {
   await mkdir(out, { recursive: true });
+  // The filters' labels in each interface language (src/lib/filter-labels.ts), and how many files each has.
+  const labelFileCounts: Record<string, number> = {};
+  for (const lang of localeKeys.filter((l) => l !== defaultLocale)) {
+    const files = labelFiles(filterLabels(archive, lang));
+    await writeTree(join(out, LABELS_DIR, lang), files.map((labels, i) => ({ path: `${i}.json`, content: Buffer.from(JSON.stringify(labels)) })));
+    labelFileCounts[lang] = files.length;
+  }
   const manifest = join(out, 'bundles.json');
-  await writeFile(`${manifest}.${process.pid}`, JSON.stringify({ bundles: entries }, null, 2) + '\n');
+  await writeFile(`${manifest}.${process.pid}`, JSON.stringify({ bundles: entries, labels: labelFileCounts }, null, 2) + '\n');
   await rename(`${manifest}.${process.pid}`, manifest);
 } else {
   const missing = [...bundles].sort().filter((_, i) => !entries[i]);

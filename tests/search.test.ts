@@ -12,7 +12,7 @@ import type { Browser, Page } from 'playwright-core';
 import { dictionaries } from '../src/i18n/ui/index.ts';
 import { buildArchiveIndex, type ArchiveIndex } from '../src/lib/archive-index.ts';
 import { loadCollection } from '../src/lib/content-files.ts';
-import { entityName, sourceName } from '../src/lib/names.ts';
+import { entityName, eventTitle, sourceName } from '../src/lib/names.ts';
 import { paths } from '../src/lib/routing.ts';
 import { articleSearchFields } from '../src/lib/search-fields.ts';
 import { splitFrontMatter } from '../src/schema/parse.ts';
@@ -257,6 +257,39 @@ describe('filters, sorting and the URL', () => {
     assert.ok(topics.length > 0);
     assert.deepEqual(new Set(topics), new Set(['en/ltr']));
     await page.close();
+  });
+
+  test('filters name events, people, places and sources in the interface language where they have a name in it, else in English', async () => {
+    const requests: string[] = [];
+    const { page } = await search(`${paths.search('ar')}?q=Lukashenko`);
+    page.on('request', (request) => requests.push(new URL(request.url()).pathname));
+    await page.click('#search-show-filters');
+    await page.waitForSelector('#search-filters input[name="event"]');
+    const shown = async (key: string) =>
+      new Map(await page.$$eval(`#search-filters input[name="${key}"]`, (boxes) => boxes.map((box) => {
+        const span = box.nextElementSibling!;
+        return [(box as HTMLInputElement).value, { text: span.textContent, lang: span.getAttribute('lang'), dir: span.getAttribute('dir') }] as const;
+      })));
+    const [events, entities, sources] = [await shown('event'), await shown('entity'), await shown('source')];
+    const expectations = [
+      ...[...archive.events.values()].map((e) => [events, e.title, eventTitle(e, 'ar')] as const),
+      ...[...archive.entities.values()].map((e) => [entities, e.names.en![0]!, entityName(e, 'ar')] as const),
+      ...[...archive.sources.values()].map((s) => [sources, s.name_latin, sourceName(s, 'ar')] as const),
+    ].filter(([values, value]) => values.has(value));
+    assert.ok(expectations.some(([, , name]) => name.lang === 'ar') && expectations.some(([, , name]) => name.lang === 'en'), 'some values have Arabic names and some not');
+    for (const [values, value, name] of expectations) assert.deepEqual(values.get(value), { text: name.text, lang: name.lang, dir: name.dir }, value);
+    assert.ok(requests.some((path) => /^\/pagefind\/labels\/ar\/\d+\.json$/.test(path)), 'the Arabic labels are loaded with the filters');
+    await page.close();
+    // The English interface names them as the values are, and loads no labels.
+    const english = await search(`${paths.search('en')}?q=Lukashenko`);
+    const englishRequests: string[] = [];
+    english.page.on('request', (request) => englishRequests.push(new URL(request.url()).pathname));
+    await english.page.click('#search-show-filters');
+    await english.page.waitForSelector('#search-filters input[name="event"]');
+    const englishEvents = await english.page.$$eval('#search-filters input[name="event"]', (boxes) => boxes.map((box) => [(box as HTMLInputElement).value, box.nextElementSibling!.textContent]));
+    for (const [value, text] of englishEvents) assert.equal(text, value);
+    assert.deepEqual(englishRequests.filter((path) => path.includes('/labels/')), []);
+    await english.page.close();
   });
 
   test('sorted by date, pages without one leave the results, and the status says so', async () => {

@@ -7,6 +7,7 @@
 import { defaultLocale, localeKeys } from '../i18n/locales.ts';
 import type { Article, Entity, Event, Source } from '../schema/index.ts';
 import type { ArchiveIndex } from './archive-index.ts';
+import type { FilterLabel, LabelledFilter } from './filter-labels.ts';
 import { likelyScript } from './languages.ts';
 import { memoize } from './memoize.ts';
 import { entityName, eventTitle, sourceName, type LangText } from './names.ts';
@@ -116,6 +117,35 @@ function localizedMeta(field: string, name: (lang: string) => LangText): Record<
   return meta;
 }
 
+/**
+ * The value a record has in the search filters: its English name, the same in every bundle, so that the
+ * counts of several bundles add up (src/lib/filter-labels.ts gives each its name in another interface language).
+ */
+export const filterValue = {
+  event: (event: Pick<Event, 'title'>) => event.title,
+  entity: (entity: Pick<Entity, 'names'>) => entity.names.en![0]!,
+  source: (source: Pick<Source, 'name_latin'>) => source.name_latin,
+};
+
+/**
+ * The labels of the filter values in interface language `lang`, by filter and value: a value has one when its
+ * record has a name in `lang` that differs from it. Two records with one English name share a filter value:
+ * the first by id labels it.
+ * @example filterLabels(archive, 'hi') // [["entity", "Belarus", "बेलारूस"], …]
+ */
+export function filterLabels(archive: Pick<ArchiveIndex, 'events' | 'entities' | 'sources'>, lang: string): FilterLabel[] {
+  const labels = new Map<string, FilterLabel>();
+  const add = (filter: LabelledFilter, value: string, name: LangText) => {
+    const key = `${filter}:${value}`;
+    if (name.lang === lang && name.text !== value && !labels.has(key)) labels.set(key, [filter, value, name.text]);
+  };
+  const byId = <T extends { id: string }>(records: Iterable<T>) => [...records].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  for (const event of byId(archive.events.values())) add('event', filterValue.event(event), eventTitle(event, lang));
+  for (const entity of byId(archive.entities.values())) add('entity', filterValue.entity(entity), entityName(entity, lang));
+  for (const source of byId(archive.sources.values())) add('source', filterValue.source(source), sourceName(source, lang));
+  return [...labels.keys()].sort().map((key) => labels.get(key)!);
+}
+
 /** The URL a page is indexed under: events, entities and sources in their English version. */
 export const searchUrl = {
   article: (id: string) => paths.article(id),
@@ -146,9 +176,9 @@ export function articleSearchFields(article: Article, archive: Pick<ArchiveIndex
     filters: {
       type: ['article'],
       language: [article.language],
-      source: [source.name_latin],
-      event: events.map((e) => e.title),
-      entity: unique(entities.map((e) => e.names.en![0]!)),
+      source: [filterValue.source(source)],
+      event: events.map(filterValue.event),
+      entity: unique(entities.map(filterValue.entity)),
       entity_kind: unique(entities.map((e) => e.kind)),
       topic: article.topics,
       year: [article.published.value.slice(0, 4)],
@@ -171,7 +201,7 @@ export function eventSearchFields(event: Event, archive: Pick<ArchiveIndex, 'ent
     meta: { type: 'event', published: event.date.value, precision: event.date.precision, ...localizedMeta('title', (lang) => eventTitle(event, lang)) },
     filters: {
       type: ['event'],
-      entity: unique(entities.map((e) => e.names.en![0]!)),
+      entity: unique(entities.map(filterValue.entity)),
       entity_kind: unique(entities.map((e) => e.kind)),
       year: [event.date.value.slice(0, 4)],
     },
@@ -187,7 +217,7 @@ export function entitySearchFields(entity: Entity): SearchFields {
     title: entityName(entity, defaultLocale).text,
     bundle: 'en',
     meta: { type: 'entity', ...localizedMeta('title', (lang) => entityName(entity, lang)) },
-    filters: { type: ['entity'], entity: [entity.names.en![0]!], entity_kind: [entity.kind] },
+    filters: { type: ['entity'], entity: [filterValue.entity(entity)], entity_kind: [entity.kind] },
     sort: {},
     ...splitNames(allNames(entity), 'Latn'),
   };
@@ -200,7 +230,7 @@ export function sourceSearchFields(source: Source): SearchFields {
     title: sourceName(source, defaultLocale).text,
     bundle: 'en',
     meta: { type: 'source', ...localizedMeta('title', (lang) => sourceName(source, lang)) },
-    filters: { type: ['source'], source: [source.name_latin] },
+    filters: { type: ['source'], source: [filterValue.source(source)] },
     sort: {},
     ...splitNames([source.name, source.name_latin, ...Object.values(source.names)], 'Latn'),
   };

@@ -4,6 +4,7 @@
  * rule), searches them all, merges the results, and keeps the URL in step.
  */
 import { isolate } from '../lib/bidi.ts';
+import { LABELLED_FILTERS, LABELS_DIR, labelFileOf, type LabelFile, type LabelledFilter } from '../lib/filter-labels.ts';
 import { textDirection } from '../lib/languages.ts';
 import { scriptsOf } from '../lib/scripts.ts';
 import { trimExcerptEdges } from '../lib/search-excerpt.ts';
@@ -55,6 +56,18 @@ interface BundleEntry {
   scripts: string[];
 }
 
+/** /pagefind/bundles.json: the bundles, and how many files of filter labels each interface language has. */
+interface Manifest {
+  bundles: BundleEntry[];
+  labels: Record<string, number>;
+}
+
+/** The manifest, fetched once. */
+function createManifestLoader(): () => Promise<Manifest> {
+  let manifest: Promise<Manifest> | undefined;
+  return () => (manifest ??= fetch('/pagefind/bundles.json').then((r) => r.json() as Promise<Manifest>));
+}
+
 interface Config {
   lang: string;
   segment: string;
@@ -78,8 +91,7 @@ function format(template: string, values: Record<string, string | number>): stri
  * Every bundle is its own module instance with its own WebAssembly, so each
  * language is searched with its own stemmer.
  */
-function createBundleLoader(): (query: string) => Promise<PagefindModule[]> {
-  let manifest: Promise<BundleEntry[]> | undefined;
+function createBundleLoader(manifest: () => Promise<Manifest>): (query: string) => Promise<PagefindModule[]> {
   const modules = new Map<string, Promise<PagefindModule>>();
   const load = (bundle: string) => {
     let module = modules.get(bundle);
@@ -96,9 +108,8 @@ function createBundleLoader(): (query: string) => Promise<PagefindModule[]> {
     return module;
   };
   return async (query) => {
-    manifest ??= fetch('/pagefind/bundles.json').then((r) => r.json() as Promise<{ bundles: BundleEntry[] }>).then((m) => m.bundles);
     const scripts = scriptsOf(query);
-    const wanted = (await manifest).filter((entry) => scripts.length === 0 || entry.scripts.some((s) => scripts.includes(s)));
+    const wanted = (await manifest()).bundles.filter((entry) => scripts.length === 0 || entry.scripts.some((s) => scripts.includes(s)));
     return Promise.all(wanted.map((entry) => load(entry.bundle)));
   };
 }
@@ -119,6 +130,41 @@ function createFilterLoader(): (instances: readonly PagefindModule[]) => Promise
     }));
   };
 }
+
+/**
+ * Loads the labels of filter values in interface language `lang` (src/lib/filter-labels.ts): only the files that
+ * hold the values asked for, each once. A value whose file cannot be loaded keeps its English name.
+ */
+function createLabelLoader(lang: string, manifest: () => Promise<Manifest>) {
+  const files = new Map<number, Promise<LabelFile>>();
+  const known = new Map<string, string>();
+  const keyOf = (filter: LabelledFilter, value: string) => `${filter}:${value}`;
+  return {
+    load: async (values: readonly [LabelledFilter, string][]): Promise<void> => {
+      const count = (await manifest()).labels[lang] ?? 0;
+      if (count === 0) return;
+      const wanted = new Set(values.map(([filter, value]) => labelFileOf(filter, value, count)));
+      await Promise.all([...wanted].map((i) => {
+        let file = files.get(i);
+        if (!file) {
+          file = fetch(`/pagefind/${LABELS_DIR}/${lang}/${i}.json`)
+            .then((r): Promise<LabelFile> | LabelFile => (r.ok ? (r.json() as Promise<LabelFile>) : {}))
+            .catch((): LabelFile => ({}))
+            .then((labels) => {
+              for (const filter of LABELLED_FILTERS) for (const [value, label] of Object.entries(labels[filter] ?? {})) known.set(keyOf(filter, value), label);
+              return labels;
+            });
+          files.set(i, file);
+        }
+        return file;
+      }));
+    },
+    /** The label of a value loaded before, if it has one. */
+    of: (filter: LabelledFilter, value: string): string | undefined => known.get(keyOf(filter, value)),
+  };
+}
+
+const isLabelled = (key: FilterKey): key is LabelledFilter => (LABELLED_FILTERS as readonly string[]).includes(key);
 
 /** Copies Pagefind's excerpt into `target`, keeping only text and <mark>, without separators at its edges. */
 function appendExcerpt(target: HTMLElement, excerpt: string): void {
@@ -150,8 +196,10 @@ export function startSearch(): void {
   const filterForm = document.getElementById('search-filters') as HTMLFormElement;
   const filterToggle = document.getElementById('search-show-filters') as HTMLButtonElement;
   const filterGroups = document.getElementById('search-filter-groups')!;
-  const loadBundles = createBundleLoader();
+  const manifest = createManifestLoader();
+  const loadBundles = createBundleLoader(manifest);
   const loadFilters = createFilterLoader();
+  const labels = createLabelLoader(config.lang, manifest);
   const languageNames = new Intl.DisplayNames([config.lang], { type: 'language' });
   const dateFormats = {
     day: new Intl.DateTimeFormat(config.lang, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }),
@@ -174,27 +222,32 @@ export function startSearch(): void {
   let pending: AsyncGenerator<PagefindResult> | undefined;
   let lookahead: PagefindResult | undefined;
 
-  const valueLabel = (key: FilterKey, value: string): string => {
-    if (key === 'language') return languageNames.of(value) ?? value;
-    if (key === 'type') return s[`search.type.${value}`] ?? value;
-    if (key === 'entity_kind') return s[`entity.kind.${value}`] ?? value;
-    if (key === 'topic') return value.replaceAll('-', ' ');
-    return value;
+  /** A filter value as the reader's interface shows it, and the language it is then in (undefined: the interface's). */
+  const valueLabel = (key: FilterKey, value: string): { text: string; lang?: string } => {
+    if (key === 'language') return { text: languageNames.of(value) ?? value };
+    if (key === 'type') return { text: s[`search.type.${value}`] ?? value };
+    if (key === 'entity_kind') return { text: s[`entity.kind.${value}`] ?? value };
+    // Topics are English slugs; records are named in English where they have no name in the interface's language.
+    if (key === 'topic') return { text: value.replaceAll('-', ' '), lang: 'en' };
+    const label = isLabelled(key) ? labels.of(key, value) : undefined;
+    return label === undefined ? { text: value, lang: 'en' } : { text: label };
   };
+
+  /** The values a filter shows: those that match something now, and those the reader chose. */
+  const shownValues = (key: FilterKey, counts: Record<string, Record<string, number>>, totals: Record<string, Record<string, number>>) =>
+    Object.keys(totals[key] ?? {}).filter((value) => (counts[key]?.[value] ?? 0) > 0 || (state.filters[key] ?? []).includes(value));
 
   function renderFilters(counts: Record<string, Record<string, number>>, totals: Record<string, Record<string, number>>): void {
     const groups = document.createDocumentFragment();
     for (const key of FILTER_KEYS) {
-      const selected = state.filters[key] ?? [];
-      // Values that match nothing now are left out, unless the reader chose them.
-      const values = Object.keys(totals[key] ?? {}).filter((value) => (counts[key]?.[value] ?? 0) > 0 || selected.includes(value));
+      const values = shownValues(key, counts, totals);
       if (values.length === 0) continue;
       const fieldset = document.createElement('fieldset');
       const legend = document.createElement('legend');
       legend.textContent = s[`search.filter.${key}`] ?? key;
       fieldset.append(legend);
       const collator = new Intl.Collator(config.lang);
-      const sorted = values.sort((a, b) => (counts[key]?.[b] ?? 0) - (counts[key]?.[a] ?? 0) || collator.compare(valueLabel(key, a), valueLabel(key, b)));
+      const sorted = values.sort((a, b) => (counts[key]?.[b] ?? 0) - (counts[key]?.[a] ?? 0) || collator.compare(valueLabel(key, a).text, valueLabel(key, b).text));
       // Long lists show their most frequent values; the rest fold away under "more".
       const overflow = document.createElement('details');
       const summary = document.createElement('summary');
@@ -208,14 +261,10 @@ export function startSearch(): void {
         box.value = value;
         box.checked = state.filters[key]?.includes(value) ?? false;
         const text = document.createElement('span');
-        text.textContent = valueLabel(key, value);
-        if (key === 'language') {
-          text.lang = config.lang;
-        } else if (key === 'event' || key === 'entity' || key === 'source' || key === 'topic') {
-          // Record ids and topics are English, whatever the interface language.
-          text.lang = 'en';
-          text.dir = 'ltr';
-        }
+        const shown = valueLabel(key, value);
+        text.textContent = shown.text;
+        text.lang = shown.lang ?? config.lang;
+        text.dir = textDirection(text.lang);
         const count = document.createElement('span');
         count.className = 'count';
         count.textContent = ` (${(counts[key]?.[value] ?? 0).toLocaleString(config.lang)})`;
@@ -352,7 +401,12 @@ export function startSearch(): void {
       );
       if (id !== searchId) return;
       const total = responses.reduce((sum, r) => sum + r.results.length, 0);
-      if (filtersOpen) renderFilters(mergeFilterCounts(responses.map((r) => r.filters)), mergeFilterCounts(responses.map((r) => r.totalFilters)));
+      if (filtersOpen) {
+        const [counts, totals] = [mergeFilterCounts(responses.map((r) => r.filters)), mergeFilterCounts(responses.map((r) => r.totalFilters))];
+        await labels.load(LABELLED_FILTERS.flatMap((key) => shownValues(key, counts, totals).map((value): [LabelledFilter, string] => [key, value])));
+        if (id !== searchId) return;
+        renderFilters(counts, totals);
+      }
       (filterForm.querySelector('select[name="sort"]') as HTMLSelectElement).value = state.sort;
       filterForm.hidden = false;
       if (state.sort === 'relevance') {
