@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import { mkdir, readFile, writeFile, access } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { localeKeys } from '../src/i18n/locales.ts';
 import { loadCollection } from '../src/lib/content-files.ts';
 import { nearestId } from '../src/lib/suggest.ts';
 import { collections } from '../src/schema/index.ts';
@@ -57,12 +58,14 @@ try {
   fail(`${basename(input)} is not UTF-8 text. Convert it first, e.g. "iconv -f WINDOWS-1256 -t UTF-8 in.txt > out.txt" (Arabic) or "-f ISO-8859-1" (Latin), then run again`);
 }
 text = text!.normalize('NFC');
+if (text.trim() === '') fail(`${basename(input)} is empty: there is no text to archive`);
 if ((text.match(/<\/?(html|head|body|div|p|span|script|a)\b[^>]*>/gi) ?? []).length > 5) {
   fail(`${basename(input)} looks like HTML, not the text of an article. Save the page's text (a reader view, or "html2text page.html > page.txt") and run again; keep the HTML as the capture if you need it`);
 }
 
-const archiveLanguages = [...new Set(articles.map((a) => a.data.language))];
-const language = values.language ?? detectLanguage(text, archiveLanguages) ?? fail('could not tell the language of the text (too short?): pass --language, e.g. --language hi');
+// A close call goes to a language the archive holds, or else one its interface speaks (English, not Scots).
+const preferredLanguages = [...new Set([...articles.map((a) => a.data.language), ...localeKeys])];
+const language = values.language ?? detectLanguage(text, preferredLanguages) ?? fail('could not tell the language of the text (too short?): pass --language, e.g. --language hi');
 if (!isCanonicalLanguageTag(language)) fail(`--language ${language} is not a BCP 47 tag in canonical form with a two- or three-letter ISO 639 language (e.g. "hi", "ar", "ms")`);
 
 // The capture keeps its name unless another capture has it already.

@@ -89,7 +89,7 @@ test('--help explains content:new and content:fix', () => {
   }
 });
 
-test('content:new refuses an id given by hand that names no record, saying which one was meant, and writes nothing', async () => {
+test('content:new refuses an id given by hand that names no record, saying which one was meant, and an empty capture, and writes nothing', async () => {
   const before = await readdir(join(project.dir, 'content', 'captures'));
   const slip = project.run(['scripts/content-new.ts', 'new-capture.txt', '--source', 'seaprwir']);
   assert.equal(slip.code, 1, slip.output);
@@ -97,6 +97,10 @@ test('content:new refuses an id given by hand that names no record, saying which
   const unknown = project.run(['scripts/content-new.ts', 'new-capture.txt', '--source', 'seaprwire', '--event', 'a-summit-never-recorded']);
   assert.equal(unknown.code, 1, unknown.output);
   assert.match(unknown.output, /--event a-summit-never-recorded: no such record in content\/events\/\. Add content\/events\/a-summit-never-recorded\.md first/);
+  await writeFile(join(project.dir, 'empty-capture.txt'), '\n');
+  const empty = project.run(['scripts/content-new.ts', 'empty-capture.txt']);
+  assert.equal(empty.code, 1, empty.output);
+  assert.match(empty.output, /empty-capture\.txt is empty: there is no text to archive/);
   assert.deepEqual(await readdir(join(project.dir, 'content', 'captures')), before, 'nothing written');
 });
 

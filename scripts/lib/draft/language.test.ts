@@ -20,6 +20,13 @@ test('a close call between Malay and Indonesian goes to the language the archive
   assert.equal(detectLanguage(text, ['ms']), 'ms');
 });
 
+test('a close call goes to the first preferred language among the close ones', () => {
+  // franc scores this short English text as Scots first, English a hair behind.
+  const text = 'Hello world\n\nThis is a short English report about nothing in particular.';
+  assert.equal(detectLanguage(text), 'sco');
+  assert.equal(detectLanguage(text, ['hi', 'ar', 'ms', 'en']), 'en');
+});
+
 test('too little text gives no answer', () => {
   assert.equal(detectLanguage('Putin'), undefined);
 });
