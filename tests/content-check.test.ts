@@ -160,6 +160,8 @@ interface RuleCase {
   message?: RegExp;
   /** When the case adds a file rather than editing one. */
   newFile?: string;
+  /** Another file the case adds, made from an existing one. */
+  also?: { file: string; from: string; edit: (text: string) => string };
 }
 
 const HINDI = 'content/articles/2024-12-06-russia-belarus-sign-military-agreement-newsit.md';
@@ -206,6 +208,12 @@ const ruleCases: [string, RuleCase][] = [
     edit: (t) => t.replace('releases:\n', `releases:\n${release('1.1.0', { added: ['2025-putin-russia-iran-trade-growth-rt'] })}`),
     line: lineOf('- 2025-putin-russia-iran-trade-growth-rt'), fix: /remove it/, message: /release 1\.0\.0 added it/,
   }],
+  ['an article added to a release made before it', {
+    rule: 'release', file: 'content/dataset.yaml',
+    edit: (t) => t.replace('    added:\n', '    added:\n      - 2024-12-06-zz-added-later\n'),
+    line: lineOf('- 2024-12-06-zz-added-later'), fix: /list it in a new release above 1\.0\.0: a published release never changes/,
+    also: { file: 'content/articles/2024-12-06-zz-added-later.md', from: HINDI, edit: (t) => t.replace('id: 2024-12-06-russia-belarus-sign-military-agreement-newsit', 'id: 2024-12-06-zz-added-later').replace(/^added: .*$/m, 'added: 2026-11-30') },
+  }],
   ['a release withdrawing an article that is not withdrawn', {
     rule: 'release', file: 'content/dataset.yaml',
     edit: (t) => t.replace('releases:\n', `releases:\n${release('1.0.1', { withdrawn: ['2025-putin-russia-iran-trade-growth-rt'] })}`),
@@ -231,6 +239,7 @@ for (const [what, c] of ruleCases) {
       await cp(join(ROOT, 'content'), join(dir, 'content'), { recursive: true });
       const edited = c.edit(await readFile(join(dir, c.newFile ?? c.file), 'utf8'));
       await writeFile(join(dir, c.file), edited);
+      if (c.also) await writeFile(join(dir, c.also.file), c.also.edit(await readFile(join(dir, c.also.from), 'utf8')));
       const before = await treeDigest(join(dir, 'content'));
       const { code, stdout } = await run('--root', dir, '--format', 'json');
       assert.equal(code, 1, 'exit code');

@@ -249,8 +249,18 @@ function releaseProblems(releases: readonly Release[], archive: ArchiveScope, lo
   const withdrawnBy = new Set<string>();
   // Releases are listed newest first: read oldest first, so that an article added twice is reported where it is added again.
   for (let i = releases.length - 1; i >= 0; i--) {
-    const { version, added, withdrawn } = releases[i]!;
+    const { version, date, added, withdrawn } = releases[i]!;
     added.forEach((id, j) => {
+      const article = articles.get(id);
+      // A release made before an article was added cannot have published it: most likely the id was added to a published release.
+      if (article && article.data.added > date) {
+        problems.push({
+          file: DATASET_FILE, ...locate(['releases', i, 'added', j]), field: `releases.${i}.added.${j}`,
+          message: `adds "${id}", which was added to the archive on ${article.data.added}, after this release was made (${date})`,
+          fix: `list it in a new release above ${releases[0]!.version}: a published release never changes (or correct "added" in ${article.file})`,
+          rule: 'release',
+        });
+      }
       const earlier = addedBy.get(id);
       if (earlier === undefined) {
         addedBy.set(id, version);
