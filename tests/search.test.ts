@@ -15,6 +15,7 @@ import { loadCollection } from '../src/lib/content-files.ts';
 import { entityName, eventTitle, sourceName } from '../src/lib/names.ts';
 import { paths } from '../src/lib/routing.ts';
 import { articleSearchFields } from '../src/lib/search-fields.ts';
+import { finderMatches } from '../src/lib/search-state.ts';
 import { splitFrontMatter } from '../src/schema/parse.ts';
 import { launchBrowser } from './helpers/browser.ts';
 import { DIST, ROOT } from './helpers/dist.ts';
@@ -290,6 +291,37 @@ describe('filters, sorting and the URL', () => {
     for (const [value, text] of englishEvents) assert.equal(text, value);
     assert.deepEqual(englishRequests.filter((path) => path.includes('/labels/')), []);
     await english.page.close();
+  });
+
+  test('a long filter list folds its rarer values away, with a finder that narrows them by name or English value', async () => {
+    const { page } = await search(`${paths.search('ar')}?q=Lukashenko`);
+    await page.click('#search-show-filters');
+    const details = page.locator('fieldset:has(input[name="entity"]) details');
+    await details.locator('summary').click();
+    const folded = () => details.locator('label:has(input[name="entity"])');
+    const values = await folded().evaluateAll((labels) => labels.map((label) => [label.querySelector('input')!.value, label.querySelector('span')!.textContent!] as const));
+    assert.ok(values.length >= 2, `${values.length} folded values`);
+    // The English value of one whose label is Arabic: the finder knows a value by both.
+    const [wanted, label] = values.find(([value, text]) => value !== text)!;
+    await details.locator('.value-finder input').fill(wanted);
+    const visible = await folded().evaluateAll((labels) => labels.filter((l) => !l.hidden && l.checkVisibility()).map((l) => l.querySelector('input')!.value));
+    assert.ok(visible.includes(wanted), `${wanted} (${label}) is found`);
+    assert.ok(visible.length < values.length, 'the others are hidden');
+    for (const value of visible) assert.ok(finderMatches(wanted, [value, values.find(([v]) => v === value)![1]]), value);
+    // Searching again (here, in another order) draws the filters again: the list stays narrowed.
+    await page.selectOption('#search-sort', 'newest');
+    await page.waitForURL((url) => url.searchParams.get('sort') === 'newest');
+    await readResults(page);
+    assert.equal(await details.locator('.value-finder input').inputValue(), wanted);
+    assert.equal(await details.evaluate((d) => (d as HTMLDetailsElement).open), true);
+    assert.deepEqual(await folded().evaluateAll((labels) => labels.filter((l) => !l.hidden && l.checkVisibility()).map((l) => l.querySelector('input')!.value)), visible);
+    // A value found is chosen like any other.
+    await details.locator(`input[name="entity"][value="${wanted}"]`).click();
+    await page.waitForURL((url) => url.searchParams.get('entity') === wanted);
+    await readResults(page);
+    const chosen = page.locator(`#search-filters input[name="entity"][value="${wanted}"]`);
+    assert.ok((await chosen.isChecked()) && (await chosen.isVisible()));
+    await page.close();
   });
 
   test('sorted by date, pages without one leave the results, and the status says so', async () => {

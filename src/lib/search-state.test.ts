@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { needsExactDiacritics, formatSearchState, localizeResultUrl, mergeFilterCounts, mergeSorted, parseSearchState, toPagefindFilters, toPagefindSort } from './search-state.ts';
+import { finderMatches, needsExactDiacritics, formatSearchState, localizeResultUrl, mergeFilterCounts, mergeSorted, parseSearchState, toPagefindFilters, toPagefindSort } from './search-state.ts';
 
 test('the URL round-trips the state, in a stable order', () => {
   const state = parseSearchState('?sort=newest&language=hi&q=%E0%A4%AA%E0%A5%81%E0%A4%A4%E0%A4%BF%E0%A4%A8&language=ar&bogus=1');
@@ -46,4 +46,14 @@ test('Indic queries match diacritics exactly; Arabic and Latin ones fold them', 
   assert.equal(needsExactDiacritics('Putin दल'), true);
   assert.equal(needsExactDiacritics('مُعَاهَدَة'), false);
   assert.equal(needsExactDiacritics('Lukashenko'), false);
+});
+
+test('a filter list\'s finder matches a value by its label or its English value, case and (but in Indic scripts) diacritics apart', () => {
+  assert.equal(finderMatches('minsk', ['مينسك', 'Minsk']), true);
+  assert.equal(finderMatches(' MINSK ', ['Minsk']), true);
+  assert.equal(finderMatches('لوكاشينكو', ['أَلكسندر لُوكاشينكو']), true);
+  assert.equal(finderMatches('Lukasenko', ['Lukašenko']), true);
+  assert.equal(finderMatches('दल', ['दिल्ली']), false, 'a Hindi vowel sign is a letter');
+  assert.equal(finderMatches('दिल', ['दिल्ली']), true);
+  assert.equal(finderMatches('Moscow', ['Minsk', 'مينسك']), false);
 });

@@ -99,3 +99,16 @@ export async function* mergeSorted<T>(lists: AsyncIterator<T>[], compare: (a: T,
 export function needsExactDiacritics(query: string): boolean {
   return /[\u0900-\u0DFF]/u.test(query);
 }
+
+/**
+ * Whether a filter value, by any of its `names` (its label, its English value), holds what the reader typed
+ * into the list's finder: case apart, and diacritics apart unless the query is in an Indic script (as a search).
+ * @example finderMatches('minsk', ['مينسك', 'Minsk']) // true
+ * @example finderMatches('لوكاشينكو', ['أَلكسندر لُوكاشينكو']) // true
+ */
+export function finderMatches(query: string, names: readonly string[]): boolean {
+  const exact = needsExactDiacritics(query);
+  const fold = (text: string) => (exact ? text.normalize('NFC') : text.normalize('NFD').replace(/\p{M}/gu, '')).toLowerCase();
+  const wanted = fold(query.trim());
+  return names.some((name) => fold(name).includes(wanted));
+}

@@ -10,6 +10,7 @@ import { scriptsOf } from '../lib/scripts.ts';
 import { trimExcerptEdges } from '../lib/search-excerpt.ts';
 import {
   FILTER_KEYS,
+  finderMatches,
   formatSearchState,
   localizeResultUrl,
   mergeFilterCounts,
@@ -219,6 +220,8 @@ export function startSearch(): void {
     filterToggle.setAttribute('aria-expanded', String(open));
     filterGroups.hidden = !open;
   };
+  /** What the reader typed into each filter list's finder, kept while the filters are drawn again. */
+  const finderQueries = new Map<FilterKey, string>();
   let pending: AsyncGenerator<PagefindResult> | undefined;
   let lookahead: PagefindResult | undefined;
 
@@ -248,11 +251,28 @@ export function startSearch(): void {
       fieldset.append(legend);
       const collator = new Intl.Collator(config.lang);
       const sorted = values.sort((a, b) => (counts[key]?.[b] ?? 0) - (counts[key]?.[a] ?? 0) || collator.compare(valueLabel(key, a).text, valueLabel(key, b).text));
-      // Long lists show their most frequent values; the rest fold away under "more".
+      // Long lists show their most frequent values; the rest fold away under "more", with a finder to narrow them.
       const overflow = document.createElement('details');
       const summary = document.createElement('summary');
       summary.textContent = s['search.moreValues']!;
-      overflow.append(summary);
+      const finderLabel = document.createElement('label');
+      finderLabel.className = 'value-finder';
+      const finder = document.createElement('input');
+      finder.type = 'search';
+      finder.autocomplete = 'off';
+      finder.value = finderQueries.get(key) ?? '';
+      finderLabel.append(format(s['search.findValue']!, { filter: legend.textContent ?? key }), finder);
+      overflow.append(summary, finderLabel);
+      const findable: { label: HTMLLabelElement; names: string[] }[] = [];
+      const narrow = () => {
+        finderQueries.set(key, finder.value);
+        for (const { label, names } of findable) label.hidden = finder.value.trim() !== '' && !finderMatches(finder.value, names);
+      };
+      finder.addEventListener('input', narrow);
+      // Enter in the finder would submit the filters' form, which has no action of its own.
+      finder.addEventListener('keydown', (event) => {
+        if (event.key === 'Enter') event.preventDefault();
+      });
       sorted.forEach((value, position) => {
         const label = document.createElement('label');
         const box = document.createElement('input');
@@ -270,10 +290,20 @@ export function startSearch(): void {
         count.textContent = ` (${(counts[key]?.[value] ?? 0).toLocaleString(config.lang)})`;
         label.append(box, text, count);
         if (position < VISIBLE_FILTER_VALUES) fieldset.append(label);
-        else overflow.append(label);
+        else {
+          overflow.append(label);
+          findable.push({ label, names: [shown.text, value] });
+        }
         if (box.checked && position >= VISIBLE_FILTER_VALUES) overflow.open = true;
       });
-      if (sorted.length > VISIBLE_FILTER_VALUES) fieldset.append(overflow);
+      if (sorted.length > VISIBLE_FILTER_VALUES) {
+        fieldset.append(overflow);
+        // A reader who narrowed the list and then chose a value finds it narrowed still.
+        if (finder.value.trim() !== '') {
+          overflow.open = true;
+          narrow();
+        }
+      }
       groups.append(fieldset);
     }
     filterGroups.querySelector('.filter-values')!.replaceChildren(groups);
@@ -458,7 +488,9 @@ export function startSearch(): void {
     clearTimeout(typing);
     typing = setTimeout(() => commit({ ...state, query: input.value.trim() }, 'replace'), 300);
   });
-  filterForm.addEventListener('change', () => {
+  filterForm.addEventListener('change', (event) => {
+    // A finder narrows a list; it is no filter.
+    if ((event.target as HTMLElement).closest('.value-finder')) return;
     const data = new FormData(filterForm);
     const filters: SearchState['filters'] = {};
     for (const key of FILTER_KEYS) {

@@ -129,6 +129,7 @@ export const ar = {
   'search.showFilters': 'عوامل التصفية',
   'search.clear': 'مسح كل عوامل التصفية',
   'search.moreValues': 'المزيد',
+  'search.findValue': 'ابحث في «{filter}»',
   'search.sort': 'الترتيب حسب',
   'search.sort.relevance': 'الصلة',
   'search.sort.newest': 'الأحدث أولًا',

@@ -131,6 +131,7 @@ export const en = {
   'search.showFilters': 'Filters',
   'search.clear': 'Clear all filters',
   'search.moreValues': 'More',
+  'search.findValue': 'Find in “{filter}”',
   'search.sort': 'Sort by',
   'search.sort.relevance': 'Relevance',
   'search.sort.newest': 'Newest first',

@@ -129,6 +129,7 @@ export const hi = {
   'search.showFilters': 'फ़िल्टर',
   'search.clear': 'सभी फ़िल्टर हटाएँ',
   'search.moreValues': 'और',
+  'search.findValue': '“{filter}” में खोजें',
   'search.sort': 'क्रम',
   'search.sort.relevance': 'प्रासंगिकता',
   'search.sort.newest': 'नवीनतम पहले',

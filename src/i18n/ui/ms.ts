@@ -129,6 +129,7 @@ export const ms = {
   'search.showFilters': 'Penapis',
   'search.clear': 'Kosongkan semua penapis',
   'search.moreValues': 'Lagi',
+  'search.findValue': 'Cari dalam “{filter}”',
   'search.sort': 'Susun mengikut',
   'search.sort.relevance': 'Kaitan',
   'search.sort.newest': 'Terbaru dahulu',
