@@ -165,6 +165,34 @@ function createLabelLoader(lang: string, manifest: () => Promise<Manifest>) {
   };
 }
 
+/**
+ * A finder for a filter's folded values: a search box, labelled `label`, that hides the values whose names do
+ * not hold what the reader types. It starts with `query`, what was typed before the filters were drawn again.
+ */
+function createFinder(label: string, query: string, typed: (query: string) => void) {
+  const element = document.createElement('label');
+  element.className = 'value-finder';
+  const input = document.createElement('input');
+  input.type = 'search';
+  input.autocomplete = 'off';
+  input.value = query;
+  element.append(label, input);
+  const values: { label: HTMLLabelElement; names: string[] }[] = [];
+  const narrowing = () => input.value.trim() !== '';
+  const narrow = () => {
+    for (const value of values) value.label.hidden = narrowing() && !finderMatches(input.value, value.names);
+  };
+  input.addEventListener('input', () => {
+    typed(input.value);
+    narrow();
+  });
+  // Enter in the finder would submit the filters' form, which has no action of its own.
+  input.addEventListener('keydown', (event) => {
+    if (event.key === 'Enter') event.preventDefault();
+  });
+  return { element, add: (label: HTMLLabelElement, names: string[]) => values.push({ label, names }), narrowing, narrow };
+}
+
 const isLabelled = (key: FilterKey): key is LabelledFilter => (LABELLED_FILTERS as readonly string[]).includes(key);
 
 /** Copies Pagefind's excerpt into `target`, keeping only text and <mark>, without separators at its edges. */
@@ -255,24 +283,8 @@ export function startSearch(): void {
       const overflow = document.createElement('details');
       const summary = document.createElement('summary');
       summary.textContent = s['search.moreValues']!;
-      const finderLabel = document.createElement('label');
-      finderLabel.className = 'value-finder';
-      const finder = document.createElement('input');
-      finder.type = 'search';
-      finder.autocomplete = 'off';
-      finder.value = finderQueries.get(key) ?? '';
-      finderLabel.append(format(s['search.findValue']!, { filter: legend.textContent ?? key }), finder);
-      overflow.append(summary, finderLabel);
-      const findable: { label: HTMLLabelElement; names: string[] }[] = [];
-      const narrow = () => {
-        finderQueries.set(key, finder.value);
-        for (const { label, names } of findable) label.hidden = finder.value.trim() !== '' && !finderMatches(finder.value, names);
-      };
-      finder.addEventListener('input', narrow);
-      // Enter in the finder would submit the filters' form, which has no action of its own.
-      finder.addEventListener('keydown', (event) => {
-        if (event.key === 'Enter') event.preventDefault();
-      });
+      const finder = createFinder(format(s['search.findValue']!, { filter: legend.textContent ?? key }), finderQueries.get(key) ?? '', (query) => finderQueries.set(key, query));
+      overflow.append(summary, finder.element);
       sorted.forEach((value, position) => {
         const label = document.createElement('label');
         const box = document.createElement('input');
@@ -292,16 +304,16 @@ export function startSearch(): void {
         if (position < VISIBLE_FILTER_VALUES) fieldset.append(label);
         else {
           overflow.append(label);
-          findable.push({ label, names: [shown.text, value] });
+          finder.add(label, [shown.text, value]);
         }
         if (box.checked && position >= VISIBLE_FILTER_VALUES) overflow.open = true;
       });
       if (sorted.length > VISIBLE_FILTER_VALUES) {
         fieldset.append(overflow);
         // A reader who narrowed the list and then chose a value finds it narrowed still.
-        if (finder.value.trim() !== '') {
+        if (finder.narrowing()) {
           overflow.open = true;
-          narrow();
+          finder.narrow();
         }
       }
       groups.append(fieldset);
