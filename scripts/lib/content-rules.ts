@@ -238,11 +238,14 @@ function unreadableIds(archive: ArchiveScope): Partial<Record<CollectionName, Se
   return unreadable;
 }
 
+/** Where a value of content/dataset.yaml is, as a problem names it: file, line, column and field. */
+type DatasetLocator = (path: (string | number)[]) => Pick<ContentProblem, 'file' | 'line' | 'column' | 'field'>;
+
 /**
  * What the releases of content/dataset.yaml must say of the articles: each is added by one release, and a
  * withdrawn one is withdrawn by one, else the changelog and the releases table leave out when it came or went.
  */
-function releaseProblems(releases: readonly Release[], archive: ArchiveScope, locate: ReturnType<typeof yamlLocator>): ContentProblem[] {
+function releaseProblems(releases: readonly Release[], archive: ArchiveScope, at: DatasetLocator): ContentProblem[] {
   const problems: ContentProblem[] = [];
   const articles = new Map(archive.records.articles.map((r) => [r.data.id, r]));
   const addedBy = new Map<string, string>();
@@ -255,7 +258,7 @@ function releaseProblems(releases: readonly Release[], archive: ArchiveScope, lo
       // A release made before an article was added cannot have published it: most likely the id was added to a published release.
       if (article && article.data.added > date) {
         problems.push({
-          file: DATASET_FILE, ...locate(['releases', i, 'added', j]), field: `releases.${i}.added.${j}`,
+          ...at(['releases', i, 'added', j]),
           message: `adds "${id}", which was added to the archive on ${article.data.added}, after this release was made (${date})`,
           fix: `list it in a new release above ${releases[0]!.version}: a published release never changes (or correct "added" in ${article.file})`,
           rule: 'release',
@@ -267,7 +270,7 @@ function releaseProblems(releases: readonly Release[], archive: ArchiveScope, lo
         return;
       }
       problems.push({
-        file: DATASET_FILE, ...locate(['releases', i, 'added', j]), field: `releases.${i}.added.${j}`,
+        ...at(['releases', i, 'added', j]),
         message: `adds "${id}" again: release ${earlier} added it`,
         fix: 'remove it from this release\'s "added"; list it under "corrected" if this release corrected it',
         rule: 'release',
@@ -278,7 +281,7 @@ function releaseProblems(releases: readonly Release[], archive: ArchiveScope, lo
       const article = articles.get(id);
       if (!article || article.data.withdrawn) return;
       problems.push({
-        file: DATASET_FILE, ...locate(['releases', i, 'withdrawn', j]), field: `releases.${i}.withdrawn.${j}`,
+        ...at(['releases', i, 'withdrawn', j]),
         message: `lists "${id}" as withdrawn, but ${article.file} has no "withdrawn"`,
         fix: `set withdrawn: { date, reason } in ${article.file} (CONTRIBUTING.md, "Withdrawing an article"), or remove the id from this list`,
         rule: 'release',
@@ -348,6 +351,7 @@ export const rules: ContentRule[] = [
       if (!parsed.ok) return parsed.problems;
       const articles = new Set([...archive.records.articles.map((r) => r.data.id), ...(unreadableIds(archive).articles ?? [])]);
       const locate = yamlLocator(text);
+      const at: DatasetLocator = (path) => ({ file: DATASET_FILE, ...locate(path), field: path.join('.') });
       const problems: ContentProblem[] = [];
       parsed.data.releases.forEach((release, i) => {
         for (const list of ['added', 'corrected', 'withdrawn'] as const) {
@@ -355,7 +359,7 @@ export const rules: ContentRule[] = [
             if (articles.has(id)) return;
             const meant = nearestId(id, articles);
             problems.push({
-              file: DATASET_FILE, ...locate(['releases', i, list, j]), field: `releases.${i}.${list}.${j}`,
+              ...at(['releases', i, list, j]),
               message: `names "${id}", which is not in content/articles/`,
               fix: meant ? `did you mean "${meant}"?` : 'correct the id, or remove it from the release',
               rule: 'reference',
@@ -363,7 +367,7 @@ export const rules: ContentRule[] = [
           });
         }
       });
-      problems.push(...releaseProblems(parsed.data.releases, archive, locate));
+      problems.push(...releaseProblems(parsed.data.releases, archive, at));
       return problems;
     },
   },
