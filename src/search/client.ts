@@ -167,20 +167,32 @@ function createLabelLoader(lang: string, manifest: () => Promise<Manifest>) {
 
 /**
  * A finder for a filter's folded values: a search box, labelled `label`, that hides the values whose names do
- * not hold what the reader types. It starts with `query`, what was typed before the filters were drawn again.
+ * not hold what the reader types, and says how many it shows (`count`, also to a screen reader). It starts with
+ * `query`, what was typed before the filters were drawn again.
  */
-function createFinder(label: string, query: string, typed: (query: string) => void) {
-  const element = document.createElement('label');
+function createFinder(label: string, query: string, typed: (query: string) => void, count: (shown: number, total: number) => string) {
+  const element = document.createElement('div');
   element.className = 'value-finder';
+  const labelled = document.createElement('label');
   const input = document.createElement('input');
   input.type = 'search';
   input.autocomplete = 'off';
   input.value = query;
-  element.append(label, input);
+  labelled.append(label, input);
+  // Beside the label, not in it: the box's name stays the same as the count changes.
+  const shownCount = document.createElement('span');
+  shownCount.className = 'count';
+  shownCount.setAttribute('aria-live', 'polite');
+  element.append(labelled, shownCount);
   const values: { label: HTMLLabelElement; names: string[] }[] = [];
   const narrowing = () => input.value.trim() !== '';
   const narrow = () => {
-    for (const value of values) value.label.hidden = narrowing() && !finderMatches(input.value, value.names);
+    let shown = 0;
+    for (const value of values) {
+      value.label.hidden = narrowing() && !finderMatches(input.value, value.names);
+      if (!value.label.hidden) shown++;
+    }
+    shownCount.textContent = narrowing() ? count(shown, values.length) : '';
   };
   input.addEventListener('input', () => {
     typed(input.value);
@@ -283,7 +295,12 @@ export function startSearch(): void {
       const overflow = document.createElement('details');
       const summary = document.createElement('summary');
       summary.textContent = s['search.moreValues']!;
-      const finder = createFinder(format(s['search.findValue']!, { filter: legend.textContent ?? key }), finderQueries.get(key) ?? '', (query) => finderQueries.set(key, query));
+      const finder = createFinder(
+        format(s['search.findValue']!, { filter: legend.textContent ?? key }),
+        finderQueries.get(key) ?? '',
+        (query) => finderQueries.set(key, query),
+        (shown, total) => format(s['search.findCount']!, { shown: shown.toLocaleString(config.lang), total: total.toLocaleString(config.lang) }),
+      );
       overflow.append(summary, finder.element);
       sorted.forEach((value, position) => {
         const label = document.createElement('label');

@@ -130,6 +130,7 @@ export const ar = {
   'search.clear': 'مسح كل عوامل التصفية',
   'search.moreValues': 'المزيد',
   'search.findValue': 'ابحث في «{filter}»',
+  'search.findCount': '{shown} من {total}',
   'search.sort': 'الترتيب حسب',
   'search.sort.relevance': 'الصلة',
   'search.sort.newest': 'الأحدث أولًا',

@@ -132,6 +132,7 @@ export const en = {
   'search.clear': 'Clear all filters',
   'search.moreValues': 'More',
   'search.findValue': 'Find in “{filter}”',
+  'search.findCount': '{shown} of {total}',
   'search.sort': 'Sort by',
   'search.sort.relevance': 'Relevance',
   'search.sort.newest': 'Newest first',

@@ -130,6 +130,7 @@ export const hi = {
   'search.clear': 'सभी फ़िल्टर हटाएँ',
   'search.moreValues': 'और',
   'search.findValue': '“{filter}” में खोजें',
+  'search.findCount': '{total} में से {shown}',
   'search.sort': 'क्रम',
   'search.sort.relevance': 'प्रासंगिकता',
   'search.sort.newest': 'नवीनतम पहले',

@@ -130,6 +130,7 @@ export const ms = {
   'search.clear': 'Kosongkan semua penapis',
   'search.moreValues': 'Lagi',
   'search.findValue': 'Cari dalam “{filter}”',
+  'search.findCount': '{shown} daripada {total}',
   'search.sort': 'Susun mengikut',
   'search.sort.relevance': 'Kaitan',
   'search.sort.newest': 'Terbaru dahulu',
