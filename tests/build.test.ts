@@ -225,6 +225,12 @@ describe('list and record pages', () => {
       const n = (count: number) => count.toLocaleString(lang);
       assert.deepEqual(counts, dataset.releases.map((r) => createTranslator(locale)('data.releaseCounts', { added: n(r.added.length), corrected: n(r.corrected.length), withdrawn: n(r.withdrawn.length) })));
       if (locale !== 'en') assert.doesNotMatch(toText(changelog), /Added:|corrected:|withdrawn:/, `${locale}: the changelog's interface text is not left in English`);
+      // It says that a release never changes and where any can be made again: its tag, as code, left to right.
+      const kept = select('p:has(> code)', changelog)!;
+      const tag = select('code', kept)!;
+      assert.equal(toText(tag), `v${dataset.releases[0]!.version}`, locale);
+      assert.equal(tag.properties.dir, 'ltr');
+      assert.equal(toText(kept), createTranslator(locale)('data.releasesKept', { tag: toText(tag) }), locale);
     }
   });
 

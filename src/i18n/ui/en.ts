@@ -165,6 +165,7 @@ export const en = {
   'data.verifyText': 'Every file\'s SHA-256 is listed in {file}. In the folder of the downloaded files, run:',
   'data.verifyBag': 'The zip is a BagIt bag (RFC 8493): after unzipping, check it with a BagIt tool, or with {command} inside the bag\'s folder.',
   'data.changelog': 'Changes in each release',
+  'data.releasesKept': 'A published release never changes. This page serves the newest; each release is tagged with its version in the project’s repository ({tag} for this one), and its files can be made again from the tag, byte for byte.',
   'data.releaseCounts': 'Added: {added}; corrected: {corrected}; withdrawn: {withdrawn}.',
   'data.rights': 'Licence and rights',
   'data.cite': 'How to cite the dataset',

@@ -163,6 +163,7 @@ export const ms = {
   'data.verifyText': 'SHA-256 setiap fail disenaraikan dalam {file}. Dalam folder fail yang dimuat turun, jalankan:',
   'data.verifyBag': 'Fail zip ialah beg BagIt (RFC 8493): selepas dinyahzip, semak dengan alat BagIt, atau dengan {command} dalam folder beg itu.',
   'data.changelog': 'Perubahan dalam setiap keluaran',
+  'data.releasesKept': 'Keluaran yang telah diterbitkan tidak pernah berubah. Halaman ini menyediakan yang terbaharu; setiap keluaran ditanda dengan versinya dalam repositori projek ({tag} bagi keluaran ini), dan fail-failnya boleh dihasilkan semula daripada tanda itu, bait demi bait.',
   'data.releaseCounts': 'Ditambah: {added}; dibetulkan: {corrected}; ditarik balik: {withdrawn}.',
   'data.rights': 'Lesen dan hak',
   'data.cite': 'Cara memetik set data',
