@@ -29,20 +29,20 @@
  *   shards (src/lib/search-shards.ts).
  */
 import * as pagefind from 'pagefind';
-import { defaultLocale, localeKeys } from '../src/i18n/locales.ts';
 import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildTables, computeBodyText } from '../src/export/tables.ts';
+import { defaultLocale, localeKeys } from '../src/i18n/locales.ts';
 import { buildArchiveIndex } from '../src/lib/archive-index.ts';
 import { BODY_CACHE_FILE, bodyTextByKey, openBodyCache } from '../src/lib/body-cache.ts';
 import { bodyKey } from '../src/lib/body-key.ts';
 import { loadCollectionKeys } from '../src/lib/content-files.ts';
 import { loadDataset } from '../src/lib/dataset-file.ts';
 import { dataDictionaryPage, markdownPage, type DocumentationPage } from '../src/lib/documentation.ts';
-import { likelyScript } from '../src/lib/languages.ts';
 import { LABELS_DIR, labelFiles } from '../src/lib/filter-labels.ts';
+import { likelyScript } from '../src/lib/languages.ts';
 import { loadedFiles } from '../src/lib/pagefind-files.ts';
 import { paths } from '../src/lib/routing.ts';
 import { filterLabels } from '../src/lib/search-fields.ts';
