@@ -60,7 +60,8 @@ interface BundleEntry {
 /** /pagefind/bundles.json: the bundles, and how many files of filter labels each interface language has. */
 interface Manifest {
   bundles: BundleEntry[];
-  labels: Record<string, number>;
+  /** Absent from a manifest written before there were labels, which a browser may hold across a deploy. */
+  labels?: Record<string, number>;
 }
 
 /** The manifest, fetched once. */
@@ -142,7 +143,7 @@ function createLabelLoader(lang: string, manifest: () => Promise<Manifest>) {
   const keyOf = (filter: LabelledFilter, value: string) => `${filter}:${value}`;
   return {
     load: async (values: readonly [LabelledFilter, string][]): Promise<void> => {
-      const count = (await manifest()).labels[lang] ?? 0;
+      const count = (await manifest()).labels?.[lang] ?? 0;
       if (count === 0) return;
       const wanted = new Set(values.map(([filter, value]) => labelFileOf(filter, value, count)));
       await Promise.all([...wanted].map((i) => {
