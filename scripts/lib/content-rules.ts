@@ -12,7 +12,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { basename, join } from 'node:path';
 import { findBrokenReferences, type ReferenceInput } from '../../src/lib/archive-index.ts';
-import { collectRecords, listCollectionFiles, listStrayFiles, type LoadedRecord } from '../../src/lib/content-files.ts';
+import { collectRecords, readCollectionFolder, type LoadedRecord } from '../../src/lib/content-files.ts';
 import { DATASET_FILE } from '../../src/lib/dataset-file.ts';
 import { stampOf } from '../../src/lib/file-stamps.ts';
 import { nearestId } from '../../src/lib/suggest.ts';
@@ -87,6 +87,8 @@ export interface ArchiveScope {
   textKeys: Map<string, string | null>;
   /** The SHA-256 of every file in content/captures/, by its path relative to content/ ("captures/…"). */
   captureHashes: ReadonlyMap<string, string>;
+  /** The files in each collection's folder that it does not read (see readCollectionFolder). */
+  strayFiles: { collection: CollectionName; file: string }[];
 }
 
 interface RuleInfo {
@@ -195,7 +197,10 @@ function batchesOf(root: string, files: JudgeBatch['files'], captures: string[],
 }
 
 /** The whole archive as the rules of scope "archive" see it, from the verdict on each file. */
-function archiveOf(root: string, files: readonly { collection: CollectionName; file: string }[], verdicts: ReadonlyMap<string, FileVerdict>, captureHashes: ReadonlyMap<string, string>): ArchiveScope {
+function archiveOf(
+  root: string, files: readonly { collection: CollectionName; file: string }[], verdicts: ReadonlyMap<string, FileVerdict>,
+  captureHashes: ReadonlyMap<string, string>, strayFiles: ArchiveScope['strayFiles'],
+): ArchiveScope {
   const loaded = (Object.keys(collections) as CollectionName[]).map((name) => {
     const own = files.filter((f) => f.collection === name).map(({ file }): [string, FileVerdict['parsed']] => [file, verdicts.get(file)!.parsed]);
     return [name, collectRecords(own)] as const;
@@ -213,6 +218,7 @@ function archiveOf(root: string, files: readonly { collection: CollectionName; f
     loadProblems: loaded.flatMap(([, { problems }]) => problems),
     textKeys: new Map(files.map((f) => [f.file, verdicts.get(f.file)!.textKey])),
     captureHashes,
+    strayFiles,
   };
 }
 
@@ -375,15 +381,15 @@ export const rules: ContentRule[] = [
     id: 'stray-file',
     scope: 'archive',
     description: 'every file in a collection\'s folder is one of its records (nothing there is silently left out)',
-    check: async (archive) => (await Promise.all((Object.keys(collections) as CollectionName[]).map(async (collection) => {
+    check: (archive) => archive.strayFiles.map(({ collection, file }): ContentProblem => {
       const { folder, extension } = collections[collection];
-      return (await listStrayFiles(archive.root, collection)).map((file): ContentProblem => ({
+      return {
         file, line: 1, column: 1, field: '',
         message: `is not read: content/${folder}/ holds ${collection} as ${extension} files, so this one is not built, searched or exported`,
         fix: `rename it to "${basename(file).replace(/\.[^.]*$/, '')}${extension}" if it is one of the ${collection}, or move it out of content/${folder}/`,
         rule: 'stray-file',
-      }));
-    }))).flat(),
+      };
+    }),
   },
   {
     id: 'capture-hash',
@@ -469,8 +475,10 @@ export async function checkContent(root: string, options: { cache?: boolean; inW
   const cache = options.cache === false ? undefined : openCheckCache(root);
   try {
     const names = Object.keys(collections) as CollectionName[];
-    const lists = await Promise.all(names.map((collection) => listCollectionFiles(root, collection)));
-    const listed = names.flatMap((collection, i) => lists[i]!.map((file) => ({ collection, file })));
+    // Each folder is read once, for the files its collection reads and for those it does not.
+    const folders = await Promise.all(names.map((collection) => readCollectionFolder(root, collection)));
+    const listed = names.flatMap((collection, i) => folders[i]!.files.map((file) => ({ collection, file })));
+    const strayFiles = names.flatMap((collection, i) => folders[i]!.stray.map((file) => ({ collection, file })));
     const captures = await listCaptures(root);
     // Each file is stamped, and read, hashed and judged only as the cache needs, where it is judged.
     const verdicts = new Map<string, FileVerdict>();
@@ -489,7 +497,7 @@ export async function checkContent(root: string, options: { cache?: boolean; inW
     if (listed.length < (options.inWorkersFrom ?? JUDGE_IN_WORKERS_FROM)) batches.forEach((batch) => keep(judgeBatch(batch, cache)));
     else await inWorkers(new URL('./check-worker.ts', import.meta.url), batches, availableParallelism(), keep);
     cache?.keepOnly(new Set(verdicts.keys()), new Set(captureHashes.keys()));
-    const archive = archiveOf(root, listed, verdicts, captureHashes);
+    const archive = archiveOf(root, listed, verdicts, captureHashes, strayFiles);
     const archiveProblems = (await Promise.all(rules.filter((r): r is ArchiveRule => r.scope === 'archive').map((rule) => rule.check(archive)))).flat();
     const problems = [...[...verdicts.values()].flatMap((v) => v.problems), ...archiveProblems];
     return problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column);

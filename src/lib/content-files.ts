@@ -24,28 +24,28 @@ export interface LoadedCollection<C extends CollectionName> {
   problems: ContentProblem[];
 }
 
-/** Lists a collection's files (recursively, sorted), relative to `root`. */
-export async function listCollectionFiles(root: string, collection: CollectionName): Promise<string[]> {
+/**
+ * A collection's folder, read once (recursively): the files the collection reads, and the stray ones it does
+ * not (not ending in its extension, as an article saved as .txt; hidden files such as ".DS_Store" aside), each
+ * sorted and relative to `root`.
+ */
+export async function readCollectionFolder(root: string, collection: CollectionName): Promise<{ files: string[]; stray: string[] }> {
   const spec = collections[collection];
-  const folder = join(root, 'content', spec.folder);
-  const entries = await readdir(folder, { recursive: true, withFileTypes: true });
-  return entries
-    .filter((e) => e.isFile() && e.name.endsWith(spec.extension))
-    .map((e) => relative(root, join(e.parentPath, e.name)).split('\\').join('/'))
-    .sort();
+  const entries = await readdir(join(root, 'content', spec.folder), { recursive: true, withFileTypes: true });
+  const files: string[] = [];
+  const stray: string[] = [];
+  for (const entry of entries) {
+    if (!entry.isFile()) continue;
+    const path = relative(root, join(entry.parentPath, entry.name)).split('\\').join('/');
+    if (entry.name.endsWith(spec.extension)) files.push(path);
+    else if (!entry.name.startsWith('.')) stray.push(path);
+  }
+  return { files: files.sort(), stray: stray.sort() };
 }
 
-/**
- * The files in a collection's folder that it does not read: not ending in its
- * extension (an article saved as .txt), hidden files (".DS_Store") aside.
- */
-export async function listStrayFiles(root: string, collection: CollectionName): Promise<string[]> {
-  const spec = collections[collection];
-  const entries = await readdir(join(root, 'content', spec.folder), { recursive: true, withFileTypes: true }).catch(() => []);
-  return entries
-    .filter((e) => e.isFile() && !e.name.endsWith(spec.extension) && !e.name.startsWith('.'))
-    .map((e) => relative(root, join(e.parentPath, e.name)).split('\\').join('/'))
-    .sort();
+/** Lists a collection's files (recursively, sorted), relative to `root`. */
+export async function listCollectionFiles(root: string, collection: CollectionName): Promise<string[]> {
+  return (await readCollectionFolder(root, collection)).files;
 }
 
 /** Files read at a time: enough to keep the disk busy while the previous ones are processed. */

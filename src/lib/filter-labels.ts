@@ -5,7 +5,7 @@
  * reader's language where the record has a name in it. A language's labels are
  * split into small files by a hash of the value, and the page loads only those
  * holding the values it shows: at 100,000 articles the Arabic labels (25,000
- * entities, 5,000 events) are about 2 MB. Shared by the search stage, which
+ * entities, 5,000 events) are 1.5 MB in 94 files. Shared by the search stage, which
  * writes the files, and the search page, which reads them.
  */
 import { shardIndex } from './search-shards.ts';
