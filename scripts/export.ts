@@ -128,6 +128,7 @@ const tables = buildTables({
   events: archive.events,
   sources: archive.sources.map((r) => r.data),
   entities: archive.entities.map((r) => r.data),
+  topics: archive.topics.map((r) => r.data),
   captures,
   dataset: archive.dataset,
   siteUrl: SITE_URL,

@@ -102,6 +102,12 @@ for (const e of await rows('entities')) {
   await write('entities', present({ id: e.id, kind: e.kind, names, wikidata: e.wikidata, description: e.description }) as RecordOf<'entities'>);
 }
 
+const topicNames = groupBy(await rows('topic_names'), 'topic');
+for (const topic of await rows('topics')) {
+  const names = Object.fromEntries((topicNames.get(topic.id) ?? []).map((n) => [n.language, n.name]));
+  await write('topics', { id: topic.id, names, description: topic.description });
+}
+
 const datapackage = JSON.parse(await readFile(join(from, 'datapackage.json'), 'utf8')) as Row;
 const dataset = DatasetSchema.parse({
   name: datapackage.name, title: datapackage.title, description: datapackage.description, homepage: datapackage.homepage,

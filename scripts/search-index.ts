@@ -117,13 +117,14 @@ interface BundleEntry {
 }
 
 // Loaded by their bodies' keys: a file the record cache has kept is not read unless its shard is built again.
-const records = await Promise.all((['articles', 'events', 'sources', 'entities'] as const).map((c) => loadCollectionKeys(root, c)));
-const [articles, events, sources, entities] = records.map((collection) => collection.records);
+const records = await Promise.all((['articles', 'events', 'sources', 'entities', 'topics'] as const).map((c) => loadCollectionKeys(root, c)));
+const [articles, events, sources, entities, topics] = records.map((collection) => collection.records);
 const archive = buildArchiveIndex({
   articles: articles!.map((r) => r.data) as never,
   events: events!.map((r) => r.data) as never,
   sources: sources!.map((r) => r.data) as never,
   entities: entities!.map((r) => r.data) as never,
+  topics: topics!.map((r) => r.data) as never,
 });
 const bodies = new Map([...articles!, ...events!].map((r) => [`${r.file.startsWith('content/events/') ? 'events' : 'articles'}/${r.data.id}`, r]));
 const cache = openBodyCache(join(root, BODY_CACHE_FILE), RENDERER_FINGERPRINT, 'read');
@@ -157,7 +158,7 @@ const holdsDocs = (shard: Shard) => shard.language === DOCS_LANGUAGE && shard.in
 const documentation: DocumentationPage[] = [
   ...(await Promise.all(MARKDOWN_DOCS.map(async ({ url, source }) => markdownPage(url, await readFile(join(PROJECT, source), 'utf8'))))),
   dataDictionaryPage(paths.dataDictionary(), buildTables({
-    articles: [], events: [], sources: [], entities: [], captures: new Map(), dataset: await loadDataset(root), siteUrl: SITE_URL, bodyText: computeBodyText,
+    articles: [], events: [], sources: [], entities: [], topics: [], captures: new Map(), dataset: await loadDataset(root), siteUrl: SITE_URL, bodyText: computeBodyText,
   })),
 ];
 

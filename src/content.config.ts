@@ -6,4 +6,5 @@ export const collections = {
   events: defineCollection({ loader: archiveLoader('events') }),
   sources: defineCollection({ loader: archiveLoader('sources') }),
   entities: defineCollection({ loader: archiveLoader('entities') }),
+  topics: defineCollection({ loader: archiveLoader('topics') }),
 };

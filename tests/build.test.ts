@@ -15,7 +15,7 @@ import { languageList, languageName, textDirection } from '../src/lib/languages.
 import { localeKeys, locales, localeForLanguage } from '../src/i18n/locales.ts';
 import { createTranslator } from '../src/i18n/ui/index.ts';
 import { paths } from '../src/lib/routing.ts';
-import type { Article, Entity, Event, Source } from '../src/schema/index.ts';
+import type { Article, Entity, Event, Source, Topic } from '../src/schema/index.ts';
 import type { RootContent } from 'hast';
 import { attr, DIST, listHtmlFiles, loadPage, ROOT, select, selectAll, toText, type Root } from './helpers/dist.ts';
 
@@ -23,14 +23,15 @@ let articles: Article[];
 let events: Event[];
 let sources: Source[];
 let entities: Entity[];
+let topics: Topic[];
 
 before(async () => {
-  const load = async <C extends 'articles' | 'events' | 'sources' | 'entities'>(c: C) => {
+  const load = async <C extends 'articles' | 'events' | 'sources' | 'entities' | 'topics'>(c: C) => {
     const { records, problems } = await loadCollection(ROOT, c);
     assert.deepEqual(problems, []);
     return records.map((r) => r.data);
   };
-  [articles, events, sources, entities] = await Promise.all([load('articles'), load('events'), load('sources'), load('entities')]);
+  [articles, events, sources, entities, topics] = await Promise.all([load('articles'), load('events'), load('sources'), load('entities'), load('topics')]);
 });
 
 describe('article pages', () => {
@@ -202,7 +203,7 @@ describe('list and record pages', () => {
   });
 
   test('event lists name each event\'s languages as the page\'s language writes a list', async () => {
-    const archive = buildArchiveIndex({ articles, events, sources, entities });
+    const archive = buildArchiveIndex({ articles, events, sources, entities, topics });
     for (const locale of localeKeys) {
       const lang = locales[locale].lang;
       const items = selectAll('li:has(> a.item-title)', await loadPage(paths.events(locale)));

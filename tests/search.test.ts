@@ -36,9 +36,9 @@ const ARABIC_PROCLITICS = /^(?:وال|بال|فال|كال|لل|ال|و|ف|ب|ل
 
 before(async () => {
   await mkdir(SCREENSHOTS, { recursive: true });
-  const load = async <C extends 'articles' | 'events' | 'sources' | 'entities'>(c: C) => (await loadCollection(ROOT, c)).records;
-  const [articles, events, sources, entities] = await Promise.all([load('articles'), load('events'), load('sources'), load('entities')]);
-  archive = buildArchiveIndex({ articles: articles.map((r) => r.data), events: events.map((r) => r.data), sources: sources.map((r) => r.data), entities: entities.map((r) => r.data) });
+  const load = async <C extends 'articles' | 'events' | 'sources' | 'entities' | 'topics'>(c: C) => (await loadCollection(ROOT, c)).records;
+  const [articles, events, sources, entities, topics] = await Promise.all([load('articles'), load('events'), load('sources'), load('entities'), load('topics')]);
+  archive = buildArchiveIndex({ articles: articles.map((r) => r.data), events: events.map((r) => r.data), sources: sources.map((r) => r.data), entities: entities.map((r) => r.data), topics: topics.map((r) => r.data) });
   for (const { data, file } of articles) {
     const body = splitFrontMatter(await readFile(join(ROOT, file), 'utf8'))!.body;
     const fields = articleSearchFields(data, archive);

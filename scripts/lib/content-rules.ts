@@ -51,12 +51,13 @@ export interface RecordFacts {
   events: ReferenceInput['events'][number] & { date: Pick<Event['date'], 'value'> };
   sources: ReferenceInput['sources'][number];
   entities: ReferenceInput['entities'][number];
+  topics: ReferenceInput['topics'][number];
 }
 
 /** How each collection's facts are taken from a record (see RecordFacts). */
 const FACTS: { [C in CollectionName]: (data: RecordOf<C>) => RecordFacts[C] } = {
-  articles: ({ id, source, events, entities, editorial_notes, added, withdrawn, published, capture }) => ({
-    id, source, events, entities, added, withdrawn: withdrawn !== undefined,
+  articles: ({ id, source, events, entities, topics, editorial_notes, added, withdrawn, published, capture }) => ({
+    id, source, events, entities, topics, added, withdrawn: withdrawn !== undefined,
     editorial_notes: editorial_notes.map(({ see }) => (see === undefined ? {} : { see })),
     published: { value: published.value },
     capture: { path: capture.path, sha256: capture.sha256, lines: capture.lines },
@@ -64,6 +65,7 @@ const FACTS: { [C in CollectionName]: (data: RecordOf<C>) => RecordFacts[C] } = 
   events: ({ id, place, participants, related, date }) => ({ id, place, participants, related, date: { value: date.value } }),
   sources: ({ id }) => ({ id }),
   entities: ({ id }) => ({ id }),
+  topics: ({ id }) => ({ id }),
 };
 
 /** A record's facts (see RecordFacts). */
@@ -327,7 +329,7 @@ export const rules: ContentRule[] = [
   {
     id: 'reference',
     scope: 'archive',
-    description: 'references to events, entities, sources and articles resolve',
+    description: 'references to events, entities, sources, topics and articles resolve',
     check: (archive) => {
       const fileOf = new Map<string, string>();
       for (const [name, records] of Object.entries(archive.records)) for (const r of records) fileOf.set(`${name}/${r.data.id}`, r.file);
@@ -337,6 +339,7 @@ export const rules: ContentRule[] = [
         events: archive.records.events.map((r) => r.data),
         sources: archive.records.sources.map((r) => r.data),
         entities: archive.records.entities.map((r) => r.data),
+        topics: archive.records.topics.map((r) => r.data),
         files: (collection, id) => fileOf.get(`${collection}/${id}`)!,
       }).map((problem) => {
         const path = problem.field.split('.').map((k) => (/^\d+$/.test(k) ? Number(k) : k));

@@ -13,18 +13,19 @@ import type { Entity } from '../schema/index.ts';
 let archive: Promise<ArchiveIndex & { articleFiles: ReadonlyMap<string, string>; eventFiles: ReadonlyMap<string, string>; digest: RecordDigest }> | undefined;
 
 async function loadArchive() {
-  const [articles, events, sources, entities] = await Promise.all([
+  const [articles, events, sources, entities, topics] = await Promise.all([
     getCollection('articles'),
     getCollection('events'),
     getCollection('sources'),
     getCollection('entities'),
+    getCollection('topics'),
   ]);
   const files = new Map<string, string>();
   // The loader's digest of each file (its front matter's and its body's, see recordDigest): what incremental builds
   // compare. The front matter's part is taken once here: the page keys of the lists read it millions of times.
   const digests = new Map<string, string>();
   const frontMatterDigests = new Map<string, string>();
-  for (const [collection, entries] of Object.entries({ articles, events, sources, entities })) {
+  for (const [collection, entries] of Object.entries({ articles, events, sources, entities, topics })) {
     for (const entry of entries) {
       const key = `${collection}/${entry.id}`;
       files.set(key, entry.filePath ?? `content/${collection}/${entry.id}`);
@@ -37,6 +38,7 @@ async function loadArchive() {
     events: events.map((e) => e.data),
     sources: sources.map((e) => e.data),
     entities: entities.map((e) => e.data),
+    topics: topics.map((e) => e.data),
     files: (collection: string, id: string) => files.get(`${collection}/${id}`) ?? `content/${collection}/${id}`,
   };
   const broken = findBrokenReferences(input);

@@ -25,6 +25,7 @@ export async function sampleTables(): Promise<Table[]> {
     events: [{ data: event, body: await body(archive.eventFiles.get(event.id)!) }],
     sources: [archive.sources.get(article.source)!],
     entities: [...archive.entities.values()].slice(0, 1),
+    topics: article.topics.slice(0, 1).map((id) => archive.topics.get(id)!),
     captures: new Map([[article.capture.path, { bytes: capture.length, sha256: createHash('sha256').update(capture).digest('hex') }]]),
     dataset: await loadDataset('.'),
     siteUrl: SITE_URL,

@@ -17,6 +17,7 @@ function articleTable(change: (input: ExportInput) => ExportInput = (input) => i
     events: [],
     sources: sources.records.map((r) => r.data),
     entities: [],
+    topics: [],
     captures: new Map(articles.records.map(({ data }) => [data.capture.path, { bytes: 1, sha256: data.capture.sha256 }])),
     dataset,
     siteUrl: 'https://atlas.example',

@@ -5,7 +5,7 @@
  * Parquet and SQLite, and the importer turns JSON Lines back into content.
  */
 import { createHash } from 'node:crypto';
-import type { Article, Entity, Event, Source } from '../schema/index.ts';
+import type { Article, Entity, Event, Source, Topic } from '../schema/index.ts';
 import type { Dataset } from '../schema/dataset.ts';
 import { describeCollection } from '../schema/dictionary.ts';
 import { paths } from '../lib/routing.ts';
@@ -60,6 +60,7 @@ export interface ExportInput {
   events: readonly BodyRecord<Event>[];
   sources: readonly Source[];
   entities: readonly Entity[];
+  topics: readonly Topic[];
   /** Size and hash of each capture file, by its path relative to content/. */
   captures: ReadonlyMap<string, { bytes: number; sha256: string }>;
   dataset: Dataset;
@@ -116,7 +117,7 @@ export function firstDay(value: string): string {
 }
 
 /** Descriptions of a collection's fields from the schema module, by dotted path. */
-function schemaDescriptions(collection: 'articles' | 'events' | 'sources' | 'entities'): (path: string) => string {
+function schemaDescriptions(collection: 'articles' | 'events' | 'sources' | 'entities' | 'topics'): (path: string) => string {
   const fields = new Map(describeCollection(collection).map((f) => [f.path, f.description]));
   return (path) => {
     const description = fields.get(path);
@@ -134,6 +135,7 @@ export function buildTables(input: ExportInput): Table[] {
   const e = schemaDescriptions('events');
   const s = schemaDescriptions('sources');
   const n = schemaDescriptions('entities');
+  const o = schemaDescriptions('topics');
   const sources = new Map(input.sources.map((source) => [source.id, source]));
   const articles = [...input.articles].sort(byKey((r) => r.data.id));
   const events = [...input.events].sort(byKey((r) => r.data.id));
@@ -361,6 +363,33 @@ export function buildTables(input: ExportInput): Table[] {
     ),
   };
 
+  const topics = [...input.topics].sort(byKey((r) => r.id));
+  const topicTable: Table = {
+    name: 'topics',
+    description: 'One row per topic: the vocabulary of subjects that articles list in their topics.',
+    primaryKey: ['id'],
+    foreignKeys: [],
+    columns: [
+      { name: 'id', type: 'string', description: o('id'), required: true },
+      { name: 'name', type: 'string', description: 'The English name.', required: true },
+      { name: 'description', type: 'string', description: o('description'), required: true },
+    ],
+    rows: topics.map((topic) => ({ id: topic.id, name: topic.names.en!, description: topic.description })),
+  };
+
+  const topicNames: Table = {
+    name: 'topic_names',
+    description: 'The name of each topic in each language it is named in, English included.',
+    primaryKey: ['topic', 'language'],
+    foreignKeys: [{ fields: ['topic'], reference: { resource: 'topics', fields: ['id'] } }],
+    columns: [
+      { name: 'topic', type: 'string', description: 'The topic.', required: true },
+      { name: 'language', type: 'string', description: 'Language of the name (BCP 47).', required: true },
+      { name: 'name', type: 'string', description: o('names'), required: true },
+    ],
+    rows: topics.flatMap((topic) => Object.entries(topic.names).map(([language, name]) => ({ topic: topic.id, language, name }))),
+  };
+
   const articleEvents: Table = {
     name: 'article_events',
     description: 'Which articles report which events.',
@@ -389,6 +418,21 @@ export function buildTables(input: ExportInput): Table[] {
       { name: 'entity', type: 'string', description: 'An entity it mentions.', required: true },
     ],
     rows: articles.flatMap(({ data }) => [...new Set(data.entities)].map((entity) => ({ article: data.id, entity }))),
+  };
+
+  const articleTopics: Table = {
+    name: 'article_topics',
+    description: 'Which articles are about which topics, in the order each article lists them.',
+    primaryKey: ['article', 'topic'],
+    foreignKeys: [
+      { fields: ['article'], reference: { resource: 'articles', fields: ['id'] } },
+      { fields: ['topic'], reference: { resource: 'topics', fields: ['id'] } },
+    ],
+    columns: [
+      { name: 'article', type: 'string', description: 'The article.', required: true },
+      { name: 'topic', type: 'string', description: 'A topic it is about.', required: true },
+    ],
+    rows: articles.flatMap(({ data }) => [...new Set(data.topics)].map((topic) => ({ article: data.id, topic }))),
   };
 
   const captureTable: Table = {
@@ -429,5 +473,8 @@ export function buildTables(input: ExportInput): Table[] {
     rows: input.dataset.releases.map((r) => ({ version: r.version, date: r.date, summary: r.summary, added: r.added, corrected: r.corrected, withdrawn: r.withdrawn })),
   };
 
-  return [articleTable, editorialNotes, eventTable, eventTitles, sourceTable, sourceNames, entityTable, entityNames, articleEvents, articleEntities, captureTable, releases];
+  return [
+    articleTable, editorialNotes, eventTable, eventTitles, sourceTable, sourceNames, entityTable, entityNames, topicTable, topicNames,
+    articleEvents, articleEntities, articleTopics, captureTable, releases,
+  ];
 }

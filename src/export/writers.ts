@@ -285,7 +285,10 @@ export async function writeSqlite(tables: readonly Table[], jsonlOf: (table: Tab
   await mkdir(dirname(file), { recursive: true });
   await rm(file, { force: true });
   // Referenced tables first, so foreign keys hold as rows arrive.
-  const order = ['sources', 'source_names', 'entities', 'entity_names', 'events', 'event_titles', 'articles', 'editorial_notes', 'article_events', 'article_entities', 'captures', 'releases'];
+  const order = [
+    'sources', 'source_names', 'entities', 'entity_names', 'topics', 'topic_names', 'events', 'event_titles',
+    'articles', 'editorial_notes', 'article_events', 'article_entities', 'article_topics', 'captures', 'releases',
+  ];
   const sqliteTables = [...tables].sort((a, b) => order.indexOf(a.name) - order.indexOf(b.name)).map((table): SqliteTable => {
     const columns = table.columns.map((c) => `${identifier(c.name)} ${SQLITE_TYPES[c.type]}${c.required ? ' NOT NULL' : ''}`);
     const keys = [

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { ArticleSchema, EntitySchema, EventSchema, SourceSchema } from '../schema/index.ts';
+import { ArticleSchema, EntitySchema, EventSchema, SourceSchema, TopicSchema } from '../schema/index.ts';
 import { buildArchiveIndex, buildCoverageGrid, findBrokenReferences, consecutiveRuns, otherCoverage, timelineNeighbours } from './archive-index.ts';
 
 const capture = { path: 'captures/x.txt', sha256: 'a'.repeat(64), origin: { url: null, retrieved: null, description: 'x' } };
@@ -27,6 +27,7 @@ const input = {
   events: [event('2024-12-06-e'), event('2024-01-29-f')],
   sources: [source('s1'), source('s2')],
   entities: [entity('putin'), entity('minsk')],
+  topics: [],
 };
 
 test('indexes articles by event, entity, source and language, newest first', () => {
@@ -92,4 +93,13 @@ test('broken references are reported with the field and a fix', () => {
   const unlike = findBrokenReferences({ ...input, sources: [source('a-publisher-unlike-it')] });
   assert.ok(unlike.length > 0 && unlike.every((p) => p.fix.startsWith('correct the id, or add content/sources/')), 'nothing near enough to suggest');
   assert.deepEqual(findBrokenReferences({ ...input, sources: [source('s1')], unreadable: { sources: new Set(['s2']) } }), [], 'a record whose file could not be read is not missing');
+});
+
+test('an article\'s topics must be in the vocabulary of topics', () => {
+  const trade = TopicSchema.parse({ id: 'trade', names: { en: 'Trade' }, description: 'x' });
+  const tagged = { ...input, articles: [{ ...input.articles[0]!, topics: ['trade', 'trades'] }], topics: [trade] };
+  assert.deepEqual(
+    findBrokenReferences(tagged).map(({ field, message, fix }) => ({ field, message, fix })),
+    [{ field: 'topics.1', message: 'refers to "trades", which is not in content/topics/', fix: 'did you mean "trade"? If not, add content/topics/trades.yaml' }],
+  );
 });

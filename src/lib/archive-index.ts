@@ -2,7 +2,7 @@
  * Indexes over the whole archive, computed once per build so that no page
  * queries every collection: event → articles, entity → articles, and so on.
  */
-import { collections, type Article, type Entity, type Event, type Source } from '../schema/index.ts';
+import { collections, type Article, type Entity, type Event, type Source, type Topic } from '../schema/index.ts';
 import type { ContentProblem } from '../schema/parse.ts';
 import { nearestId } from './suggest.ts';
 
@@ -11,6 +11,7 @@ export interface ArchiveInput {
   events: readonly Event[];
   sources: readonly Source[];
   entities: readonly Entity[];
+  topics: readonly Topic[];
   /** The file each record came from, by collection and id, for error messages. */
   files?: (collection: string, id: string) => string;
 }
@@ -20,6 +21,7 @@ export interface ArchiveIndex {
   events: ReadonlyMap<string, Event>;
   sources: ReadonlyMap<string, Source>;
   entities: ReadonlyMap<string, Entity>;
+  topics: ReadonlyMap<string, Topic>;
   /** Sources by Latin-script name: the list of sources. */
   sourcesByName: readonly Source[];
   /** Articles, newest publication first. */
@@ -97,6 +99,7 @@ export function buildArchiveIndex(input: ArchiveInput): ArchiveIndex {
     events: byId(input.events),
     sources: byId(input.sources),
     entities: byId(input.entities),
+    topics: byId(input.topics),
     sourcesByName: [...input.sources].sort((a, b) => a.name_latin.localeCompare(b.name_latin, 'en') || a.id.localeCompare(b.id)),
     articlesByDate,
     articlesByAdded: [...articlesByDate].sort((a, b) => b.added.localeCompare(a.added)),
@@ -195,13 +198,14 @@ export function consecutiveRuns<T, K>(items: readonly T[], keyOf: (item: T) => K
 
 /** What findBrokenReferences reads of the records: their ids and the fields that refer to others. */
 export interface ReferenceInput {
-  articles: readonly (Pick<Article, 'id' | 'source' | 'events' | 'entities'> & { editorial_notes: readonly Pick<Article['editorial_notes'][number], 'see'>[] })[];
+  articles: readonly (Pick<Article, 'id' | 'source' | 'events' | 'entities' | 'topics'> & { editorial_notes: readonly Pick<Article['editorial_notes'][number], 'see'>[] })[];
   events: readonly Pick<Event, 'id' | 'place' | 'participants' | 'related'>[];
   sources: readonly Pick<Source, 'id'>[];
   entities: readonly Pick<Entity, 'id'>[];
+  topics: readonly Pick<Topic, 'id'>[];
   files?: ArchiveInput['files'];
   /** Ids whose files exist but could not be read (content:check reports those files): a reference to one is not broken. */
-  unreadable?: Partial<Record<'articles' | 'events' | 'sources' | 'entities', ReadonlySet<string>>>;
+  unreadable?: Partial<Record<'articles' | 'events' | 'sources' | 'entities' | 'topics', ReadonlySet<string>>>;
 }
 
 /** Every reference between records that does not resolve, as located problems. */
@@ -210,6 +214,7 @@ export function findBrokenReferences(input: ReferenceInput): ContentProblem[] {
     events: new Set(input.events.map((r) => r.id)),
     sources: new Set(input.sources.map((r) => r.id)),
     entities: new Set(input.entities.map((r) => r.id)),
+    topics: new Set(input.topics.map((r) => r.id)),
     articles: new Set(input.articles.map((r) => r.id)),
   };
   const problems: ContentProblem[] = [];
@@ -232,6 +237,7 @@ export function findBrokenReferences(input: ReferenceInput): ContentProblem[] {
     check('articles', a.id, 'source', 'sources', a.source);
     a.events.forEach((e, i) => check('articles', a.id, `events.${i}`, 'events', e));
     a.entities.forEach((e, i) => check('articles', a.id, `entities.${i}`, 'entities', e));
+    a.topics.forEach((t, i) => check('articles', a.id, `topics.${i}`, 'topics', t));
     a.editorial_notes.forEach((n, i) => n.see && check('articles', a.id, `editorial_notes.${i}.see`, 'articles', n.see));
   }
   for (const e of input.events) {

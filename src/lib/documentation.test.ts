@@ -13,7 +13,7 @@ test('a Markdown documentation page is found by its description and its text, wi
 
 test('the data dictionary is found by every field of every collection and every dataset column', async () => {
   const dataset = await loadDataset(join(import.meta.dirname, '..', '..'));
-  const tables = buildTables({ articles: [], events: [], sources: [], entities: [], captures: new Map(), dataset, siteUrl: 'https://x.example', bodyText: () => ({ text: '', words: 0 }) });
+  const tables = buildTables({ articles: [], events: [], sources: [], entities: [], topics: [], captures: new Map(), dataset, siteUrl: 'https://x.example', bodyText: () => ({ text: '', words: 0 }) });
   const page = dataDictionaryPage('/docs/data-dictionary/', tables);
   assert.equal(page.title, 'Data dictionary');
   assert.match(page.text, /^published\.precision \(.+\): /m, 'a nested field of the articles');

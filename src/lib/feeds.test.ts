@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { XMLParser } from 'fast-xml-parser';
 import { SyntaxValidator } from 'fast-xml-validator';
-import { ArticleSchema, EventSchema, SourceSchema } from '../schema/index.ts';
+import { ArticleSchema, EventSchema, SourceSchema, TopicSchema } from '../schema/index.ts';
 import { buildArchiveIndex } from './archive-index.ts';
 import { ARCHIVE_FEED_SIZE, archiveFeed, atomFeed, entryTitle, eventFeed, feedPaths, languageFeed, publishedInstant } from './feeds.ts';
 
@@ -31,7 +31,8 @@ const articles = [
   }),
   article({ id: '2025-c', language: 'ar', title: 'بوتين </title>', events: [], published: { value: '2025', precision: 'year', basis: 'inferred', evidence: 'x' }, added: '2026-11-20' }),
 ];
-const index = buildArchiveIndex({ articles, events: [event], sources: [source('s1', null), source('s2', 'https://wire.example/?a=1&b=2')], entities: [] });
+const unionState = TopicSchema.parse({ id: 'union-state', names: { en: 'Union State', ar: 'دولة الاتحاد' }, description: 'x' });
+const index = buildArchiveIndex({ articles, events: [event], sources: [source('s1', null), source('s2', 'https://wire.example/?a=1&b=2')], entities: [], topics: [unionState] });
 
 const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', isArray: (name) => ['entry', 'category', 'link'].includes(name) });
 type Node = Record<string, unknown> & { '#text'?: string };
@@ -65,7 +66,7 @@ describe('the whole-archive feed', () => {
 
   test('keeps at most the newest ARCHIVE_FEED_SIZE articles', () => {
     const many = Array.from({ length: ARCHIVE_FEED_SIZE + 5 }, (_, i) => article({ id: `2024-12-${String((i % 28) + 1).padStart(2, '0')}-x${i}` }));
-    const big = parse(archiveFeed(buildArchiveIndex({ articles: many, events: [event], sources: [source('s1', null)], entities: [] }), SITE));
+    const big = parse(archiveFeed(buildArchiveIndex({ articles: many, events: [event], sources: [source('s1', null)], entities: [], topics: [unionState] }), SITE));
     assert.equal(big.entry!.length, ARCHIVE_FEED_SIZE);
     assert.equal(text(big.entry![0]!.id), `${SITE}/articles/2024-12-28-x27/`);
   });
@@ -78,6 +79,9 @@ describe('the whole-archive feed', () => {
     assert.equal(arabic!.updated, '2026-11-20T00:00:00Z');
     assert.deepEqual(arabic!.category.map((c) => c['@term']), ['year', 'union-state']);
     assert.match(String(arabic!.category[0]!['@label']), /2025, known to the year/);
+    // A topic is named in the entry's language where it has a name in it, in English (marked so) where not.
+    assert.deepEqual([arabic!.category[1]!['@label'], arabic!.category[1]!['@xml:lang']], ['دولة الاتحاد', 'ar']);
+    assert.deepEqual([hindi!.category[1]!['@label'], hindi!.category[1]!['@xml:lang']], ['Union State', 'en']);
 
     assert.equal(text((hindi!.author as Node).name), 'A & B <staff>');
     assert.equal(hindi!.updated, '2026-12-01T00:00:00Z');

@@ -6,10 +6,11 @@
  * rebuild of the same content gives the same bytes.
  */
 import { createTranslator } from '../i18n/ui/index.ts';
-import type { Article, Source } from '../schema/index.ts';
+import type { Article, Source, Topic } from '../schema/index.ts';
 import type { ArchiveIndex } from './archive-index.ts';
 import type { PreciseDate } from './dates.ts';
 import { languageName } from './languages.ts';
+import { topicName } from './names.ts';
 import { paths } from './routing.ts';
 import { element, textElement } from './xml.ts';
 
@@ -37,7 +38,7 @@ export interface FeedMeta {
 }
 
 /** The archive records an entry needs. */
-export type FeedIndex = Pick<ArchiveIndex, 'sources'>;
+export type FeedIndex = Pick<ArchiveIndex, 'sources' | 'topics'>;
 
 /** The Atom updated value of a feed with no entries (a fixed instant, never the clock). */
 const NO_ENTRIES_UPDATED = '1970-01-01T00:00:00Z';
@@ -72,8 +73,8 @@ export function entryTitle(article: Pick<Article, 'title' | 'title_en' | 'langua
   return { text: article.title_en ? `${untitled}: ${article.title_en.text}` : untitled, lang: 'en' };
 }
 
-/** One article as an Atom entry; `site` is the absolute site URL. */
-export function atomEntry(article: Article, source: Source, site: string | URL): string {
+/** One article as an Atom entry, its topics named in its language where they can be; `site` is the absolute site URL. */
+export function atomEntry(article: Article, source: Source, topics: readonly Topic[], site: string | URL): string {
   const url = new URL(paths.article(article.id), site).href;
   const title = entryTitle(article);
   const { precision, value, basis } = article.published;
@@ -97,7 +98,10 @@ export function atomEntry(article: Article, source: Source, site: string | URL):
       label: `published ${value}, known to the ${precision} (${basis})`,
       'xml:lang': 'en',
     }),
-    ...article.topics.map((topic) => element('category', { term: topic, label: topic.replaceAll('-', ' '), 'xml:lang': 'en' })),
+    ...topics.map((topic) => {
+      const name = topicName(topic, article.language);
+      return element('category', { term: topic.id, label: name.text, 'xml:lang': name.lang });
+    }),
   ]);
 }
 
@@ -114,7 +118,9 @@ export function atomFeed(meta: FeedMeta, articles: readonly Article[], index: Fe
     textElement('updated', {}, updated),
     element('author', {}, [textElement('name', {}, t('site.name')), textElement('uri', {}, absolute(paths.home('en')))]),
   ];
-  const entries = articles.map((article) => atomEntry(article, index.sources.get(article.source)!, site));
+  const entries = articles.map((article) =>
+    atomEntry(article, index.sources.get(article.source)!, article.topics.map((id) => index.topics.get(id)!), site),
+  );
   return [
     '<?xml version="1.0" encoding="utf-8"?>',
     '<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="en">',
@@ -126,7 +132,7 @@ export function atomFeed(meta: FeedMeta, articles: readonly Article[], index: Fe
 }
 
 /** The whole archive's feed: the newest articles by publication date. */
-export function archiveFeed(index: Pick<ArchiveIndex, 'sources' | 'articlesByDate'>, site: string | URL): string {
+export function archiveFeed(index: FeedIndex & Pick<ArchiveIndex, 'articlesByDate'>, site: string | URL): string {
   const meta = { title: `${t('site.name')}: latest articles`, subtitle: t('site.tagline'), path: feedPaths.archive(), pagePath: paths.home('en') };
   return atomFeed(meta, index.articlesByDate.slice(0, ARCHIVE_FEED_SIZE), index, site);
 }
@@ -137,7 +143,7 @@ export function languageFeedArticles(index: Pick<ArchiveIndex, 'articlesByLangua
 }
 
 /** The feed of the newest articles in content language `lang`. */
-export function languageFeed(index: Pick<ArchiveIndex, 'sources' | 'articlesByLanguage'>, lang: string, site: string | URL): string {
+export function languageFeed(index: FeedIndex & Pick<ArchiveIndex, 'articlesByLanguage'>, lang: string, site: string | URL): string {
   const meta = { title: `${t('site.name')}: articles in ${languageName(lang, 'en')}`, path: feedPaths.language(lang), pagePath: paths.language('en', lang) };
   return atomFeed(meta, languageFeedArticles(index, lang), index, site);
 }
@@ -148,7 +154,7 @@ export function eventFeedArticles(index: Pick<ArchiveIndex, 'articlesByEvent'>, 
 }
 
 /** The feed of the newest articles reporting event `eventId`. */
-export function eventFeed(index: Pick<ArchiveIndex, 'sources' | 'events' | 'articlesByEvent'>, eventId: string, site: string | URL): string {
+export function eventFeed(index: FeedIndex & Pick<ArchiveIndex, 'events' | 'articlesByEvent'>, eventId: string, site: string | URL): string {
   const event = index.events.get(eventId);
   if (!event) throw new Error(`No event "${eventId}"`);
   const meta = { title: `${t('site.name')}: ${event.title}`, path: feedPaths.event(eventId), pagePath: paths.event('en', eventId) };

@@ -11,7 +11,7 @@
 import { shardIndex } from './search-shards.ts';
 
 /** The filters whose values are records' names. */
-export const LABELLED_FILTERS = ['event', 'entity', 'source'] as const;
+export const LABELLED_FILTERS = ['event', 'entity', 'source', 'topic'] as const;
 export type LabelledFilter = (typeof LABELLED_FILTERS)[number];
 
 /** One file of a language's labels: each filter's values with their labels. */

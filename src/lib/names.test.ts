@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { EntitySchema } from '../schema/index.ts';
+import { EntitySchema, TopicSchema } from '../schema/index.ts';
 import { createTranslator } from '../i18n/ui/index.ts';
-import { entitiesInListOrder, entityName, sourceNames, sourceSummary } from './names.ts';
+import { entitiesInListOrder, entityName, sourceNames, sourceSummary, topicName } from './names.ts';
 
 const entity = (id: string, kind: string, names: Record<string, string[]>) => EntitySchema.parse({ id, kind, names, description: 'x' });
 const minsk = entity('minsk', 'place', { en: ['Minsk'], hi: ['मिन्स्क'], ar: ['مينسك'] });
@@ -13,6 +13,12 @@ const nato = entity('nato', 'organisation', { en: ['NATO'] });
 test('an entity is named in the interface language where recorded, in English otherwise', () => {
   assert.deepEqual(entityName(putin, 'hi'), { text: 'व्लादिमीर पुतिन', lang: 'hi', dir: 'ltr' });
   assert.deepEqual(entityName(lukashenko, 'hi'), { text: 'Alexander Lukashenko', lang: 'en', dir: 'ltr' });
+});
+
+test('a topic is named in the interface language where recorded, in English otherwise', () => {
+  const trade = TopicSchema.parse({ id: 'trade', names: { en: 'Trade', ar: 'التجارة' }, description: 'x' });
+  assert.deepEqual(topicName(trade, 'ar'), { text: 'التجارة', lang: 'ar', dir: 'rtl' });
+  assert.deepEqual(topicName(trade, 'hi'), { text: 'Trade', lang: 'en', dir: 'ltr' });
 });
 
 test('the list of entities: people, places, organisations, each by name in the interface language', () => {

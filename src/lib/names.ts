@@ -1,5 +1,5 @@
 /** Which name of a record to show in an interface language, with the language it is actually in. */
-import { ENTITY_KINDS, type Entity, type Event, type Source } from '../schema/index.ts';
+import { ENTITY_KINDS, type Entity, type Event, type Source, type Topic } from '../schema/index.ts';
 import { articleCount, type Translate } from '../i18n/ui/index.ts';
 import { countryName, textDirection } from './languages.ts';
 
@@ -27,6 +27,15 @@ export function eventTitle(event: Pick<Event, 'title' | 'titles'>, lang: string)
 export function entityName(entity: Pick<Entity, 'names'>, lang: string): LangText {
   const localized = entity.names[lang]?.[0];
   return localized ? inLanguage(localized, lang) : inLanguage(entity.names.en![0]!, 'en');
+}
+
+/**
+ * The topic's name in `lang` when recorded, else in English.
+ * @example topicName({ names: { en: 'Trade', hi: 'व्यापार' } }, 'hi') // { text: 'व्यापार', lang: 'hi', dir: 'ltr' }
+ */
+export function topicName(topic: Pick<Topic, 'names'>, lang: string): LangText {
+  const localized = topic.names[lang];
+  return localized ? inLanguage(localized, lang) : inLanguage(topic.names.en!, 'en');
 }
 
 /** The source's name as written in `lang` when recorded, else its Latin-script name. */

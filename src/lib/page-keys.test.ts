@@ -1,13 +1,13 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { ArticleSchema, EntitySchema, EventSchema, SourceSchema } from '../schema/index.ts';
+import { ArticleSchema, EntitySchema, EventSchema, SourceSchema, TopicSchema } from '../schema/index.ts';
 import { buildArchiveIndex, otherCoverage } from './archive-index.ts';
 import { eventFeedArticles, languageFeedArticles } from './feeds.ts';
 import { articleListPageKey, articlePageKey, eventFeedKey, eventPageKey, eventsListKey, languageFeedKey } from './page-keys.ts';
 import { pageOf } from './pagination.ts';
 
 const article = (id: string, language: string) => ArticleSchema.parse({
-  id, title: id, language, source: 's', events: ['2024-01-29-e'], entities: ['putin'], topics: [], editorial_notes: [], added: '2026-11-25',
+  id, title: id, language, source: 's', events: ['2024-01-29-e'], entities: ['putin'], topics: ['trade'], editorial_notes: [], added: '2026-11-25',
   capture: { path: 'captures/x.txt', sha256: 'a'.repeat(64), origin: { url: null, retrieved: null, description: 'x' } },
   published: { value: id.slice(0, 10), precision: 'day', basis: 'stated', evidence: 'x' },
 });
@@ -15,6 +15,7 @@ const index = buildArchiveIndex({
   articles: [article('2024-01-29-a', 'hi'), article('2024-01-30-b', 'ar')],
   events: [EventSchema.parse({ id: '2024-01-29-e', title: 'E', titles: {}, place: 'putin', participants: ['putin'], related: [], added: '2026-11-25', date: { value: '2024-01-29', precision: 'day', basis: 'stated', evidence: 'x' } })],
   sources: [SourceSchema.parse({ id: 's', name: 'S', name_lang: 'en', name_latin: 'S', names: {}, home: null, country: null, languages: ['hi'], kind: 'news-website', description: 'x' })],
+  topics: [TopicSchema.parse({ id: 'trade', names: { en: 'Trade' }, description: 'x' })],
   entities: [EntitySchema.parse({ id: 'putin', kind: 'person', names: { en: ['Vladimir Putin'] }, description: 'x' })],
 });
 /**
@@ -54,6 +55,15 @@ test('a change to an article changes its page and every page that lists it, and 
   assert.notEqual(after.eventFeed, before.eventFeed);
   assert.notEqual(after.languageFeed, before.languageFeed);
   assert.equal(after.events, before.events, 'the list of events does not show articles');
+});
+
+test('a topic\'s new name changes the pages and feeds that name it: its articles\' own, not the lists', () => {
+  const before = keys(digests());
+  const after = keys(digests({ 'topics/trade': '2' }));
+  assert.notEqual(after.articleA, before.articleA);
+  assert.notEqual(after.eventFeed, before.eventFeed);
+  assert.notEqual(after.languageFeed, before.languageFeed);
+  assert.deepEqual([after.event, after.language, after.events], [before.event, before.language, before.events]);
 });
 
 test('a correction to an article\'s body changes its own page alone', () => {

@@ -12,7 +12,7 @@ import type { ArchiveIndex } from './archive-index.ts';
 import { LIST_ITEMS_PER_PAGE, pageOf } from './pagination.ts';
 
 /** The digest of a record, by collection and id: of its file (front matter and body), or of its front matter alone. */
-export type RecordDigest = (collection: 'articles' | 'events' | 'sources' | 'entities', id: string, part?: 'front matter') => string;
+export type RecordDigest = (collection: 'articles' | 'events' | 'sources' | 'entities' | 'topics', id: string, part?: 'front matter') => string;
 
 /** Hashes the parts of a key. */
 function hashParts(parts: readonly (string | number | undefined)[]): string {
@@ -22,15 +22,19 @@ function hashParts(parts: readonly (string | number | undefined)[]): string {
 /** What an article shows where it is listed (title, source, date…): its front matter and its source's record. */
 const listed = (digest: RecordDigest) => (article: Article) => `${digest('articles', article.id, 'front matter')}:${digest('sources', article.source)}`;
 const entityNames = (digest: RecordDigest, ids: readonly string[]) => ids.map((id) => digest('entities', id)).join(',');
+const topicNames = (digest: RecordDigest, ids: readonly string[]) => ids.map((id) => digest('topics', id)).join(',');
+/** What a feed's entry shows of an article: what a list shows, and its topics' names. */
+const fed = (digest: RecordDigest) => (article: Article) => `${listed(digest)(article)}:${topicNames(digest, article.topics)}`;
 const eventLine = (digest: RecordDigest, index: Pick<ArchiveIndex, 'languagesByEvent'>) => (event: Event) =>
   `${digest('events', event.id, 'front matter')}:${JSON.stringify(index.languagesByEvent.get(event.id) ?? [])}`;
 
-/** The key of an article's page: the article, its source, entities and events, and the other coverage it lists. */
+/** The key of an article's page: the article, its source, entities, topics and events, and the other coverage it lists. */
 export function articlePageKey(article: Article, others: readonly Article[], index: Pick<ArchiveIndex, 'coverageByEvent'>, digest: RecordDigest): string {
   return hashParts([
     digest('articles', article.id),
     digest('sources', article.source),
     entityNames(digest, article.entities),
+    topicNames(digest, article.topics),
     ...article.events.map((id) => `${digest('events', id, 'front matter')}:${index.coverageByEvent.get(id)?.length ?? 0}`),
     ...others.map(listed(digest)),
   ]);
@@ -66,16 +70,16 @@ export function articleListPageKey(page: { number: number; count: number; total:
 
 /**
  * The key of an event's feed: the event's title and each article the feed
- * lists, with its source. (Astro renders an endpoint without a key on every
+ * lists, with its source and topics. (Astro renders an endpoint without a key on every
  * build: the feeds of all events were written again after any change.)
  */
 export function eventFeedKey(event: Event, articles: readonly Article[], digest: RecordDigest): string {
-  return hashParts([digest('events', event.id, 'front matter'), ...articles.map(listed(digest))]);
+  return hashParts([digest('events', event.id, 'front matter'), ...articles.map(fed(digest))]);
 }
 
-/** The key of a content language's feed: each article it lists, with its source. */
+/** The key of a content language's feed: each article it lists, with its source and topics. */
 export function languageFeedKey(lang: string, articles: readonly Article[], digest: RecordDigest): string {
-  return hashParts([lang, ...articles.map(listed(digest))]);
+  return hashParts([lang, ...articles.map(fed(digest))]);
 }
 
 /** What an entity's page shows besides its articles: the entity and the events it is in. */

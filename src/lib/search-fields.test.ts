@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { EntitySchema, EventSchema, SourceSchema } from '../schema/index.ts';
+import { EntitySchema, EventSchema, SourceSchema, TopicSchema } from '../schema/index.ts';
 import { distinctNames, entitySearchFields, eventSearchFields, filterLabels, sourceSearchFields } from './search-fields.ts';
 
 const putin = EntitySchema.parse({ id: 'putin', kind: 'person', names: { en: ['Vladimir Putin', 'Putin'], hi: ['व्लादिमीर पुतिन', 'पुतिन'], ar: ['فلاديمير بوتين'] }, description: 'President of Russia.' });
@@ -43,9 +43,14 @@ test('a filter value is labelled in an interface language where its record has a
   });
   const fars = SourceSchema.parse({ id: 'fars', name: 'وكالة أنباء فارس', name_lang: 'ar', name_latin: 'Fars News Agency', names: { ar: 'وكالة أنباء فارس' }, home: null, country: null, languages: ['ar'], kind: 'news-agency', description: 'x' });
   const samePutin = EntitySchema.parse({ id: 'a-putin', kind: 'person', names: { en: ['Vladimir Putin'], ar: ['بوتين'], ms: ['Vladimir Putin'] }, description: 'x' });
-  const archive = (entities: (typeof putin)[]) => ({ events: new Map([[event.id, event]]), sources: new Map([[fars.id, fars]]), entities: new Map(entities.map((e) => [e.id, e])) });
-  assert.deepEqual(filterLabels(archive([putin]), 'ar'), [['entity', 'Vladimir Putin', 'فلاديمير بوتين'], ['event', 'Leaders meet', 'لقاء'], ['source', 'Fars News Agency', 'وكالة أنباء فارس']]);
-  assert.deepEqual(filterLabels(archive([putin]), 'hi'), [['entity', 'Vladimir Putin', 'व्लादिमीर पुतिन']], 'no Hindi title of the event, nor name of the source');
+  const trade = TopicSchema.parse({ id: 'trade', names: { en: 'Trade', ar: 'التجارة' }, description: 'x' });
+  const archive = (entities: (typeof putin)[]) => ({
+    events: new Map([[event.id, event]]), sources: new Map([[fars.id, fars]]), entities: new Map(entities.map((e) => [e.id, e])), topics: new Map([[trade.id, trade]]),
+  });
+  assert.deepEqual(filterLabels(archive([putin]), 'ar'), [
+    ['entity', 'Vladimir Putin', 'فلاديمير بوتين'], ['event', 'Leaders meet', 'لقاء'], ['source', 'Fars News Agency', 'وكالة أنباء فارس'], ['topic', 'Trade', 'التجارة'],
+  ]);
+  assert.deepEqual(filterLabels(archive([putin]), 'hi'), [['entity', 'Vladimir Putin', 'व्लादिमीर पुतिन']], 'no Hindi title of the event, nor name of the source or topic');
   assert.deepEqual(filterLabels(archive([samePutin]), 'ms'), [], 'a Malay name that is the value itself is no label');
   // Two records with one English name share its filter value: the first by id labels it, whatever order they come in.
   assert.deepEqual(filterLabels(archive([putin, samePutin]), 'ar')[0], ['entity', 'Vladimir Putin', 'بوتين']);

@@ -5,12 +5,12 @@
  * Pure: scripts/search-index.ts turns them into Pagefind records (src/lib/search-records.ts).
  */
 import { defaultLocale, localeKeys } from '../i18n/locales.ts';
-import type { Article, Entity, Event, Source } from '../schema/index.ts';
+import type { Article, Entity, Event, Source, Topic } from '../schema/index.ts';
 import type { ArchiveIndex } from './archive-index.ts';
 import type { FilterLabel, LabelledFilter } from './filter-labels.ts';
 import { likelyScript } from './languages.ts';
 import { memoize } from './memoize.ts';
-import { entityName, eventTitle, sourceName, type LangText } from './names.ts';
+import { entityName, eventTitle, sourceName, topicName, type LangText } from './names.ts';
 import { paths } from './routing.ts';
 import { languageForScript, scriptOf } from './scripts.ts';
 
@@ -125,6 +125,7 @@ export const filterValue = {
   event: (event: Pick<Event, 'title'>) => event.title,
   entity: (entity: Pick<Entity, 'names'>) => entity.names.en![0]!,
   source: (source: Pick<Source, 'name_latin'>) => source.name_latin,
+  topic: (topic: Pick<Topic, 'names'>) => topic.names.en!,
 };
 
 /**
@@ -133,7 +134,7 @@ export const filterValue = {
  * the first by id labels it.
  * @example filterLabels(archive, 'hi') // [["entity", "Belarus", "बेलारूस"], …]
  */
-export function filterLabels(archive: Pick<ArchiveIndex, 'events' | 'entities' | 'sources'>, lang: string): FilterLabel[] {
+export function filterLabels(archive: Pick<ArchiveIndex, 'events' | 'entities' | 'sources' | 'topics'>, lang: string): FilterLabel[] {
   const labels = new Map<string, FilterLabel>();
   const add = (filter: LabelledFilter, value: string, name: LangText) => {
     const key = `${filter}:${value}`;
@@ -143,6 +144,7 @@ export function filterLabels(archive: Pick<ArchiveIndex, 'events' | 'entities' |
   for (const event of byId(archive.events.values())) add('event', filterValue.event(event), eventTitle(event, lang));
   for (const entity of byId(archive.entities.values())) add('entity', filterValue.entity(entity), entityName(entity, lang));
   for (const source of byId(archive.sources.values())) add('source', filterValue.source(source), sourceName(source, lang));
+  for (const topic of byId(archive.topics.values())) add('topic', filterValue.topic(topic), topicName(topic, lang));
   return [...labels.keys()].sort().map((key) => labels.get(key)!);
 }
 
@@ -155,7 +157,7 @@ export const searchUrl = {
 };
 
 /** Search fields of an article page. */
-export function articleSearchFields(article: Article, archive: Pick<ArchiveIndex, 'entities' | 'events' | 'sources'>): SearchFields {
+export function articleSearchFields(article: Article, archive: Pick<ArchiveIndex, 'entities' | 'events' | 'sources' | 'topics'>): SearchFields {
   const source = archive.sources.get(article.source)!;
   const entities = article.entities.map((id) => archive.entities.get(id)!);
   const events = article.events.map((id) => archive.events.get(id)!);
@@ -180,7 +182,7 @@ export function articleSearchFields(article: Article, archive: Pick<ArchiveIndex
       event: events.map(filterValue.event),
       entity: unique(entities.map(filterValue.entity)),
       entity_kind: unique(entities.map((e) => e.kind)),
-      topic: article.topics,
+      topic: article.topics.map((id) => filterValue.topic(archive.topics.get(id)!)),
       year: [article.published.value.slice(0, 4)],
     },
     sort: { date: article.published.value },

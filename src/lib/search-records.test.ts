@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { ArticleSchema, EntitySchema, EventSchema, SourceSchema } from '../schema/index.ts';
+import { ArticleSchema, EntitySchema, EventSchema, SourceSchema, TopicSchema } from '../schema/index.ts';
 import { buildArchiveIndex } from './archive-index.ts';
 import { documentationRecords, latinWords, searchRecords } from './search-records.ts';
 
@@ -18,6 +18,7 @@ const archive = buildArchiveIndex({
   })],
   sources: [SourceSchema.parse({ id: 'statecraft', name: 'Statecraft', name_lang: 'en', name_latin: 'Statecraft', names: {}, home: null, country: null, languages: ['hi'], kind: 'news-website', description: 'A site.' })],
   entities: [EntitySchema.parse({ id: 'putin', kind: 'person', names: { en: ['Vladimir Putin'], hi: ['पुतिन'], ar: ['بوتين'] }, description: 'President of Russia.' })],
+  topics: [TopicSchema.parse({ id: 'union-state', names: { en: 'Union State', hi: 'संघ राज्य' }, description: 'x' })],
 });
 const text = (collection: string, id: string) => `${collection}/${id} text`;
 
@@ -29,6 +30,7 @@ test('an article is indexed in its language with its title, text and names in it
   assert.doesNotMatch(record!.content, /بوتين/, 'Arabic names go to the Arabic bundle');
   assert.deepEqual(record!.meta, { type: 'article', language: 'hi', source: 'Statecraft', published: '2024-01-29', precision: 'day', title: 'पुतिन और लुकाशेंको' });
   assert.deepEqual(record!.filters.entity, ['Vladimir Putin']);
+  assert.deepEqual(record!.filters.topic, ['Union State'], 'a topic by its English name, as entities are: the same in every bundle');
   assert.deepEqual(record!.sort, { date: '2024-01-29' });
 });
 
@@ -42,7 +44,7 @@ test('names in another script go to that script\'s bundle, pointing at the same 
 
 test('a page in another script has its English title, Latin names and Latin words in the English bundle', () => {
   const withCaption = { ...article, title_en: { text: 'Putin and Lukashenko', by: 'editor' as const, agent: 'An editor' }, id: '2024-01-29-y' };
-  const index = buildArchiveIndex({ articles: [withCaption], events: [...archive.events.values()], sources: [...archive.sources.values()], entities: [...archive.entities.values()] });
+  const index = buildArchiveIndex({ articles: [withCaption], events: [...archive.events.values()], sources: [...archive.sources.values()], entities: [...archive.entities.values()], topics: [...archive.topics.values()] });
   const body = (collection: string, id: string) => (collection === 'articles' ? 'पुतिन ने कहा। IMAGE SOURCE: KREMLIN, Statecraft' : `${collection}/${id}`);
   const latin = [...searchRecords(index, body, (bundle) => bundle === 'en')].find((r) => r.url === '/articles/2024-01-29-y/')!;
   assert.equal(latin.content, 'Putin and Lukashenko · Vladimir Putin · Leaders meet\nIMAGE SOURCE KREMLIN Statecraft', 'the source\'s name is in its Latin words');
@@ -56,11 +58,11 @@ test('a page in another script has its English title, Latin names and Latin word
 test('a page\'s names are indexed after its text, less those its text holds as whole words', () => {
   const body = (collection: string) => (collection === 'articles' ? 'लुकाशेंको ने कहा कि पुतिनजी आए।' : '');
   const untitled = { ...article, id: '2024-01-29-z', title: 'बैठक' };
-  const index = buildArchiveIndex({ articles: [untitled], events: [...archive.events.values()], sources: [...archive.sources.values()], entities: [...archive.entities.values()] });
+  const index = buildArchiveIndex({ articles: [untitled], events: [...archive.events.values()], sources: [...archive.sources.values()], entities: [...archive.entities.values()], topics: [...archive.topics.values()] });
   const [record] = [...searchRecords(index, body, (bundle) => bundle === 'hi')];
   assert.equal(record!.content, 'बैठक\nलुकाशेंको ने कहा कि पुतिनजी आए।\nपुतिन', 'पुतिनजी is another word');
   const described = EntitySchema.parse({ id: 'putin', kind: 'person', names: { en: ['Vladimir Putin', 'Putin V. V.'] }, description: 'Vladimir Putin is the President of Russia.' });
-  const entityRecord = [...searchRecords(buildArchiveIndex({ articles: [], events: [], sources: [], entities: [described] }), body)][0]!;
+  const entityRecord = [...searchRecords(buildArchiveIndex({ articles: [], events: [], sources: [], entities: [described], topics: [] }), body)][0]!;
   assert.equal(entityRecord.content, 'Vladimir Putin is the President of Russia.\nPutin V. V.');
 });
 

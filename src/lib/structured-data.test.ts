@@ -3,7 +3,7 @@ import { describe, test } from 'node:test';
 import { fromHtml } from 'hast-util-from-html';
 import { select, selectAll } from 'hast-util-select';
 import { toText } from 'hast-util-to-text';
-import { ArticleSchema, EntitySchema, EventSchema, SourceSchema } from '../schema/index.ts';
+import { ArticleSchema, EntitySchema, EventSchema, SourceSchema, TopicSchema } from '../schema/index.ts';
 import { buildArchiveIndex } from './archive-index.ts';
 import { bylineAuthor, eventThing, firstSentences, newsArticle, serializeJsonLd, type JsonLd } from './structured-data.ts';
 
@@ -30,7 +30,7 @@ const entities = [
   EntitySchema.parse({ id: 'putin', kind: 'person', names: { en: ['Vladimir Putin'] }, wikidata: 'Q7747', description: 'x' }),
   EntitySchema.parse({ id: 'minsk', kind: 'place', names: { en: ['Minsk'] }, description: 'x' }),
 ];
-const indexFor = (...articles: ReturnType<typeof article>[]) => buildArchiveIndex({ articles, events: [event], sources: [source], entities });
+const indexFor = (...articles: ReturnType<typeof article>[]) => buildArchiveIndex({ articles, events: [event], sources: [source], entities, topics: [TopicSchema.parse({ id: 'union-state', names: { en: 'Union State', hi: 'संघ राज्य' }, description: 'x' })] });
 
 /** Embeds JSON as a page would, then reads the page the way a browser or crawler does. */
 function embed(json: string) {
@@ -82,7 +82,7 @@ describe('newsArticle', () => {
         { '@type': 'Person', '@id': `${SITE}/entities/putin/#entity`, name: 'Vladimir Putin', url: `${SITE}/entities/putin/`, sameAs: 'https://www.wikidata.org/wiki/Q7747' },
         { '@type': 'Place', '@id': `${SITE}/entities/minsk/#entity`, name: 'Minsk', url: `${SITE}/entities/minsk/` },
       ],
-      keywords: ['union state'],
+      keywords: ['Union State'],
       isBasedOn: {
         '@type': 'MediaObject',
         url: `${SITE}/captures/001.txt`,

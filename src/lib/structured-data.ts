@@ -64,7 +64,7 @@ function eventReference(event: Event, site: string | URL): JsonLd {
 }
 
 /** A schema.org NewsArticle describing an article page. */
-export function newsArticle(article: Article, index: Pick<ArchiveIndex, 'sources' | 'events' | 'entities'>, site: string | URL): JsonLd {
+export function newsArticle(article: Article, index: Pick<ArchiveIndex, 'sources' | 'events' | 'entities' | 'topics'>, site: string | URL): JsonLd {
   const url = new URL(paths.article(article.id), site).href;
   const source = index.sources.get(article.source)!;
   return {
@@ -81,7 +81,7 @@ export function newsArticle(article: Article, index: Pick<ArchiveIndex, 'sources
     ...(article.byline ? { author: bylineAuthor(article.byline, source) } : {}),
     about: article.events.map((id) => eventReference(index.events.get(id)!, site)),
     mentions: [...new Set(article.entities)].map((id) => entityThing(index.entities.get(id)!, site)),
-    keywords: article.topics.map((topic) => topic.replaceAll('-', ' ')),
+    keywords: article.topics.map((id) => index.topics.get(id)!.names.en!),
     isBasedOn: {
       '@type': 'MediaObject',
       url: new URL(paths.capture(article.capture.path), site).href,

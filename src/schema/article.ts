@@ -25,7 +25,7 @@ export const ArticleSchema = z
     byline: z.string().min(1).optional().meta({ description: 'The byline as printed, when there is one.' }),
     events: z.array(DatedSlug).meta({ description: 'The events the article reports: ids of records in content/events/.' }),
     entities: z.array(Slug).meta({ description: 'People, places and organisations mentioned: ids of records in content/entities/.' }),
-    topics: z.array(Slug).meta({ description: 'Subject keywords (ASCII slugs).', examples: [['nuclear-weapons', 'union-state']] }),
+    topics: z.array(Slug).meta({ description: 'Subjects the article is about: ids of records in content/topics/.', examples: [['nuclear-weapons', 'union-state']] }),
     capture: Capture,
     editorial_notes: z.array(EditorialNote).meta({
       description: 'Everything changed between the capture and the article text (removed, corrected, split, annotated), each with its reason.',

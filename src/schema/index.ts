@@ -8,11 +8,13 @@ import { ArticleSchema } from './article.ts';
 import { EntitySchema } from './entity.ts';
 import { EventSchema } from './event.ts';
 import { SourceSchema } from './source.ts';
+import { TopicSchema } from './topic.ts';
 
 export * from './article.ts';
 export * from './entity.ts';
 export * from './event.ts';
 export * from './source.ts';
+export * from './topic.ts';
 
 /** How one collection is stored under content/. */
 export interface CollectionSpec<S extends z.ZodType = z.ZodType> {
@@ -31,6 +33,7 @@ export const collections = {
   events: { folder: 'events', extension: '.md', body: 'A short neutral English summary of the event.', schema: EventSchema },
   sources: { folder: 'sources', extension: '.yaml', schema: SourceSchema },
   entities: { folder: 'entities', extension: '.yaml', schema: EntitySchema },
+  topics: { folder: 'topics', extension: '.yaml', schema: TopicSchema },
 } as const satisfies Record<string, CollectionSpec>;
 
 export type CollectionName = keyof typeof collections;

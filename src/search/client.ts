@@ -271,8 +271,7 @@ export function startSearch(): void {
     if (key === 'language') return { text: languageNames.of(value) ?? value };
     if (key === 'type') return { text: s[`search.type.${value}`] ?? value };
     if (key === 'entity_kind') return { text: s[`entity.kind.${value}`] ?? value };
-    // Topics are English slugs; records are named in English where they have no name in the interface's language.
-    if (key === 'topic') return { text: value.replaceAll('-', ' '), lang: 'en' };
+    // Records are named in English where they have no name in the interface's language.
     const label = isLabelled(key) ? labels.of(key, value) : undefined;
     return label === undefined ? { text: value, lang: 'en' } : { text: label };
   };
