@@ -73,7 +73,9 @@ let captureName = basename(input).replace(/[^A-Za-z0-9._-]+/g, '_');
 if (await exists(join(root, 'content', 'captures', captureName))) captureName = `${sha256.slice(0, 12)}-${captureName}`;
 const capturePath = `captures/${captureName}`;
 
-const [sources, entities, events] = await Promise.all([loadCollection(root, 'sources'), loadCollection(root, 'entities'), loadCollection(root, 'events')]);
+const [sources, entities, events, topics] = await Promise.all([
+  loadCollection(root, 'sources'), loadCollection(root, 'entities'), loadCollection(root, 'events'), loadCollection(root, 'topics'),
+]);
 // An id given by hand must name a record, before anything is written.
 for (const [option, collection, records] of [['source', 'sources', sources.records], ['event', 'events', events.records]] as const) {
   const id = values[option];
@@ -117,7 +119,8 @@ for (const draft of drafts) {
   console.log(`\n${dryRun ? 'would draft' : 'drafted'} ${file}`);
   for (const line of draft.done) console.log(`  done: ${line}`);
   for (const line of draft.todos) console.log(`  TODO: ${line}`);
-  console.log('  TODO: check every editorial note, add title_en, topics and byline, and read the text against the capture');
+  console.log('  TODO: check every editorial note, add title_en and byline, and read the text against the capture');
+  console.log(`  TODO: list its topics, ids of content/topics/: ${topics.records.map((r) => r.data.id).sort().join(', ')}`);
   console.log(`  TODO: list ${draft.id} under "added" in the next release of content/dataset.yaml`);
 }
 console.log(`\nThen run "npm run content:check": it lists every TODO left, with its line.`);

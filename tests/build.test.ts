@@ -14,6 +14,7 @@ import { buildArchiveIndex } from '../src/lib/archive-index.ts';
 import { languageList, languageName, textDirection } from '../src/lib/languages.ts';
 import { localeKeys, locales, localeForLanguage } from '../src/i18n/locales.ts';
 import { createTranslator } from '../src/i18n/ui/index.ts';
+import { topicName } from '../src/lib/names.ts';
 import { paths } from '../src/lib/routing.ts';
 import type { Article, Entity, Event, Source, Topic } from '../src/schema/index.ts';
 import type { RootContent } from 'hast';
@@ -68,6 +69,23 @@ describe('article pages', () => {
         assert.ok(selectAll(`.cite pre span[lang="${article.language}"]`, page).some((span) => article.title!.includes(toText(span))), `${article.id}: the title in the citation keeps its language`);
       }
     }
+  });
+
+  test('an article\'s topics are named in its page\'s language, each marked with the language it is in', async () => {
+    let named = 0;
+    for (const article of articles) {
+      const page = await loadPage(paths.article(article.id));
+      const locale = localeForLanguage(article.language);
+      const t = createTranslator(locale);
+      const terms = selectAll('aside dt', page);
+      const list = selectAll('aside dd', page)[terms.findIndex((dt) => toText(dt) === t('article.topics'))];
+      assert.ok(list, `${article.id}: no topics`);
+      const shown = selectAll('li > span', list).map((span) => ({ text: toText(span), lang: attr(span, 'lang'), dir: attr(span, 'dir') }));
+      const expected = article.topics.map((id) => topicName(topics.find((topic) => topic.id === id)!, locales[locale].lang));
+      assert.deepEqual(shown, expected, article.id);
+      named += expected.filter((name) => name.lang !== 'en').length;
+    }
+    assert.ok(named > 0, 'some topics are named in Arabic or Hindi');
   });
 
   test('the English caption inside a Hindi article keeps its own language', async () => {

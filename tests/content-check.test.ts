@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { promisify } from 'node:util';
 import { checkContent } from '../scripts/lib/content-rules.ts';
+import { loadDataset } from '../src/lib/dataset-file.ts';
 import { ROOT } from './helpers/dist.ts';
 
 const SCRIPT = join(ROOT, 'scripts', 'content-check.ts');
@@ -169,6 +170,13 @@ const ARABIC = 'content/articles/2024-12-06-new-nuclear-umbrella-russia-belarus-
 const lineOf = (needle: string) => (edited: string) => edited.split('\n').findIndex((l) => l.includes(needle)) + 1;
 const appendToBody = (extra: string) => (text: string) => `${text.trimEnd()}\n\n${extra}\n`;
 
+/** The newest release of the project's dataset, and the versions a maintainer would give the next ones. */
+const NEWEST = (await loadDataset(ROOT)).releases[0]!.version;
+const [MAJOR, MINOR, PATCH] = NEWEST.split('.').map(Number) as [number, number, number];
+const NEXT_MINOR = `${MAJOR}.${MINOR + 1}.0`;
+const NEXT_PATCH = `${MAJOR}.${MINOR}.${PATCH + 1}`;
+const literally = (text: string) => text.replaceAll('.', '\\.');
+
 /** A release of content/dataset.yaml, as a maintainer writes it above the others. */
 function release(version: string, lists: Partial<Record<'added' | 'corrected' | 'withdrawn', string[]>>): string {
   const list = (name: 'added' | 'corrected' | 'withdrawn') => {
@@ -196,27 +204,28 @@ const ruleCases: [string, RuleCase][] = [
   ['YAML that does not parse', { rule: 'yaml-syntax', file: HINDI, edit: (t) => t.replace('language: hi', 'language: hi: x'), line: lineOf('language: hi: x'), fix: /YAML syntax/ }],
   ['Windows line endings', { rule: 'canonical-format', file: HINDI, edit: (t) => t.replaceAll('\n', '\r\n'), line: () => 1, fix: /content:fix/, message: /CRLF/ }],
   ['a front matter that is not canonical', { rule: 'canonical-format', file: HINDI, edit: (t) => t.replace('language: hi', "language: 'hi'"), line: lineOf("language: 'hi'"), fix: /content:fix/ }],
-  ['a release version that is not semantic', { rule: 'schema', file: 'content/dataset.yaml', edit: (t) => t.replace('- version: 1.0.0', '- version: "1.0"'), line: lineOf('version: "1.0"'), fix: /correct "releases\.0\.version"/ }],
+  ['a release version that is not semantic', { rule: 'schema', file: 'content/dataset.yaml', edit: (t) => t.replace(`- version: ${NEWEST}`, '- version: "1.0"'), line: lineOf('version: "1.0"'), fix: /correct "releases\.0\.version"/ }],
   ['a release naming no article', { rule: 'reference', file: 'content/dataset.yaml', edit: (t) => t.replace('- 2025-putin-russia-iran-trade-growth-rt', '- 2025-putin-russia-iran-trade-growth-r'), line: lineOf('trade-growth-r'), fix: /did you mean "2025-putin-russia-iran-trade-growth-rt"/ }],
+  ['a topic not in the vocabulary', { rule: 'reference', file: HINDI, edit: (t) => t.replace('topics:\n  - union-state\n', 'topics:\n  - union-states\n'), line: lineOf('- union-states'), fix: /did you mean "union-state"\? If not, add content\/topics\/union-states\.yaml/ }],
   ['an article no release adds', {
     rule: 'release', file: 'content/articles/2024-12-06-zz-unreleased.md', newFile: HINDI,
     edit: (t) => t.replace('id: 2024-12-06-russia-belarus-sign-military-agreement-newsit', 'id: 2024-12-06-zz-unreleased'),
-    line: lineOf('id: '), fix: /list "2024-12-06-zz-unreleased" under "added" in the release that publishes it.*1\.1\.0/,
+    line: lineOf('id: '), fix: new RegExp(`list "2024-12-06-zz-unreleased" under "added" in the release that publishes it.*${literally(NEXT_MINOR)}`),
   }],
   ['an article added by two releases', {
     rule: 'release', file: 'content/dataset.yaml',
-    edit: (t) => t.replace('releases:\n', `releases:\n${release('1.1.0', { added: ['2025-putin-russia-iran-trade-growth-rt'] })}`),
+    edit: (t) => t.replace('releases:\n', `releases:\n${release(NEXT_MINOR, { added: ['2025-putin-russia-iran-trade-growth-rt'] })}`),
     line: lineOf('- 2025-putin-russia-iran-trade-growth-rt'), fix: /remove it/, message: /release 1\.0\.0 added it/,
   }],
   ['an article added to a release made before it', {
     rule: 'release', file: 'content/dataset.yaml',
     edit: (t) => t.replace('    added:\n', '    added:\n      - 2024-12-06-zz-added-later\n'),
-    line: lineOf('- 2024-12-06-zz-added-later'), fix: /list it in a new release above 1\.0\.0: a published release never changes/,
+    line: lineOf('- 2024-12-06-zz-added-later'), fix: new RegExp(`list it in a new release above ${literally(NEWEST)}: a published release never changes`),
     also: { file: 'content/articles/2024-12-06-zz-added-later.md', from: HINDI, edit: (t) => t.replace('id: 2024-12-06-russia-belarus-sign-military-agreement-newsit', 'id: 2024-12-06-zz-added-later').replace(/^added: .*$/m, 'added: 2026-11-30') },
   }],
   ['a release withdrawing an article that is not withdrawn', {
     rule: 'release', file: 'content/dataset.yaml',
-    edit: (t) => t.replace('releases:\n', `releases:\n${release('1.0.1', { withdrawn: ['2025-putin-russia-iran-trade-growth-rt'] })}`),
+    edit: (t) => t.replace('releases:\n', `releases:\n${release(NEXT_PATCH, { withdrawn: ['2025-putin-russia-iran-trade-growth-rt'] })}`),
     line: lineOf('- 2025-putin-russia-iran-trade-growth-rt'), fix: /set withdrawn: \{ date, reason \} in content\/articles\/2025-putin-russia-iran-trade-growth-rt\.md/,
   }],
   ['a withdrawn article no release withdraws', {

@@ -26,7 +26,10 @@ import { digestTree, DIST, listedChecksums, readChecksums, ROOT } from './helper
 
 const DATA = join(DIST, 'data');
 const run = promisify(execFile);
-const TABLES = ['articles', 'editorial_notes', 'events', 'event_titles', 'sources', 'source_names', 'entities', 'entity_names', 'article_events', 'article_entities', 'captures', 'releases'];
+const TABLES = [
+  'articles', 'editorial_notes', 'events', 'event_titles', 'sources', 'source_names', 'entities', 'entity_names', 'topics', 'topic_names',
+  'article_events', 'article_entities', 'article_topics', 'captures', 'releases',
+];
 
 let duck: DuckDBConnection;
 let closeDuck: () => void;
@@ -111,6 +114,20 @@ describe('tables in every format', () => {
     }
   });
 
+  test('the topics table is the vocabulary, each topic named in each of its languages, and article_topics says what each article is about', async () => {
+    const topics = (await loadCollection(ROOT, 'topics')).records.map((r) => r.data);
+    const ordered = <T extends Record<string, unknown>>(rows: T[], ...keys: (keyof T)[]) =>
+      rows.sort((a, b) => { const [x, y] = [keys.map((k) => a[k]).join('\0'), keys.map((k) => b[k]).join('\0')]; return x < y ? -1 : x > y ? 1 : 0; });
+    assert.deepEqual(
+      await query(`SELECT topic, language, name FROM '${DATA}/parquet/topic_names.parquet' ORDER BY topic, language`),
+      ordered(topics.flatMap((t) => Object.entries(t.names).map(([language, name]) => ({ topic: t.id, language, name }))), 'topic', 'language'),
+    );
+    assert.deepEqual(
+      await query(`SELECT article, topic FROM '${DATA}/parquet/article_topics.parquet' ORDER BY article, topic`),
+      ordered(articles.flatMap(({ data }) => [...new Set(data.topics)].map((topic) => ({ article: data.id, topic }))), 'article', 'topic'),
+    );
+  });
+
   test('the SQLite database answers full-text queries in Arabic and in Hindi', () => {
     const db = new DatabaseSync(join(DATA, 'coverage-atlas.sqlite'), { readOnly: true });
     try {
@@ -162,10 +179,10 @@ describe('packaging and fixity', () => {
     }
   });
 
-  test('a released version\'s fields never change: changing them is a new major version', async () => {
+  test('a released version\'s fields never change: changing a table\'s is a new major version, adding a table a minor one', async () => {
     // Each version's tables and columns are recorded in tests/fixtures/dataset-fields/<version>.json, so that an
-    // archivist's copy of a version always has the columns the same version has today (CHANGELOG: "major when
-    // fields change").
+    // archivist's copy of a version always has the columns the same version has today (CHANGELOG: "major when a
+    // table's fields change", as the Data Package Version recipe has it; a new resource is a minor change).
     const datapackage = JSON.parse(await readFile(join(DATA, 'datapackage.json'), 'utf8')) as { version: string; resources: { name: string; format: string; schema: { fields: { name: string; type: string }[] } }[] };
     const fields = Object.fromEntries(datapackage.resources.filter((r) => r.format === 'csv').map((r) => [r.name, r.schema.fields.map((f) => `${f.name}: ${f.type}`)]));
     const recorded = join(ROOT, 'tests', 'fixtures', 'dataset-fields');
@@ -174,8 +191,14 @@ describe('packaging and fixity', () => {
     assert.ok(versions.includes(current), `version ${current}'s fields are not recorded: write tests/fixtures/dataset-fields/${current}.json as\n${JSON.stringify(fields, null, 2)}`);
     assert.deepEqual(fields, JSON.parse(await readFile(join(recorded, `${current}.json`), 'utf8')), `the fields of released version ${current} changed: release a new major version (content/dataset.yaml) and record its fields`);
     const earlier = versions.filter((v) => compareVersions(v, current) < 0).at(-1);
-    if (earlier && !isDeepStrictEqual(fields, JSON.parse(await readFile(join(recorded, `${earlier}.json`), 'utf8')))) {
-      assert.ok(Number(current.split('.')[0]) > Number(earlier.split('.')[0]), `fields changed between ${earlier} and ${current}, a new minor or patch version`);
+    if (earlier) {
+      const before = JSON.parse(await readFile(join(recorded, `${earlier}.json`), 'utf8')) as Record<string, string[]>;
+      const changed = Object.keys(before).filter((table) => !isDeepStrictEqual(fields[table], before[table]));
+      if (changed.length > 0) {
+        assert.ok(Number(current.split('.')[0]) > Number(earlier.split('.')[0]), `the fields of ${changed.join(', ')} changed between ${earlier} and ${current}, a new minor or patch version`);
+      } else if (Object.keys(fields).length > Object.keys(before).length) {
+        assert.ok(compareVersions(current, `${earlier.split('.')[0]}.${Number(earlier.split('.')[1]) + 1}.0`) >= 0, `tables were added between ${earlier} and ${current}, a patch version`);
+      }
     }
   });
 

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { builtPages } from '../scripts/lib/astro-output.ts';
-import { EXPORT_READY_ENV } from '../src/lib/dataset-file.ts';
+import { EXPORT_READY_ENV, loadDataset } from '../src/lib/dataset-file.ts';
 import { parse } from 'yaml';
 import { launchBrowser } from './helpers/browser.ts';
 import { listedChecksums, readChecksums, ROOT } from './helpers/dist.ts';
@@ -41,9 +41,12 @@ let added: { file: string; id: string; capture: string } | undefined;
 const EVENT = '2024-12-06-minsk-security-guarantees-treaty';
 /** content/dataset.yaml before the first test adds a release for its article, which the second test removes. */
 let datasetBefore: string | undefined;
+/** The project's newest release, and the next minor one, which publishes the added article. */
+const NEWEST = (await loadDataset(ROOT)).releases[0]!;
+const NEXT_VERSION = `${NEWEST.version.split('.')[0]}.${Number(NEWEST.version.split('.')[1]) + 1}.0`;
 /** The release that publishes the added article, as a maintainer writes it above the others. */
-const NEXT_RELEASE = (id: string) => `  - version: 1.1.0
-    date: 2026-11-30
+const NEXT_RELEASE = (id: string) => `  - version: ${NEXT_VERSION}
+    date: ${NEWEST.date}
     summary: One Malay report of the Minsk treaty.
     added:
       - ${id}
@@ -109,6 +112,7 @@ test('a new capture goes from content:new to the event page, search and the expo
   assert.equal(drafted.code, 0, drafted.output);
   assert.match(drafted.output, /language ms \(detected\)/);
   assert.match(drafted.output, /headline printed twice/);
+  assert.match(drafted.output, /TODO: list its topics, ids of content\/topics\/: .*\bmilitary-cooperation\b.*\bunion-state\b/, 'the vocabulary to choose from');
   const file = /drafted (content\/articles\/\S+\.md)/.exec(drafted.output)![1]!;
 
   // A second run refuses the same capture, naming the article that has it.
@@ -142,7 +146,7 @@ test('a new capture goes from content:new to the event page, search and the expo
   // Nor until a release adds it, so that the changelog says when it came.
   const unreleased = project.run(['scripts/content-check.ts']);
   assert.equal(unreleased.code, 1, unreleased.output);
-  assert.match(unreleased.output, new RegExp(`^${file}:2:1  error  id: is in no release of content/dataset\\.yaml.*\\[release\\]\\n {4}fix: list "${id}" under "added" in the release that publishes it.*1\\.1\\.0`, 'm'));
+  assert.match(unreleased.output, new RegExp(`^${file}:2:1  error  id: is in no release of content/dataset\\.yaml.*\\[release\\]\\n {4}fix: list "${id}" under "added" in the release that publishes it.*${NEXT_VERSION.replaceAll('.', '\\.')}`, 'm'));
   const datasetFile = join(project.dir, 'content/dataset.yaml');
   datasetBefore = await readFile(datasetFile, 'utf8');
   await writeFile(datasetFile, datasetBefore.replace('releases:\n', `releases:\n${NEXT_RELEASE(id)}`));
@@ -160,8 +164,8 @@ test('a new capture goes from content:new to the event page, search and the expo
   const jsonl = await readFile(join(project.dir, 'dist/data/jsonl/articles.jsonl'), 'utf8');
   assert.ok(jsonl.split('\n').some((line) => line.includes(`"id":"${id}"`)), 'in the exports');
   const changelog = await readFile(join(project.dir, 'dist/data/CHANGELOG.md'), 'utf8');
-  assert.match(changelog, new RegExp(`## 1\\.1\\.0 \\(2026-11-30\\)[^#]*- ${id}\\n`), 'the changelog says which release added it');
-  assert.ok(existsSync(join(project.dir, 'dist/data/coverage-atlas-1.1.0.zip')), 'the bag is the new release\'s');
+  assert.match(changelog, new RegExp(`## ${NEXT_VERSION.replaceAll('.', '\\.')} \\(${NEWEST.date}\\)[^#]*- ${id}\\n`), 'the changelog says which release added it');
+  assert.ok(existsSync(join(project.dir, `dist/data/coverage-atlas-${NEXT_VERSION}.zip`)), 'the bag is the new release\'s');
   added = { file, id, capture: front.capture.path };
 
   const found = await searchCopy('menandatangani');

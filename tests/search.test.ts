@@ -12,7 +12,7 @@ import type { Browser, Page } from 'playwright-core';
 import { dictionaries } from '../src/i18n/ui/index.ts';
 import { buildArchiveIndex, type ArchiveIndex } from '../src/lib/archive-index.ts';
 import { loadCollection } from '../src/lib/content-files.ts';
-import { entityName, eventTitle, sourceName } from '../src/lib/names.ts';
+import { entityName, eventTitle, sourceName, topicName } from '../src/lib/names.ts';
 import { paths } from '../src/lib/routing.ts';
 import { articleSearchFields } from '../src/lib/search-fields.ts';
 import { finderMatches } from '../src/lib/search-state.ts';
@@ -253,14 +253,15 @@ describe('filters, sorting and the URL', () => {
     assert.equal(await page.getAttribute('#search-show-filters', 'aria-expanded'), 'true');
     const hindi = await page.textContent('label:has(input[name="language"][value="hi"]) .count');
     assert.equal(hindi, ` (${expectedArticles('Lukashenko', 'hi').length})`);
-    // Topics, like record ids, are English words: each says so, whatever the interface language.
-    const topics = await page.$$eval('#search-filters input[name="topic"] + span', (spans) => spans.map((span) => `${span.getAttribute('lang')}/${span.getAttribute('dir')}`));
+    // Topics are named as the vocabulary names them in English, not by their ids.
+    const topics = await page.$$eval('#search-filters input[name="topic"] + span', (spans) => spans.map((span) => span.textContent));
     assert.ok(topics.length > 0);
-    assert.deepEqual(new Set(topics), new Set(['en/ltr']));
+    const englishNames = new Set([...archive.topics.values()].map((t) => t.names.en));
+    for (const topic of topics) assert.ok(englishNames.has(topic!), `${topic} is a topic's English name`);
     await page.close();
   });
 
-  test('filters name events, people, places and sources in the interface language where they have a name in it, else in English', async () => {
+  test('filters name events, people, places, sources and topics in the interface language where they have a name in it, else in English', async () => {
     const requests: string[] = [];
     const { page } = await search(`${paths.search('ar')}?q=Lukashenko`);
     page.on('request', (request) => requests.push(new URL(request.url()).pathname));
@@ -271,13 +272,15 @@ describe('filters, sorting and the URL', () => {
         const span = box.nextElementSibling!;
         return [(box as HTMLInputElement).value, { text: span.textContent, lang: span.getAttribute('lang'), dir: span.getAttribute('dir') }] as const;
       })));
-    const [events, entities, sources] = [await shown('event'), await shown('entity'), await shown('source')];
+    const [events, entities, sources, topics] = [await shown('event'), await shown('entity'), await shown('source'), await shown('topic')];
     const expectations = [
       ...[...archive.events.values()].map((e) => [events, e.title, eventTitle(e, 'ar')] as const),
       ...[...archive.entities.values()].map((e) => [entities, e.names.en![0]!, entityName(e, 'ar')] as const),
       ...[...archive.sources.values()].map((s) => [sources, s.name_latin, sourceName(s, 'ar')] as const),
+      ...[...archive.topics.values()].map((t) => [topics, t.names.en!, topicName(t, 'ar')] as const),
     ].filter(([values, value]) => values.has(value));
     assert.ok(expectations.some(([, , name]) => name.lang === 'ar') && expectations.some(([, , name]) => name.lang === 'en'), 'some values have Arabic names and some not');
+    assert.ok(expectations.some(([values, , name]) => values === topics && name.lang === 'ar'), 'topics among the values named in Arabic');
     for (const [values, value, name] of expectations) assert.deepEqual(values.get(value), { text: name.text, lang: name.lang, dir: name.dir }, value);
     assert.ok(requests.some((path) => /^\/pagefind\/labels\/ar\/\d+\.json$/.test(path)), 'the Arabic labels are loaded with the filters');
     await page.close();

@@ -8,7 +8,7 @@
  * The result passes `node scripts/content-check.ts --root DIR`.
  */
 import { availableParallelism } from 'node:os';
-import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadDataset } from '../../src/lib/dataset-file.ts';
@@ -17,7 +17,7 @@ import { serializeYaml } from '../../src/schema/serialize.ts';
 import { planArticles } from './lib/articles.ts';
 import { eventFile, planEvents } from './lib/events.ts';
 import { loadSentencePools } from './lib/text.ts';
-import { LANGUAGES } from './lib/vocabulary.ts';
+import { LANGUAGES, TOPICS } from './lib/vocabulary.ts';
 import { buildWorld } from './lib/world.ts';
 import { splitRange, writeArticles, writeArticlesInWorker, writeInBatches, type ArticleJob } from './lib/write.ts';
 import { yamlText } from './lib/yaml-out.ts';
@@ -41,7 +41,7 @@ The same N and seed give byte-identical output. Check it with
 /** The project root, whose content/ supplies the sentences. */
 const PROJECT_ROOT = resolve(import.meta.dirname, '..', '..');
 /** The content folders the generator writes. */
-const FOLDERS = ['articles', 'events', 'sources', 'entities', 'captures'] as const;
+const FOLDERS = ['articles', 'events', 'sources', 'entities', 'topics', 'captures'] as const;
 
 /** How many records of each collection a corpus of `articles` articles has. */
 function corpusCounts(articles: number): { articles: number; events: number; sources: number; entities: number } {
@@ -137,6 +137,8 @@ async function main(): Promise<void> {
     workers === 0 ? undefined : Promise.all(splitRange(counts.articles, workers).map(([start, end]) => writeArticlesInWorker(job(start, end))));
   await writeInBatches(0, world.entities.length, (i) => [[join(content, 'entities', `${world.entities[i]!.id}.yaml`), yamlText(world.entities[i]!.record)]]);
   await writeInBatches(0, world.sources.length, (i) => [[join(content, 'sources', `${world.sources[i]!.id}.yaml`), yamlText(world.sources[i]!.record)]]);
+  // The topics are the archive's own vocabulary, named in every interface language: the articles list its ids.
+  await Promise.all(TOPICS.map((id) => copyFile(join(PROJECT_ROOT, 'content', 'topics', `${id}.yaml`), join(content, 'topics', `${id}.yaml`))));
   await writeInBatches(0, events.length, (i) => {
     const { id, text } = eventFile(seed, i, events, plan.coverage[i]!, world, pools);
     return [[join(content, 'events', `${id}.md`), text]];
@@ -147,7 +149,7 @@ async function main(): Promise<void> {
   const perLanguage = LANGUAGES.map((lang, k) => `${lang} ${plan.language.filter((l) => l === k).length}`).join(', ');
   console.log(
     `bench:corpus: wrote ${counts.articles} articles (${perLanguage}) with their captures, ${events.length} events, ` +
-      `${world.sources.length} sources and ${world.entities.length} entities to ${content} (seed ${seed})`,
+      `${world.sources.length} sources, ${world.entities.length} entities and ${TOPICS.length} topics to ${content} (seed ${seed})`,
   );
 }
 

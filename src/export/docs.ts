@@ -62,7 +62,7 @@ export function buildChangelog(dataset: Dataset): string {
   return [
     `# Changelog of ${dataset.title}`,
     '',
-    'Versions follow the Data Package Version recipe: major when fields change, minor when records are added, patch for corrections.',
+    'Versions follow the Data Package Version recipe: major when a table\'s fields change, minor when records or tables are added, patch for corrections.',
     'A published release never changes. Each is tagged `v<version>` in the project\'s repository, and the export of that tag (`npm ci`, then `npm run export -- --out DIR`) gives its files again byte for byte, as its `SHA256SUMS` lists them.',
     '',
     ...dataset.releases.flatMap((r) => [`## ${r.version} (${r.date})`, '', r.summary, '', ...list('Added', r.added), ...list('Corrected', r.corrected), ...list('Withdrawn', r.withdrawn)]),

@@ -463,7 +463,7 @@ export function buildTables(input: ExportInput): Table[] {
     primaryKey: ['version'],
     foreignKeys: [],
     columns: [
-      { name: 'version', type: 'string', description: 'Semantic version: major when fields change, minor when records are added, patch for corrections.', required: true },
+      { name: 'version', type: 'string', description: 'Semantic version: major when a table\'s fields change, minor when records or tables are added, patch for corrections.', required: true },
       { name: 'date', type: 'date', description: 'The day the release was made.', required: true },
       { name: 'summary', type: 'string', description: 'What the release is.', required: true },
       { name: 'added', type: 'array', itemType: 'string', description: 'Ids of articles added in this release.', required: true },

@@ -6,7 +6,7 @@ import { DatedSlug, IsoDate, Slug, WebUrl } from './shared.ts';
 export const SemVer = z
   .string()
   .regex(/^\d+\.\d+\.\d+$/, { message: 'must be a semantic version MAJOR.MINOR.PATCH, e.g. "1.0.0"' })
-  .meta({ description: 'Semantic version: major when fields change, minor when records are added, patch for corrections.' });
+  .meta({ description: 'Semantic version: major when a table\'s fields change, minor when records or tables are added, patch for corrections.' });
 
 export const ReleaseSchema = z
   .object({

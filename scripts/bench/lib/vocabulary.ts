@@ -17,7 +17,7 @@ export const LANGUAGE_NAMES: Record<Lang, string> = { hi: 'Hindi', ar: 'Arabic',
 /** Share of articles in each language. */
 export const LANGUAGE_WEIGHTS: readonly (readonly [Lang, number])[] = [['hi', 0.3], ['ar', 0.3], ['ms', 0.2], ['en', 0.2]];
 
-/** Subject keywords of articles and events. */
+/** Topics of articles and events: ids of the archive's own topics (content/topics/), which the corpus copies. */
 export const TOPICS = [
   'diplomacy', 'trade', 'energy', 'sanctions', 'elections', 'military-cooperation', 'nuclear-weapons',
   'security-guarantees', 'strategic-partnership', 'union-state', 'war-in-ukraine', 'economy',
