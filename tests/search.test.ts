@@ -296,6 +296,16 @@ describe('filters, sorting and the URL', () => {
     await english.page.close();
   });
 
+  test('the years are listed newest first, not by their counts', async () => {
+    const { page } = await search(`${paths.search('en')}?q=Putin`);
+    await page.click('#search-show-filters');
+    await page.waitForSelector('#search-filters input[name="year"]');
+    const years = await page.$$eval('#search-filters input[name="year"]', (boxes) => boxes.map((box) => (box as HTMLInputElement).value));
+    assert.ok(years.length >= 3, years.join());
+    assert.deepEqual(years, [...years].sort().reverse());
+    await page.close();
+  });
+
   test('a long filter list folds its rarer values away, with a finder that narrows them by name or English value', async () => {
     const { page } = await search(`${paths.search('ar')}?q=Lukashenko`);
     await page.click('#search-show-filters');

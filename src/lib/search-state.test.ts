@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { finderMatches, needsExactDiacritics, formatSearchState, localizeResultUrl, mergeFilterCounts, mergeSorted, parseSearchState, toPagefindFilters, toPagefindSort } from './search-state.ts';
+import { filterValueOrder, finderMatches, needsExactDiacritics, formatSearchState, localizeResultUrl, mergeFilterCounts, mergeSorted, parseSearchState, toPagefindFilters, toPagefindSort } from './search-state.ts';
 
 test('the URL round-trips the state, in a stable order', () => {
   const state = parseSearchState('?sort=newest&language=hi&q=%E0%A4%AA%E0%A5%81%E0%A4%A4%E0%A4%BF%E0%A4%A8&language=ar&bogus=1');
@@ -56,4 +56,10 @@ test('a filter list\'s finder matches a value by its label or its English value,
   assert.equal(finderMatches('दल', ['दिल्ली']), false, 'a Hindi vowel sign is a letter');
   assert.equal(finderMatches('दिल', ['दिल्ली']), true);
   assert.equal(finderMatches('Moscow', ['Minsk', 'مينسك']), false);
+});
+
+test('years are listed newest first; other filter values by their counts, then by name', () => {
+  const byName = (a: string, b: string) => a.localeCompare(b);
+  assert.deepEqual(['2019', '2024', '2021'].sort(filterValueOrder('year', { '2019': 9, '2024': 1, '2021': 4 }, byName)), ['2024', '2021', '2019']);
+  assert.deepEqual(['Minsk', 'Moscow', 'Belarus'].sort(filterValueOrder('entity', { Minsk: 2, Moscow: 5, Belarus: 2 }, byName)), ['Moscow', 'Belarus', 'Minsk']);
 });

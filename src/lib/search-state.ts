@@ -64,6 +64,16 @@ export function mergeFilterCounts(counts: readonly Record<string, Record<string,
 }
 
 /**
+ * The order a filter lists its values in: years newest first, as a calendar reads; the others by how many
+ * results each has (most first), then by the name shown, so that a long list's most useful values come first.
+ * @example filterValueOrder('year', { '2021': 3, '2024': 1 }, compare)('2021', '2024') // > 0: 2024 first
+ */
+export function filterValueOrder(key: FilterKey, counts: Readonly<Record<string, number>>, compareNames: (a: string, b: string) => number): (a: string, b: string) => number {
+  if (key === 'year') return (a, b) => (a < b ? 1 : a > b ? -1 : 0);
+  return (a, b) => (counts[b] ?? 0) - (counts[a] ?? 0) || compareNames(a, b);
+}
+
+/**
  * The URL of a result for a reader of interface locale `segment`: pages that
  * exist in every locale (events, entities, sources) are opened in the reader's.
  * @example localizeResultUrl('/events/x/', 'ar') // "/ar/events/x/"

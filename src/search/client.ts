@@ -10,6 +10,7 @@ import { scriptsOf } from '../lib/scripts.ts';
 import { trimExcerptEdges } from '../lib/search-excerpt.ts';
 import {
   FILTER_KEYS,
+  filterValueOrder,
   finderMatches,
   formatSearchState,
   localizeResultUrl,
@@ -290,8 +291,8 @@ export function startSearch(): void {
       legend.textContent = s[`search.filter.${key}`] ?? key;
       fieldset.append(legend);
       const collator = new Intl.Collator(config.lang);
-      const sorted = values.sort((a, b) => (counts[key]?.[b] ?? 0) - (counts[key]?.[a] ?? 0) || collator.compare(valueLabel(key, a).text, valueLabel(key, b).text));
-      // Long lists show their most frequent values; the rest fold away under "more", with a finder to narrow them.
+      const sorted = values.sort(filterValueOrder(key, counts[key] ?? {}, (a, b) => collator.compare(valueLabel(key, a).text, valueLabel(key, b).text)));
+      // Long lists show their first values; the rest fold away under "more", with a finder to narrow them.
       const overflow = document.createElement('details');
       const summary = document.createElement('summary');
       summary.textContent = s['search.moreValues']!;
