@@ -385,7 +385,7 @@ export function buildTables(input: ExportInput): Table[] {
     columns: [
       { name: 'topic', type: 'string', description: 'The topic.', required: true },
       { name: 'language', type: 'string', description: 'Language of the name (BCP 47).', required: true },
-      { name: 'name', type: 'string', description: o('names'), required: true },
+      { name: 'name', type: 'string', description: 'The name as a reader of that language would write it.', required: true },
     ],
     rows: topics.flatMap((topic) => Object.entries(topic.names).map(([language, name]) => ({ topic: topic.id, language, name }))),
   };
