@@ -96,7 +96,7 @@ test('broken references are reported with the field and a fix', () => {
 });
 
 test('an article\'s topics must be in the vocabulary of topics', () => {
-  const trade = TopicSchema.parse({ id: 'trade', names: { en: 'Trade' }, description: 'x' });
+  const trade = TopicSchema.parse({ id: 'trade', names: { en: 'Trade', ar: 'التجارة', hi: 'व्यापार', ms: 'Perdagangan' }, description: 'x' });
   const tagged = { ...input, articles: [{ ...input.articles[0]!, topics: ['trade', 'trades'] }], topics: [trade] };
   assert.deepEqual(
     findBrokenReferences(tagged).map(({ field, message, fix }) => ({ field, message, fix })),

@@ -31,7 +31,7 @@ const articles = [
   }),
   article({ id: '2025-c', language: 'ar', title: 'بوتين </title>', events: [], published: { value: '2025', precision: 'year', basis: 'inferred', evidence: 'x' }, added: '2026-11-20' }),
 ];
-const unionState = TopicSchema.parse({ id: 'union-state', names: { en: 'Union State', ar: 'دولة الاتحاد' }, description: 'x' });
+const unionState = TopicSchema.parse({ id: 'union-state', names: { en: 'Union State', ar: 'دولة الاتحاد', hi: 'संघ राज्य', ms: 'Negara Kesatuan' }, description: 'x' });
 const index = buildArchiveIndex({ articles, events: [event], sources: [source('s1', null), source('s2', 'https://wire.example/?a=1&b=2')], entities: [], topics: [unionState] });
 
 const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', isArray: (name) => ['entry', 'category', 'link'].includes(name) });
@@ -79,9 +79,9 @@ describe('the whole-archive feed', () => {
     assert.equal(arabic!.updated, '2026-11-20T00:00:00Z');
     assert.deepEqual(arabic!.category.map((c) => c['@term']), ['year', 'union-state']);
     assert.match(String(arabic!.category[0]!['@label']), /2025, known to the year/);
-    // A topic is named in the entry's language where it has a name in it, in English (marked so) where not.
+    // A topic is named in the entry's language.
     assert.deepEqual([arabic!.category[1]!['@label'], arabic!.category[1]!['@xml:lang']], ['دولة الاتحاد', 'ar']);
-    assert.deepEqual([hindi!.category[1]!['@label'], hindi!.category[1]!['@xml:lang']], ['Union State', 'en']);
+    assert.deepEqual([hindi!.category[1]!['@label'], hindi!.category[1]!['@xml:lang']], ['संघ राज्य', 'hi']);
 
     assert.equal(text((hindi!.author as Node).name), 'A & B <staff>');
     assert.equal(hindi!.updated, '2026-12-01T00:00:00Z');

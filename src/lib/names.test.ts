@@ -15,10 +15,10 @@ test('an entity is named in the interface language where recorded, in English ot
   assert.deepEqual(entityName(lukashenko, 'hi'), { text: 'Alexander Lukashenko', lang: 'en', dir: 'ltr' });
 });
 
-test('a topic is named in the interface language where recorded, in English otherwise', () => {
-  const trade = TopicSchema.parse({ id: 'trade', names: { en: 'Trade', ar: 'التجارة' }, description: 'x' });
+test('a topic is named in the language asked for where recorded, in English otherwise', () => {
+  const trade = TopicSchema.parse({ id: 'trade', names: { en: 'Trade', ar: 'التجارة', hi: 'व्यापार', ms: 'Perdagangan' }, description: 'x' });
   assert.deepEqual(topicName(trade, 'ar'), { text: 'التجارة', lang: 'ar', dir: 'rtl' });
-  assert.deepEqual(topicName(trade, 'hi'), { text: 'Trade', lang: 'en', dir: 'ltr' });
+  assert.deepEqual(topicName(trade, 'fa'), { text: 'Trade', lang: 'en', dir: 'ltr' }, 'a language the interface does not speak');
 });
 
 test('the list of entities: people, places, organisations, each by name in the interface language', () => {

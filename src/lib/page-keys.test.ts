@@ -15,7 +15,7 @@ const index = buildArchiveIndex({
   articles: [article('2024-01-29-a', 'hi'), article('2024-01-30-b', 'ar')],
   events: [EventSchema.parse({ id: '2024-01-29-e', title: 'E', titles: {}, place: 'putin', participants: ['putin'], related: [], added: '2026-11-25', date: { value: '2024-01-29', precision: 'day', basis: 'stated', evidence: 'x' } })],
   sources: [SourceSchema.parse({ id: 's', name: 'S', name_lang: 'en', name_latin: 'S', names: {}, home: null, country: null, languages: ['hi'], kind: 'news-website', description: 'x' })],
-  topics: [TopicSchema.parse({ id: 'trade', names: { en: 'Trade' }, description: 'x' })],
+  topics: [TopicSchema.parse({ id: 'trade', names: { en: 'Trade', ar: 'التجارة', hi: 'व्यापार', ms: 'Perdagangan' }, description: 'x' })],
   entities: [EntitySchema.parse({ id: 'putin', kind: 'person', names: { en: ['Vladimir Putin'] }, description: 'x' })],
 });
 /**

@@ -18,7 +18,7 @@ const archive = buildArchiveIndex({
   })],
   sources: [SourceSchema.parse({ id: 'statecraft', name: 'Statecraft', name_lang: 'en', name_latin: 'Statecraft', names: {}, home: null, country: null, languages: ['hi'], kind: 'news-website', description: 'A site.' })],
   entities: [EntitySchema.parse({ id: 'putin', kind: 'person', names: { en: ['Vladimir Putin'], hi: ['पुतिन'], ar: ['بوتين'] }, description: 'President of Russia.' })],
-  topics: [TopicSchema.parse({ id: 'union-state', names: { en: 'Union State', hi: 'संघ राज्य' }, description: 'x' })],
+  topics: [TopicSchema.parse({ id: 'union-state', names: { en: 'Union State', ar: 'دولة الاتحاد', hi: 'संघ राज्य', ms: 'Negara Kesatuan' }, description: 'x' })],
 });
 const text = (collection: string, id: string) => `${collection}/${id} text`;
 

@@ -30,7 +30,7 @@ const entities = [
   EntitySchema.parse({ id: 'putin', kind: 'person', names: { en: ['Vladimir Putin'] }, wikidata: 'Q7747', description: 'x' }),
   EntitySchema.parse({ id: 'minsk', kind: 'place', names: { en: ['Minsk'] }, description: 'x' }),
 ];
-const indexFor = (...articles: ReturnType<typeof article>[]) => buildArchiveIndex({ articles, events: [event], sources: [source], entities, topics: [TopicSchema.parse({ id: 'union-state', names: { en: 'Union State', hi: 'संघ राज्य' }, description: 'x' })] });
+const indexFor = (...articles: ReturnType<typeof article>[]) => buildArchiveIndex({ articles, events: [event], sources: [source], entities, topics: [TopicSchema.parse({ id: 'union-state', names: { en: 'Union State', ar: 'دولة الاتحاد', hi: 'संघ राज्य', ms: 'Negara Kesatuan' }, description: 'x' })] });
 
 /** Embeds JSON as a page would, then reads the page the way a browser or crawler does. */
 function embed(json: string) {

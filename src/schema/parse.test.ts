@@ -158,3 +158,13 @@ test('a YAML file that is not a record is validated with its schema, every probl
   const broken = parseYamlFile(DatasetSchema, 'content/dataset.yaml', 'name: [x\n');
   assert.equal(!broken.ok && broken.problems[0]!.rule, 'yaml-syntax');
 });
+
+test('a topic must be named in every language the interface speaks, and the problem says which are missing', () => {
+  const text = 'id: trade\nnames:\n  en: Trade\n  ar: التجارة\ndescription: Trade between countries.\n';
+  const parsed = parseContentFile('topics', 'content/topics/trade.yaml', text);
+  assert.equal(parsed.ok, false);
+  assert.deepEqual(parsed.ok ? [] : parsed.problems.map(({ line, field, message }) => ({ line, field, message })), [
+    { line: 2, field: 'names', message: 'must name the topic in every language the interface speaks: add "hi", "ms"' },
+  ]);
+  assert.ok(parseContentFile('topics', 'content/topics/trade.yaml', text.replace('description:', '  hi: व्यापार\n  ms: Perdagangan\ndescription:')).ok);
+});
