@@ -1,6 +1,6 @@
 /**
  * A hostile pull request: an article whose Markdown and front matter carry
- * script in every form we could think of. content:check must reject it; built
+ * script in every form we could think of, and a topic named in markup. content:check must reject it; built
  * anyway, the site must contain no executable script, and in Chromium nothing
  * may run.
  */
@@ -15,6 +15,9 @@ import { fromHtml } from 'hast-util-from-html';
 import { selectAll } from 'hast-util-select';
 
 const ID = '2024-12-06-hostile-pull-request';
+const TOPIC = 'hostile-topic';
+/** The topic's Arabic name, which the Arabic article's page shows. */
+const TOPIC_NAME = '<img src=x onerror=alert(\'topic\')>';
 const PAYLOADS = [
   '<script>alert("script")</script>',
   '<img src=x onerror="alert(\'img\')">',
@@ -41,10 +44,13 @@ before(async () => {
     .replace(/^title: .*$/m, 'title: "</title><script>alert(\'title\')</script>"')
     .replace(/^(\s+text: )"?A new nuclear umbrella.*$/m, '$1"\\"><img src=x onerror=alert(\'title_en\')>"')
     .replace(/^source: .*$/m, 'source: euronews\nbyline: "<script>alert(\'byline\')</script>"')
+    .replace(/^topics:\n/m, `topics:\n  - ${TOPIC}\n`)
     // A different capture slice, so the duplicate rule does not mask the script rules.
     .replace(/^(\s+)- 1\n\s+- 11$/m, '$1- 1\n$1- 2');
   const [frontMatter] = /^---\n[\s\S]*?\n---\n/.exec(hostile)!;
   await writeFile(join(project.dir, 'content/articles', `${ID}.md`), `${frontMatter}\nنص المقال.\n\n${PAYLOADS.join('\n\n')}\n`);
+  const names = { en: '<script>alert("topic")</script>', ar: TOPIC_NAME, hi: '<svg onload=alert(1)>', ms: '<b onclick=alert(1)>x</b>' };
+  await writeFile(join(project.dir, 'content/topics', `${TOPIC}.yaml`), `id: ${TOPIC}\nnames:\n${Object.entries(names).map(([lang, name]) => `  ${lang}: ${JSON.stringify(name)}`).join('\n')}\ndescription: A hostile topic.\n`);
 });
 after(() => project?.remove());
 
@@ -56,6 +62,9 @@ test('content:check rejects every form of script, in the text and the front matt
   for (const field of ['title', 'text', 'byline']) assert.ok(problems.some((p) => p.field === field), `front matter ${field}`);
   const bodyLines = new Set(problems.filter((p) => p.field === '').map((p) => p.line));
   assert.ok(bodyLines.size >= PAYLOADS.length, `only ${bodyLines.size} of ${PAYLOADS.length} payload lines reported`);
+  const all = JSON.parse(output.slice(output.indexOf('['))) as { file: string; rule: string; field: string }[];
+  const topic = all.filter((p) => p.file === `content/topics/${TOPIC}.yaml` && p.rule === 'no-script').map((p) => p.field);
+  assert.deepEqual(topic.sort(), ['ar', 'en', 'hi', 'ms'], 'every name of the topic');
 });
 
 test('built anyway, the page has no executable script and nothing runs in Chromium', async () => {
@@ -89,6 +98,7 @@ test('built anyway, the page has no executable script and nothing runs in Chromi
     await page.waitForTimeout(500);
     assert.deepEqual(dialogs, [], 'script ran');
     assert.match(await page.title(), /<\/title><script>/, 'the hostile title is shown as text');
+    assert.ok((await page.textContent('aside'))!.includes(TOPIC_NAME), 'the hostile topic name is shown as text');
   } finally {
     await browser.close();
     await server.close();
