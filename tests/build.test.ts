@@ -71,7 +71,7 @@ describe('article pages', () => {
     }
   });
 
-  test('an article\'s topics are named in its page\'s language, each marked with the language it is in', async () => {
+  test('an article\'s topics are named in its page\'s language, each marked with the language it is in, and link to their pages', async () => {
     let named = 0;
     for (const article of articles) {
       const page = await loadPage(paths.article(article.id));
@@ -80,8 +80,11 @@ describe('article pages', () => {
       const terms = selectAll('aside dt', page);
       const list = selectAll('aside dd', page)[terms.findIndex((dt) => toText(dt) === t('article.topics'))];
       assert.ok(list, `${article.id}: no topics`);
-      const shown = selectAll('li > span', list).map((span) => ({ text: toText(span), lang: attr(span, 'lang'), dir: attr(span, 'dir') }));
-      const expected = article.topics.map((id) => topicName(topics.find((topic) => topic.id === id)!, locales[locale].lang));
+      const shown = selectAll('li > a', list).map((a) => {
+        const span = select('span', a)!;
+        return { href: attr(a, 'href'), text: toText(span), lang: attr(span, 'lang'), dir: attr(span, 'dir') };
+      });
+      const expected = article.topics.map((id) => ({ href: paths.topic(locale, id), ...topicName(topics.find((topic) => topic.id === id)!, locales[locale].lang) }));
       assert.deepEqual(shown, expected, article.id);
       named += expected.filter((name) => name.lang !== 'en').length;
     }
@@ -133,7 +136,7 @@ describe('list and record pages', () => {
   test('every language, source and entity has a page in every locale', async () => {
     const languages = [...new Set(articles.map((a) => a.language))];
     for (const locale of localeKeys) {
-      for (const path of [paths.home(locale), paths.events(locale), paths.languages(locale), paths.sources(locale), paths.entities(locale)]) {
+      for (const path of [paths.home(locale), paths.events(locale), paths.languages(locale), paths.sources(locale), paths.entities(locale), paths.topics(locale)]) {
         await loadPage(path);
       }
       for (const lang of languages) {
@@ -143,6 +146,26 @@ describe('list and record pages', () => {
       }
       for (const source of sources) await loadPage(paths.source(locale, source.id));
       for (const entity of entities) await loadPage(paths.entity(locale, entity.id));
+    }
+  });
+
+  test('each topic an article is about has a page in every locale, titled in its language, listing exactly its articles', async () => {
+    const covered = topics.filter((topic) => articles.some((a) => a.topics.includes(topic.id)));
+    assert.ok(covered.length > 0 && covered.length < topics.length, 'the vocabulary holds topics no article is about yet');
+    for (const locale of localeKeys) {
+      const lang = locales[locale].lang;
+      const index = await loadPage(paths.topics(locale));
+      assert.deepEqual(selectAll('a.item-title', index).map((a) => attr(a, 'href')).sort(), covered.map((topic) => paths.topic(locale, topic.id)).sort(), `${locale}: the topics listed`);
+      for (const topic of covered) {
+        const page = await loadPage(paths.topic(locale, topic.id));
+        const h1 = select('h1 span', page)!;
+        assert.deepEqual({ text: toText(h1), lang: attr(h1, 'lang') }, { text: topic.names[lang], lang }, `${locale} ${topic.id}: the title`);
+        const listed = selectAll('a.item-title', page).map((a) => attr(a, 'href')).sort();
+        assert.deepEqual(listed, articles.filter((a) => a.topics.includes(topic.id)).map((a) => paths.article(a.id)).sort(), `${locale} ${topic.id}`);
+      }
+    }
+    for (const topic of topics.filter((t) => !covered.includes(t))) {
+      await assert.rejects(loadPage(paths.topic('en', topic.id)), { code: 'ENOENT' }, `${topic.id} has no articles and no page`);
     }
   });
 

@@ -90,6 +90,26 @@ describe(`a ${ARTICLES.toLocaleString('en')}-article build`, () => {
     assert.ok(paginated > 0, 'the corpus has events with more than one page of coverage');
   });
 
+  test('every topic, across all the pages of its list, lists exactly its articles', async () => {
+    let paginated = 0;
+    const topics = new Set(articles.flatMap((a) => a.topics));
+    assert.ok(topics.size > 1);
+    for (const topic of topics) {
+      const expected = articles.filter((a) => a.topics.includes(topic)).map((a) => `/articles/${a.id}/`).sort();
+      const listed: string[] = [];
+      for (let number = 1, path = paths.topic('en', topic); path; number++) {
+        const html = await page(path);
+        listed.push(...selectAll('a.item-title', html).map((a) => attr(a, 'href')));
+        const next = select('.page-nav a[rel="next"]', html);
+        path = next ? attr(next, 'href').replace(/#.*$/, '') : '';
+        if (next) assert.equal(path, paths.topic('en', topic, number + 1));
+        if (number > 1) paginated++;
+      }
+      assert.deepEqual(listed.sort(), expected, topic);
+    }
+    assert.ok(paginated > 0, 'topics with more than one page of articles');
+  });
+
   test('the exports have one row per article and per event, in every format', async () => {
     const data = join(dir, 'dist', 'data');
     const lines = (await readFile(join(data, 'jsonl', 'articles.jsonl'), 'utf8')).trimEnd().split('\n');

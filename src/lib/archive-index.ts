@@ -40,6 +40,8 @@ export interface ArchiveIndex {
   /** Each event's position on the timeline. */
   timelinePosition: ReadonlyMap<string, number>;
   articlesByEntity: ReadonlyMap<string, readonly Article[]>;
+  /** Each topic's articles, newest first (a topic no article is about has none). */
+  articlesByTopic: ReadonlyMap<string, readonly Article[]>;
   articlesBySource: ReadonlyMap<string, readonly Article[]>;
   articlesByLanguage: ReadonlyMap<string, readonly Article[]>;
   eventsByEntity: ReadonlyMap<string, readonly Event[]>;
@@ -71,11 +73,13 @@ export function buildArchiveIndex(input: ArchiveInput): ArchiveIndex {
   const articlesByDate = [...input.articles].sort(byNewest);
   const articlesByEvent = new Map<string, Article[]>();
   const articlesByEntity = new Map<string, Article[]>();
+  const articlesByTopic = new Map<string, Article[]>();
   const articlesBySource = new Map<string, Article[]>();
   const articlesByLanguage = new Map<string, Article[]>();
   for (const article of articlesByDate) {
     for (const event of article.events) pushTo(articlesByEvent, event, article);
     for (const entity of new Set(article.entities)) pushTo(articlesByEntity, entity, article);
+    for (const topic of new Set(article.topics)) pushTo(articlesByTopic, topic, article);
     pushTo(articlesBySource, article.source, article);
     pushTo(articlesByLanguage, article.language, article);
   }
@@ -110,6 +114,7 @@ export function buildArchiveIndex(input: ArchiveInput): ArchiveIndex {
     languagesByEvent,
     timelinePosition: new Map(timeline.map((event, position) => [event.id, position])),
     articlesByEntity,
+    articlesByTopic,
     articlesBySource,
     articlesByLanguage,
     eventsByEntity,

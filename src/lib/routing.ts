@@ -91,6 +91,8 @@ export const paths = {
   source: (locale: LocaleKey, id: string, page = 1) => pagePath(localizedPath(locale, `sources/${id}/`), page),
   entities: (locale: LocaleKey, page = 1) => pagePath(localizedPath(locale, 'entities/'), page),
   entity: (locale: LocaleKey, id: string, page = 1) => pagePath(localizedPath(locale, `entities/${id}/`), page),
+  topics: (locale: LocaleKey) => localizedPath(locale, 'topics/'),
+  topic: (locale: LocaleKey, id: string, page = 1) => pagePath(localizedPath(locale, `topics/${id}/`), page),
   article: (id: string) => `/articles/${id}/`,
   capture: (path: string) => `/${path}`,
   search: (locale: LocaleKey) => localizedPath(locale, 'search/'),
