@@ -9,6 +9,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
+import { locales } from '../src/i18n/locales.ts';
 import { dictionaries } from '../src/i18n/ui/index.ts';
 import { buildArchiveIndex, type ArchiveIndex } from '../src/lib/archive-index.ts';
 import { loadCollection } from '../src/lib/content-files.ts';
@@ -117,6 +118,18 @@ describe('queries in every script', () => {
       const source = sourceName(newsit, locale);
       const shown = await page.$$eval('#search-results .meta span', (spans) => spans.map((span) => [span.textContent, span.getAttribute('lang')]));
       assert.ok(shown.some(([text, lang]) => text === source.text && lang === source.lang), `${source.text} (${source.lang}) in ${JSON.stringify(shown)}`);
+      await page.close();
+    }
+  });
+
+  test('a topic\'s page is found by its name in any script, and opens in the reader\'s interface', async () => {
+    const sanctions = archive.topics.get('sanctions')!;
+    for (const [locale, query] of [['ar', sanctions.names.ar!], ['ms', sanctions.names.en!], ['en', sanctions.names.hi!]] as const) {
+      const { page, urls } = await search(`${paths.search(locale)}?q=${encodeURIComponent(query)}`);
+      assert.ok(urls.includes(paths.topic(locale, sanctions.id)), `${locale} "${query}": ${urls.join(' ')}`);
+      const title = await page.$eval(`#search-results a.item-title[href="${paths.topic(locale, sanctions.id)}"] span`, (span) => [span.textContent, span.getAttribute('lang')]);
+      const expected = topicName(sanctions, locales[locale].lang);
+      assert.deepEqual(title, [expected.text, expected.lang], `${locale}: the topic as its page titles it`);
       await page.close();
     }
   });

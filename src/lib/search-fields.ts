@@ -148,12 +148,13 @@ export function filterLabels(archive: Pick<ArchiveIndex, 'events' | 'entities' |
   return [...labels.keys()].sort().map((key) => labels.get(key)!);
 }
 
-/** The URL a page is indexed under: events, entities and sources in their English version. */
+/** The URL a page is indexed under: events, entities, sources and topics in their English version. */
 export const searchUrl = {
   article: (id: string) => paths.article(id),
   event: (id: string) => paths.event('en', id),
   entity: (id: string) => paths.entity('en', id),
   source: (id: string) => paths.source('en', id),
+  topic: (id: string) => paths.topic('en', id),
 };
 
 /** Search fields of an article page. */
@@ -235,6 +236,19 @@ export function sourceSearchFields(source: Source): SearchFields {
     filters: { type: ['source'], source: [filterValue.source(source)] },
     sort: {},
     ...splitNames([source.name, source.name_latin, ...Object.values(source.names)], 'Latn'),
+  };
+}
+
+/** Search fields of a topic's page (indexed in its English version): found by its names in every script. */
+export function topicSearchFields(topic: Topic): SearchFields {
+  return {
+    url: searchUrl.topic(topic.id),
+    title: topic.names.en!,
+    bundle: 'en',
+    meta: { type: 'topic', ...localizedMeta('title', (lang) => topicName(topic, lang)) },
+    filters: { type: ['topic'], topic: [filterValue.topic(topic)] },
+    sort: {},
+    ...splitNames(Object.values(topic.names), 'Latn'),
   };
 }
 

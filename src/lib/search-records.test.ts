@@ -71,10 +71,12 @@ test('latinWords keeps the Latin-script words of a text and nothing else', () =>
   assert.equal(latinWords('روسيا وبيلاروس'), '');
 });
 
-test('events, entities and sources are indexed in English with their text; a body is read only for a wanted bundle', () => {
+test('events, entities, sources and topics are indexed in English with their text; a body is read only for a wanted bundle', () => {
   const asked: string[] = [];
   const records = [...searchRecords(archive, (collection, id) => (asked.push(`${collection}/${id}`), 'summary'), (bundle) => bundle === 'en')];
-  assert.deepEqual(records.map((r) => [r.url, r.meta.type]), [['/articles/2024-01-29-x/', 'article'], ['/events/2024-01-29-e/', 'event'], ['/entities/putin/', 'entity'], ['/sources/statecraft/', 'source']]);
+  assert.deepEqual(records.map((r) => [r.url, r.meta.type]), [
+    ['/articles/2024-01-29-x/', 'article'], ['/events/2024-01-29-e/', 'event'], ['/entities/putin/', 'entity'], ['/sources/statecraft/', 'source'], ['/topics/union-state/', 'topic'],
+  ]);
   assert.deepEqual(asked, ['articles/2024-01-29-x', 'events/2024-01-29-e']);
   assert.match(records[2]!.content, /^President of Russia\.\nVladimir Putin/);
 });
@@ -95,4 +97,14 @@ test('a documentation page is indexed in the English bundle with its title and t
   assert.deepEqual(record, {
     bundle: 'en', url: '/docs/citing/', content: 'Citing\nHow to cite an article.', meta: { type: 'documentation', title: 'Citing' }, filters: { type: ['documentation'] }, sort: {},
   });
+});
+
+test('a topic is found by its name in every script, each bundle pointing at its one page; a topic without articles is not indexed', () => {
+  const records = [...searchRecords(archive, () => 'text')].filter((r) => r.meta.type === 'topic' || r.url.startsWith('/topics/'));
+  assert.deepEqual(records.map((r) => r.bundle).sort(), ['ar', 'en', 'hi']);
+  assert.ok(records.every((r) => r.url === '/topics/union-state/'));
+  assert.match(records.find((r) => r.bundle === 'ar')!.content, /دولة الاتحاد/);
+  assert.deepEqual(records.find((r) => r.bundle === 'en')!.meta, { type: 'topic', title: 'Union State', title_in_ar: 'دولة الاتحاد', title_in_hi: 'संघ राज्य', title_in_ms: 'Negara Kesatuan' });
+  const unused = buildArchiveIndex({ ...archive, articles: [], events: [...archive.events.values()], sources: [...archive.sources.values()], entities: [...archive.entities.values()], topics: [...archive.topics.values()] });
+  assert.deepEqual([...searchRecords(unused, () => 'text')].filter((r) => r.url.startsWith('/topics/')), []);
 });

@@ -6,7 +6,7 @@
 import type { ArchiveIndex } from './archive-index.ts';
 import type { DocumentationPage } from './documentation.ts';
 import {
-  articleSearchFields, bundleForScript, documentationSearchFields, entitySearchFields, eventSearchFields, searchUrl, sourceSearchFields, type SearchFields,
+  articleSearchFields, bundleForScript, documentationSearchFields, entitySearchFields, eventSearchFields, searchUrl, sourceSearchFields, topicSearchFields, type SearchFields,
 } from './search-fields.ts';
 import { NAME_SEPARATOR } from './search-excerpt.ts';
 import { containsWords } from './words.ts';
@@ -77,7 +77,7 @@ function* recordsOf(fields: SearchFields, text: () => readonly (string | null | 
 /**
  * The records of the archive that go to the bundles `wanted` accepts, for the
  * pages `pages` accepts: articles (with their full text), events (with their
- * summaries), entities and sources. A page `pages` refuses costs nothing more
+ * summaries), entities, sources and the topics that have pages. A page `pages` refuses costs nothing more
  * than its URL, so a search shard's pass over the archive is cheap.
  */
 export function* searchRecords(archive: ArchiveIndex, bodyText: BodyText, wanted: (bundle: string) => boolean = () => true, pages: (url: string) => boolean = () => true): Generator<SearchRecord> {
@@ -87,6 +87,9 @@ export function* searchRecords(archive: ArchiveIndex, bodyText: BodyText, wanted
   for (const event of archive.timeline) if (pages(searchUrl.event(event.id))) yield* recordsOf(eventSearchFields(event, archive), () => [bodyText('events', event.id)], wanted);
   for (const entity of archive.entities.values()) if (pages(searchUrl.entity(entity.id))) yield* recordsOf(entitySearchFields(entity), () => [entity.description], wanted);
   for (const source of archive.sources.values()) if (pages(searchUrl.source(source.id))) yield* recordsOf(sourceSearchFields(source), () => [source.description], wanted);
+  for (const topic of archive.topics.values()) {
+    if (archive.articlesByTopic.has(topic.id) && pages(searchUrl.topic(topic.id))) yield* recordsOf(topicSearchFields(topic), () => [topic.description], wanted);
+  }
 }
 
 /** The records of the documentation pages (English, in the English bundle) that go to the bundles `wanted` accepts. */

@@ -28,6 +28,7 @@ test('filter counts from several indexes add up', () => {
 test('record pages open in the reader’s locale; articles keep their one URL', () => {
   assert.equal(localizeResultUrl('/events/2024-x/', 'ar'), '/ar/events/2024-x/');
   assert.equal(localizeResultUrl('/entities/minsk/', ''), '/entities/minsk/');
+  assert.equal(localizeResultUrl('/topics/trade/', 'ms'), '/ms/topics/trade/');
   assert.equal(localizeResultUrl('/articles/2024-x/', 'hi'), '/articles/2024-x/');
 });
 

@@ -75,11 +75,11 @@ export function filterValueOrder(key: FilterKey, counts: Readonly<Record<string,
 
 /**
  * The URL of a result for a reader of interface locale `segment`: pages that
- * exist in every locale (events, entities, sources) are opened in the reader's.
+ * exist in every locale (events, entities, sources, topics) are opened in the reader's.
  * @example localizeResultUrl('/events/x/', 'ar') // "/ar/events/x/"
  */
 export function localizeResultUrl(url: string, segment: string): string {
-  return segment && /^\/(events|entities|sources)\//.test(url) ? `/${segment}${url}` : url;
+  return segment && /^\/(events|entities|sources|topics)\//.test(url) ? `/${segment}${url}` : url;
 }
 
 /**
