@@ -128,6 +128,29 @@ function schemaDescriptions(collection: 'articles' | 'events' | 'sources' | 'ent
 
 const byKey = <T>(key: (row: T) => string) => (a: T, b: T) => key(a).localeCompare(key(b), 'en');
 
+/** A table of which article goes with which record of another collection: each record an article lists, once, in its order. */
+function articleLinks(
+  articles: readonly { data: Article }[],
+  name: string,
+  description: string,
+  link: { column: string; resource: string; description: string; ids: (article: Article) => readonly string[] },
+): Table {
+  return {
+    name,
+    description,
+    primaryKey: ['article', link.column],
+    foreignKeys: [
+      { fields: ['article'], reference: { resource: 'articles', fields: ['id'] } },
+      { fields: [link.column], reference: { resource: link.resource, fields: ['id'] } },
+    ],
+    columns: [
+      { name: 'article', type: 'string', description: 'The article.', required: true },
+      { name: link.column, type: 'string', description: link.description, required: true },
+    ],
+    rows: articles.flatMap(({ data }) => [...new Set(link.ids(data))].map((id) => ({ article: data.id, [link.column]: id }))),
+  };
+}
+
 /** Builds every table of the dataset. */
 export function buildTables(input: ExportInput): Table[] {
   const url = (path: string) => new URL(path, input.siteUrl).href;
@@ -390,50 +413,15 @@ export function buildTables(input: ExportInput): Table[] {
     rows: topics.flatMap((topic) => Object.entries(topic.names).map(([language, name]) => ({ topic: topic.id, language, name }))),
   };
 
-  const articleEvents: Table = {
-    name: 'article_events',
-    description: 'Which articles report which events.',
-    primaryKey: ['article', 'event'],
-    foreignKeys: [
-      { fields: ['article'], reference: { resource: 'articles', fields: ['id'] } },
-      { fields: ['event'], reference: { resource: 'events', fields: ['id'] } },
-    ],
-    columns: [
-      { name: 'article', type: 'string', description: 'The article.', required: true },
-      { name: 'event', type: 'string', description: 'An event it reports.', required: true },
-    ],
-    rows: articles.flatMap(({ data }) => data.events.map((event) => ({ article: data.id, event }))),
-  };
-
-  const articleEntities: Table = {
-    name: 'article_entities',
-    description: 'Which articles mention which people, places and organisations.',
-    primaryKey: ['article', 'entity'],
-    foreignKeys: [
-      { fields: ['article'], reference: { resource: 'articles', fields: ['id'] } },
-      { fields: ['entity'], reference: { resource: 'entities', fields: ['id'] } },
-    ],
-    columns: [
-      { name: 'article', type: 'string', description: 'The article.', required: true },
-      { name: 'entity', type: 'string', description: 'An entity it mentions.', required: true },
-    ],
-    rows: articles.flatMap(({ data }) => [...new Set(data.entities)].map((entity) => ({ article: data.id, entity }))),
-  };
-
-  const articleTopics: Table = {
-    name: 'article_topics',
-    description: 'Which articles are about which topics, in the order each article lists them.',
-    primaryKey: ['article', 'topic'],
-    foreignKeys: [
-      { fields: ['article'], reference: { resource: 'articles', fields: ['id'] } },
-      { fields: ['topic'], reference: { resource: 'topics', fields: ['id'] } },
-    ],
-    columns: [
-      { name: 'article', type: 'string', description: 'The article.', required: true },
-      { name: 'topic', type: 'string', description: 'A topic it is about.', required: true },
-    ],
-    rows: articles.flatMap(({ data }) => [...new Set(data.topics)].map((topic) => ({ article: data.id, topic }))),
-  };
+  const articleEvents = articleLinks(articles, 'article_events', 'Which articles report which events.', {
+    column: 'event', resource: 'events', description: 'An event it reports.', ids: (article) => article.events,
+  });
+  const articleEntities = articleLinks(articles, 'article_entities', 'Which articles mention which people, places and organisations.', {
+    column: 'entity', resource: 'entities', description: 'An entity it mentions.', ids: (article) => article.entities,
+  });
+  const articleTopics = articleLinks(articles, 'article_topics', 'Which articles are about which topics, in the order each article lists them.', {
+    column: 'topic', resource: 'topics', description: 'A topic it is about.', ids: (article) => article.topics,
+  });
 
   const captureTable: Table = {
     name: 'captures',
