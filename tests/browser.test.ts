@@ -177,7 +177,7 @@ describe('every kind of page', () => {
 
   test('no page is wider than a small phone, with or without wider text spacing', async () => {
     const hindi = articles.find((a) => a.language === 'hi')!;
-    const pagesOfEachKind = [paths.home('ar'), paths.event('ar', hindi.events[0]!), paths.entity('hi', 'vladimir-putin'), paths.sources('ms'), paths.data('ar'), paths.dataDictionary(), paths.contributing(), paths.search('en')];
+    const pagesOfEachKind = [paths.home('ar'), paths.event('ar', hindi.events[0]!), paths.entity('hi', 'vladimir-putin'), paths.topic('ar', hindi.topics[0]!), paths.sources('ms'), paths.data('ar'), paths.dataDictionary(), paths.contributing(), paths.search('en')];
     // WCAG 1.4.12: a reader's own style sheet may widen letters, words and lines; no text may then be cut off.
     const textSpacing = '* { line-height: 1.5 !important; letter-spacing: 0.12em !important; word-spacing: 0.16em !important; } p { margin-block-end: 2em !important; }';
     const page = await browser.newPage({ viewport: { width: 320, height: 700 } });
@@ -194,7 +194,7 @@ describe('every kind of page', () => {
 
   test('on a phone, a fact\'s value has the whole width, under its label', async () => {
     const hindi = articles.find((a) => a.language === 'hi')!;
-    for (const path of [paths.event('en', hindi.events[0]!), paths.entity('ar', 'vladimir-putin')]) {
+    for (const path of [paths.event('en', hindi.events[0]!), paths.entity('ar', 'vladimir-putin'), paths.topic('hi', hindi.topics[0]!)]) {
       const page = await browser.newPage({ viewport: { width: 390, height: 800 } });
       await page.goto(server.origin + path, { waitUntil: 'load' });
       const narrow = await page.$$eval('main .facts', (lists) => lists.flatMap((dl) => [...dl.querySelectorAll(':scope > dd')]
@@ -233,7 +233,7 @@ describe('every kind of page', () => {
 
   test('a sample of pages has no axe violations', async () => {
     // Every article: their lists of names are where small targets (WCAG 2.2's 24 px) would crowd.
-    for (const path of [paths.home('en'), paths.home('ms'), paths.events('ar'), paths.languages('hi'), paths.sources('ms'), paths.entities('ar'), paths.entity('en', 'alexander-lukashenko'), ...articles.map((a) => paths.article(a.id)), paths.dataDictionary(), paths.about(), '/404.html']) {
+    for (const path of [paths.home('en'), paths.home('ms'), paths.events('ar'), paths.languages('hi'), paths.sources('ms'), paths.entities('ar'), paths.entity('en', 'alexander-lukashenko'), paths.topics('hi'), paths.topic('ar', 'nuclear-weapons'), ...articles.map((a) => paths.article(a.id)), paths.dataDictionary(), paths.about(), '/404.html']) {
       const page = await open(path);
       assert.deepEqual(await axeViolations(page), [], path);
       await page.close();
