@@ -42,6 +42,8 @@ export interface ArchiveIndex {
   articlesByEntity: ReadonlyMap<string, readonly Article[]>;
   /** Each topic's articles, newest first (a topic no article is about has none). */
   articlesByTopic: ReadonlyMap<string, readonly Article[]>;
+  /** The topics some article is about: those that have a page and a search record. */
+  topicsCovered: readonly Topic[];
   articlesBySource: ReadonlyMap<string, readonly Article[]>;
   articlesByLanguage: ReadonlyMap<string, readonly Article[]>;
   eventsByEntity: ReadonlyMap<string, readonly Event[]>;
@@ -115,6 +117,7 @@ export function buildArchiveIndex(input: ArchiveInput): ArchiveIndex {
     timelinePosition: new Map(timeline.map((event, position) => [event.id, position])),
     articlesByEntity,
     articlesByTopic,
+    topicsCovered: input.topics.filter((topic) => articlesByTopic.has(topic.id)),
     articlesBySource,
     articlesByLanguage,
     eventsByEntity,

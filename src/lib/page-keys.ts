@@ -21,10 +21,10 @@ function hashParts(parts: readonly (string | number | undefined)[]): string {
 
 /** What an article shows where it is listed (title, source, date…): its front matter and its source's record. */
 const listed = (digest: RecordDigest) => (article: Article) => `${digest('articles', article.id, 'front matter')}:${digest('sources', article.source)}`;
-const entityNames = (digest: RecordDigest, ids: readonly string[]) => ids.map((id) => digest('entities', id)).join(',');
-const topicNames = (digest: RecordDigest, ids: readonly string[]) => ids.map((id) => digest('topics', id)).join(',');
+/** The digests of the records a page names (entities, topics) by their ids. */
+const named = (digest: RecordDigest, collection: 'entities' | 'topics', ids: readonly string[]) => ids.map((id) => digest(collection, id)).join(',');
 /** What a feed's entry shows of an article: what a list shows, and its topics' names. */
-const fed = (digest: RecordDigest) => (article: Article) => `${listed(digest)(article)}:${topicNames(digest, article.topics)}`;
+const fed = (digest: RecordDigest) => (article: Article) => `${listed(digest)(article)}:${named(digest, 'topics', article.topics)}`;
 const eventLine = (digest: RecordDigest, index: Pick<ArchiveIndex, 'languagesByEvent'>) => (event: Event) =>
   `${digest('events', event.id, 'front matter')}:${JSON.stringify(index.languagesByEvent.get(event.id) ?? [])}`;
 
@@ -33,8 +33,8 @@ export function articlePageKey(article: Article, others: readonly Article[], ind
   return hashParts([
     digest('articles', article.id),
     digest('sources', article.source),
-    entityNames(digest, article.entities),
-    topicNames(digest, article.topics),
+    named(digest, 'entities', article.entities),
+    named(digest, 'topics', article.topics),
     ...article.events.map((id) => `${digest('events', id, 'front matter')}:${index.coverageByEvent.get(id)?.length ?? 0}`),
     ...others.map(listed(digest)),
   ]);
@@ -55,7 +55,7 @@ export function eventPageKey(
   const coverage = index.coverageByEvent.get(event.id) ?? [];
   return hashParts([
     digest('events', event.id),
-    entityNames(digest, [event.place, ...event.participants]),
+    named(digest, 'entities', [event.place, ...event.participants]),
     ...neighbours.map((other) => (other ? digest('events', other.id, 'front matter') : '')),
     ...event.related.map((id) => digest('events', id, 'front matter')),
     JSON.stringify(index.languagesByEvent.get(event.id) ?? []),

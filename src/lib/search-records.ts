@@ -87,9 +87,7 @@ export function* searchRecords(archive: ArchiveIndex, bodyText: BodyText, wanted
   for (const event of archive.timeline) if (pages(searchUrl.event(event.id))) yield* recordsOf(eventSearchFields(event, archive), () => [bodyText('events', event.id)], wanted);
   for (const entity of archive.entities.values()) if (pages(searchUrl.entity(entity.id))) yield* recordsOf(entitySearchFields(entity), () => [entity.description], wanted);
   for (const source of archive.sources.values()) if (pages(searchUrl.source(source.id))) yield* recordsOf(sourceSearchFields(source), () => [source.description], wanted);
-  for (const topic of archive.topics.values()) {
-    if (archive.articlesByTopic.has(topic.id) && pages(searchUrl.topic(topic.id))) yield* recordsOf(topicSearchFields(topic), () => [topic.description], wanted);
-  }
+  for (const topic of archive.topicsCovered) if (pages(searchUrl.topic(topic.id))) yield* recordsOf(topicSearchFields(topic), () => [topic.description], wanted);
 }
 
 /** The records of the documentation pages (English, in the English bundle) that go to the bundles `wanted` accepts. */
