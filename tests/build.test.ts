@@ -127,9 +127,42 @@ describe('event pages', () => {
       }
     }
   });
+
+  test('each event page names the topics of its coverage in the page\'s language, with how many of its articles are about each', async () => {
+    let withTopics = 0;
+    for (const event of events) {
+      const coverage = articles.filter((a) => a.events.includes(event.id));
+      const expected = topics
+        .map((topic) => [topic, coverage.filter((a) => a.topics.includes(topic.id)).length] as const)
+        .filter(([, count]) => count > 0)
+        .sort(([a, x], [b, y]) => y - x || a.id.localeCompare(b.id));
+      if (expected.length > 0) withTopics++;
+      for (const locale of localeKeys) {
+        const t = createTranslator(locale);
+        const page = await loadPage(paths.event(locale, event.id));
+        const terms = selectAll('dl.facts dt', page);
+        const position = terms.findIndex((dt) => toText(dt) === t('event.topics'));
+        if (expected.length === 0) {
+          assert.equal(position, -1, `${locale} ${event.id}: no topics, no row`);
+          continue;
+        }
+        const list = selectAll('dl.facts dd', page)[position]!;
+        const shown = selectAll('li', list).map((li) => {
+          const span = select('a > span', li)!;
+          return { href: attr(select('a', li), 'href'), text: toText(span), lang: attr(span, 'lang'), count: toText(li).slice(toText(span).length).trim() };
+        });
+        const lang = locales[locale].lang;
+        assert.deepEqual(shown, expected.map(([topic, count]) => {
+          const name = topicName(topic, lang);
+          return { href: paths.topic(locale, topic.id), text: name.text, lang: name.lang, count: `(${count.toLocaleString(lang)})` };
+        }), `${locale} ${event.id}`);
+      }
+    }
+    assert.ok(withTopics > 0, 'some event has coverage with topics');
+  });
 });
 
-/** The id of the record a list item links to: the last segment of its title link's path. */
+/** The id of the record a list item links to/** The id of the record a list item links to: the last segment of its title link's path. */
 const linkedId = (item: Parameters<typeof select>[1]) => attr(select('a.item-title', item), 'href').split('/').at(-2)!;
 
 describe('list and record pages', () => {

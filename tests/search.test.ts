@@ -249,6 +249,16 @@ describe('filters, sorting and the URL', () => {
     await page.close();
   });
 
+  test('a topic filter finds the events whose coverage is about it, as their pages say', async () => {
+    const trade = archive.topics.get('trade')!;
+    const withPutin = [...archive.events.values()].filter((event) => event.participants.includes('vladimir-putin'));
+    const expected = withPutin.filter((event) => archive.articlesByEvent.get(event.id)!.some((article) => article.topics.includes(trade.id))).map((event) => paths.event('ar', event.id)).sort();
+    assert.ok(expected.length > 0 && expected.length < withPutin.length, 'some, not all, of his events were covered as trade');
+    const { page, urls } = await search(`${paths.search('ar')}?q=Putin&type=event&topic=${encodeURIComponent(trade.names.en!)}`);
+    assert.deepEqual([...urls].sort(), expected);
+    await page.close();
+  });
+
   test('filter indexes load only when the reader opens the filters, which then show counts', async () => {
     const page = await browser.newPage();
     const filterIndexes: string[] = [];

@@ -4,9 +4,9 @@ import { ArticleSchema, EntitySchema, EventSchema, SourceSchema, TopicSchema } f
 import { buildArchiveIndex, buildCoverageGrid, findBrokenReferences, consecutiveRuns, otherCoverage, timelineNeighbours } from './archive-index.ts';
 
 const capture = { path: 'captures/x.txt', sha256: 'a'.repeat(64), origin: { url: null, retrieved: null, description: 'x' } };
-const article = (id: string, language: string, source: string, events: string[], entities: string[] = []) =>
+const article = (id: string, language: string, source: string, events: string[], entities: string[] = [], topics: string[] = []) =>
   ArticleSchema.parse({
-    id, title: id, language, source, events, entities, topics: [], capture, editorial_notes: [], added: '2026-11-25',
+    id, title: id, language, source, events, entities, topics, capture, editorial_notes: [], added: '2026-11-25',
     published: { value: id.slice(0, 10), precision: 'day', basis: 'stated', evidence: 'x' },
   });
 const event = (id: string, participants = ['putin']) =>
@@ -48,6 +48,20 @@ test("an event's coverage is ordered by language, most-covered first, and counte
   assert.deepEqual(index.languagesByEvent.get('2024-12-06-e'), [['hi', 3], ['ar', 1]]);
   const runs = consecutiveRuns(index.coverageByEvent.get('2024-12-06-e')!.slice(1, 4), (a) => a.language);
   assert.deepEqual(runs.map(([language, group]) => [language, group.length]), [['hi', 2], ['ar', 1]]);
+});
+
+test("an event's topics are its articles', counted, most first", () => {
+  const index = buildArchiveIndex({
+    ...input,
+    articles: [
+      article('2024-12-06-a', 'hi', 's1', ['2024-12-06-e'], [], ['union-state', 'sanctions']),
+      article('2024-12-07-b', 'ar', 's2', ['2024-12-06-e'], [], ['sanctions']),
+      article('2024-12-08-d', 'ar', 's2', ['2024-12-06-e']),
+      article('2024-01-29-c', 'ar', 's2', ['2024-01-29-f'], [], ['trade']),
+    ],
+  });
+  assert.deepEqual(index.topicsByEvent.get('2024-12-06-e'), [['sanctions', 2], ['union-state', 1]]);
+  assert.deepEqual(index.topicsByEvent.get('2024-01-29-f'), [['trade', 1]]);
 });
 
 test("an article's other coverage takes other languages first, in turn, up to a limit", () => {

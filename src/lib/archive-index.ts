@@ -37,6 +37,8 @@ export interface ArchiveIndex {
   coverageByEvent: ReadonlyMap<string, readonly Article[]>;
   /** Each event's coverage languages with their article counts, most articles first. */
   languagesByEvent: ReadonlyMap<string, readonly LanguageCount[]>;
+  /** The topics of each event's coverage with how many of its articles are about each, most first. */
+  topicsByEvent: ReadonlyMap<string, readonly TopicCount[]>;
   /** Each event's position on the timeline. */
   timelinePosition: ReadonlyMap<string, number>;
   articlesByEntity: ReadonlyMap<string, readonly Article[]>;
@@ -55,6 +57,8 @@ export interface ArchiveIndex {
 
 /** A language and how many articles it has in some list. */
 export type LanguageCount = readonly [language: string, articles: number];
+/** A topic and how many articles of some list are about it. */
+export type TopicCount = readonly [topic: string, articles: number];
 
 const byNewest = (a: Article, b: Article) =>
   b.published.value.localeCompare(a.published.value) || a.id.localeCompare(b.id);
@@ -95,10 +99,12 @@ export function buildArchiveIndex(input: ArchiveInput): ArchiveIndex {
   );
   const coverageByEvent = new Map<string, Article[]>();
   const languagesByEvent = new Map<string, LanguageCount[]>();
+  const topicsByEvent = new Map<string, TopicCount[]>();
   for (const [event, articles] of articlesByEvent) {
     const groups = groupByLanguage(articles);
     coverageByEvent.set(event, groups.flatMap(([, group]) => group));
     languagesByEvent.set(event, groups.map(([language, group]) => [language, group.length] as const));
+    topicsByEvent.set(event, countTopics(articles));
   }
   return {
     articles: byId(input.articles),
@@ -114,6 +120,7 @@ export function buildArchiveIndex(input: ArchiveInput): ArchiveIndex {
     articlesByEvent,
     coverageByEvent,
     languagesByEvent,
+    topicsByEvent,
     timelinePosition: new Map(timeline.map((event, position) => [event.id, position])),
     articlesByEntity,
     articlesByTopic,
@@ -124,6 +131,13 @@ export function buildArchiveIndex(input: ArchiveInput): ArchiveIndex {
     languages,
     entitiesPerKind: input.entities.reduce((counts, entity) => counts.set(entity.kind, (counts.get(entity.kind) ?? 0) + 1), new Map<Entity['kind'], number>()),
   };
+}
+
+/** The topics of some articles, each with how many of them are about it: most first, then by id. */
+function countTopics(articles: readonly Article[]): TopicCount[] {
+  const counts = new Map<string, number>();
+  for (const article of articles) for (const topic of new Set(article.topics)) counts.set(topic, (counts.get(topic) ?? 0) + 1);
+  return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
 }
 
 /**

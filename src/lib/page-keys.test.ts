@@ -57,13 +57,14 @@ test('a change to an article changes its page and every page that lists it, and 
   assert.equal(after.events, before.events, 'the list of events does not show articles');
 });
 
-test('a topic\'s new name changes the pages and feeds that name it: its articles\' own, not the lists', () => {
+test('a topic\'s new name changes the pages and feeds that name it: its articles\' own and their event\'s, not the lists', () => {
   const before = keys(digests());
   const after = keys(digests({ 'topics/trade': '2' }));
   assert.notEqual(after.articleA, before.articleA);
+  assert.notEqual(after.event, before.event, 'the event page names the topics of its coverage');
   assert.notEqual(after.eventFeed, before.eventFeed);
   assert.notEqual(after.languageFeed, before.languageFeed);
-  assert.deepEqual([after.event, after.language, after.events], [before.event, before.language, before.events]);
+  assert.deepEqual([after.language, after.events], [before.language, before.events]);
 });
 
 test('a correction to an article\'s body changes its own page alone', () => {

@@ -43,13 +43,13 @@ export function articlePageKey(article: Article, others: readonly Article[], ind
 /**
  * The key of one page of an event: the event, its place and participants, its
  * neighbours and related events, the articles on the page, and (on the first
- * page, which shows who covered it) its whole coverage.
+ * page, which shows who covered it and their topics) its whole coverage and its topics' names.
  */
 export function eventPageKey(
   event: Event,
   page: { number: number; items: readonly Article[] },
   neighbours: readonly (Event | undefined)[],
-  index: Pick<ArchiveIndex, 'coverageByEvent' | 'languagesByEvent' | 'events'>,
+  index: Pick<ArchiveIndex, 'coverageByEvent' | 'languagesByEvent' | 'topicsByEvent' | 'events'>,
   digest: RecordDigest,
 ): string {
   const coverage = index.coverageByEvent.get(event.id) ?? [];
@@ -59,7 +59,7 @@ export function eventPageKey(
     ...neighbours.map((other) => (other ? digest('events', other.id, 'front matter') : '')),
     ...event.related.map((id) => digest('events', id, 'front matter')),
     JSON.stringify(index.languagesByEvent.get(event.id) ?? []),
-    ...(page.number === 1 ? coverage : page.items).map(listed(digest)),
+    ...(page.number === 1 ? [named(digest, 'topics', (index.topicsByEvent.get(event.id) ?? []).map(([topic]) => topic)), ...coverage.map(listed(digest))] : page.items.map(listed(digest))),
   ]);
 }
 

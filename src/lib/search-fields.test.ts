@@ -16,8 +16,10 @@ test('an event result carries its localized titles; a source its names', () => {
     id: '2024-01-29-e', title: 'Leaders meet', titles: { ar: 'لقاء', ms: 'Pemimpin bertemu' }, place: 'putin', participants: ['putin'], related: [], added: '2026-11-25',
     date: { value: '2024-01-29', precision: 'day', basis: 'stated', evidence: 'x' },
   });
-  const archive = { entities: new Map([[putin.id, putin]]) };
+  const trade = TopicSchema.parse({ id: 'trade', names: { en: 'Trade', ar: 'التجارة', hi: 'व्यापार', ms: 'Perdagangan' }, description: 'x' });
+  const archive = { entities: new Map([[putin.id, putin]]), topics: new Map([[trade.id, trade]]), topicsByEvent: new Map([[event.id, [['trade', 2] as const]]]) };
   assert.deepEqual(eventSearchFields(event, archive).meta, { type: 'event', published: '2024-01-29', precision: 'day', title_in_ar: 'لقاء', title_in_ms: 'Pemimpin bertemu' });
+  assert.deepEqual(eventSearchFields(event, archive).filters.topic, ['Trade'], 'an event is found by the topics of its coverage');
   const source = SourceSchema.parse({ id: 'fars', name: 'وكالة أنباء فارس', name_lang: 'ar', name_latin: 'Fars News Agency', names: { ar: 'وكالة أنباء فارس' }, home: null, country: null, languages: ['ar'], kind: 'news-agency', description: 'An agency.' });
   assert.deepEqual(sourceSearchFields(source).meta, { type: 'source', title_in_ar: 'وكالة أنباء فارس' });
 });

@@ -195,8 +195,10 @@ export function articleSearchFields(article: Article, archive: Pick<ArchiveIndex
 }
 
 /** Search fields of an event page (indexed in its English version). */
-export function eventSearchFields(event: Event, archive: Pick<ArchiveIndex, 'entities'>): SearchFields {
+export function eventSearchFields(event: Event, archive: Pick<ArchiveIndex, 'entities' | 'topics' | 'topicsByEvent'>): SearchFields {
   const entities = [event.place, ...event.participants].map((id) => archive.entities.get(id)!);
+  // An event is about what its coverage is about, as its page says.
+  const topics = (archive.topicsByEvent.get(event.id) ?? []).map(([id]) => archive.topics.get(id)!);
   return {
     url: searchUrl.event(event.id),
     title: eventTitle(event, defaultLocale).text,
@@ -206,6 +208,7 @@ export function eventSearchFields(event: Event, archive: Pick<ArchiveIndex, 'ent
       type: ['event'],
       entity: unique(entities.map(filterValue.entity)),
       entity_kind: unique(entities.map((e) => e.kind)),
+      topic: topics.map(filterValue.topic),
       year: [event.date.value.slice(0, 4)],
     },
     sort: { date: event.date.value },

@@ -36,6 +36,7 @@ export const ms = {
   'event.date': 'Tarikh',
   'event.place': 'Tempat',
   'event.participants': 'Pihak terlibat',
+  'event.topics': 'Topik liputannya',
   'event.summary': 'Ringkasan',
   'event.dateEvidence': 'Bukti tarikh',
   'event.otherTitles': 'Tajuk dalam bahasa lain',
