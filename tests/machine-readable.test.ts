@@ -13,22 +13,23 @@ import { localeKeys, locales } from '../src/i18n/locales.ts';
 import { loadCollection } from '../src/lib/content-files.ts';
 import { ARCHIVE_FEED_SIZE, feedPaths } from '../src/lib/feeds.ts';
 import { paths } from '../src/lib/routing.ts';
-import type { Article, Event } from '../src/schema/index.ts';
+import type { Article, Event, Topic } from '../src/schema/index.ts';
 import { SITE_URL } from '../src/site-config.ts';
 import { attr, DIST, loadPage, ROOT, select, selectAll, toText } from './helpers/dist.ts';
 
 let articles: Article[];
 let events: Event[];
+let topics: Topic[];
 const absolute = (path: string) => new URL(path, SITE_URL).href;
 const list = (names: string[]) => new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', isArray: (name) => names.includes(name) });
 
 before(async () => {
-  const load = async <C extends 'articles' | 'events'>(c: C) => {
+  const load = async <C extends 'articles' | 'events' | 'topics'>(c: C) => {
     const { records, problems } = await loadCollection(ROOT, c);
     assert.deepEqual(problems, []);
     return records.map((r) => r.data);
   };
-  [articles, events] = await Promise.all([load('articles'), load('events')]);
+  [articles, events, topics] = await Promise.all([load('articles'), load('events'), load('topics')]);
 });
 
 /** Reads a built XML file, asserting that it is well-formed. */
@@ -94,7 +95,17 @@ describe('Atom feeds', () => {
     }
   });
 
-  test('pages link their feeds: the archive everywhere, the language on language and article pages, the event on event pages', async () => {
+  test('each topic an article is about has a feed listing exactly its newest articles', async () => {
+    const covered = topics.filter((topic) => articles.some((a) => a.topics.includes(topic.id)));
+    assert.ok(covered.length > 1);
+    for (const topic of covered) {
+      const { entries } = await feedEntries(feedPaths.topic(topic.id));
+      const expected = articles.filter((a) => a.topics.includes(topic.id)).sort(newestFirst).slice(0, ARCHIVE_FEED_SIZE);
+      assert.deepEqual(entries.map((e) => e.id), articleUrls(expected), topic.id);
+    }
+  });
+
+  test('pages link their feeds: the archive everywhere, the language on language and article pages, the event on event pages, the topic on topic pages', async () => {
     const feedLinks = async (path: string) =>
       selectAll('link[rel="alternate"][type="application/atom+xml"]', await loadPage(path)).map((link) => attr(link, 'href'));
     for (const locale of localeKeys) assert.deepEqual(await feedLinks(paths.home(locale)), [feedPaths.archive()]);
@@ -103,6 +114,7 @@ describe('Atom feeds', () => {
     for (const locale of localeKeys) {
       assert.deepEqual(await feedLinks(paths.language(locale, article!.language)), [feedPaths.archive(), feedPaths.language(article!.language)]);
       assert.deepEqual(await feedLinks(paths.event(locale, events[0]!.id)), [feedPaths.archive(), feedPaths.event(events[0]!.id)]);
+      assert.deepEqual(await feedLinks(paths.topic(locale, article!.topics[0]!)), [feedPaths.archive(), feedPaths.topic(article!.topics[0]!)]);
     }
   });
 });

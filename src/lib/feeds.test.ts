@@ -4,7 +4,7 @@ import { XMLParser } from 'fast-xml-parser';
 import { SyntaxValidator } from 'fast-xml-validator';
 import { ArticleSchema, EventSchema, SourceSchema, TopicSchema } from '../schema/index.ts';
 import { buildArchiveIndex } from './archive-index.ts';
-import { ARCHIVE_FEED_SIZE, archiveFeed, atomFeed, entryTitle, eventFeed, feedPaths, languageFeed, publishedInstant } from './feeds.ts';
+import { ARCHIVE_FEED_SIZE, archiveFeed, atomFeed, entryTitle, eventFeed, feedPaths, languageFeed, publishedInstant, topicFeed } from './feeds.ts';
 
 const SITE = 'https://atlas.example';
 const capture = { path: 'captures/x.txt', sha256: 'a'.repeat(64), origin: { url: null, retrieved: null, description: 'x' } };
@@ -25,14 +25,15 @@ const event = EventSchema.parse({
 const articles = [
   article({ id: '2024-12-06-a', byline: 'A & B <staff>', modified: '2026-12-01' }),
   article({
-    id: '2024-01-b', language: 'ms', source: 's2', title: null, title_missing: 'none printed',
+    id: '2024-01-b', language: 'ms', source: 's2', title: null, title_missing: 'none printed', topics: ['union-state', 'trade'],
     title_en: { text: 'Leaders meet', by: 'machine', agent: 'x' },
     published: { value: '2024-01', precision: 'month', basis: 'inferred', evidence: 'x' },
   }),
   article({ id: '2025-c', language: 'ar', title: 'بوتين </title>', events: [], published: { value: '2025', precision: 'year', basis: 'inferred', evidence: 'x' }, added: '2026-11-20' }),
 ];
 const unionState = TopicSchema.parse({ id: 'union-state', names: { en: 'Union State', ar: 'دولة الاتحاد', hi: 'संघ राज्य', ms: 'Negara Kesatuan' }, description: 'x' });
-const index = buildArchiveIndex({ articles, events: [event], sources: [source('s1', null), source('s2', 'https://wire.example/?a=1&b=2')], entities: [], topics: [unionState] });
+const trade = TopicSchema.parse({ id: 'trade', names: { en: 'Trade', ar: 'التجارة', hi: 'व्यापार', ms: 'Perdagangan' }, description: 'Trade & <tariffs>.' });
+const index = buildArchiveIndex({ articles, events: [event], sources: [source('s1', null), source('s2', 'https://wire.example/?a=1&b=2')], entities: [], topics: [unionState, trade] });
 
 const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', isArray: (name) => ['entry', 'category', 'link'].includes(name) });
 type Node = Record<string, unknown> & { '#text'?: string };
@@ -100,7 +101,7 @@ describe('the whole-archive feed', () => {
   });
 });
 
-describe('language and event feeds', () => {
+describe('language, event and topic feeds', () => {
   test('a language feed lists exactly that language', () => {
     const feed = parse(languageFeed(index, 'ms', SITE));
     assert.equal(text(feed.id), `${SITE}${feedPaths.language('ms')}`);
@@ -115,6 +116,16 @@ describe('language and event feeds', () => {
     assert.equal(feed.title, 'Coverage Atlas: Treaty & <signing>');
     assert.deepEqual(feed.entry!.map((e) => text(e.id)).sort(), [`${SITE}/articles/2024-01-b/`, `${SITE}/articles/2024-12-06-a/`]);
     assert.equal(feed.link[1]!['@href'], `${SITE}/events/2024-12-06-e/`);
+  });
+
+  test('a topic feed lists exactly the articles about it, newest first, titled by its English name and described by its description', () => {
+    const feed = parse(topicFeed(index, 'trade', SITE));
+    assert.equal(feed.title, 'Coverage Atlas: Trade');
+    assert.equal(feed.subtitle, 'Trade & <tariffs>.');
+    assert.deepEqual(feed.entry!.map((e) => text(e.id)), [`${SITE}/articles/2024-01-b/`]);
+    assert.equal(feed.link[1]!['@href'], `${SITE}/topics/trade/`);
+    assert.deepEqual(parse(topicFeed(index, 'union-state', SITE)).entry!.map((e) => text(e.id)), ['2025-c', '2024-12-06-a', '2024-01-b'].map((id) => `${SITE}/articles/${id}/`));
+    assert.throws(() => topicFeed(index, 'elections', SITE), /No topic "elections"/);
   });
 
   test('an empty feed is still valid, with a fixed updated', () => {

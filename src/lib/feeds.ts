@@ -1,6 +1,6 @@
 /**
  * Atom feeds (RFC 4287) of the archive: the latest articles, each content
- * language's articles and each event's coverage. Pure: the endpoints under
+ * language's articles, each event's coverage and each topic's articles. Pure: the endpoints under
  * src/pages/ pass in the archive index and the site URL. Every date comes from
  * the content (published, added, modified), never from the clock, so a
  * rebuild of the same content gives the same bytes.
@@ -25,6 +25,7 @@ export const feedPaths = {
   archive: () => '/feed.xml',
   language: (lang: string) => `/languages/${lang}/feed.xml`,
   event: (id: string) => `/events/${id}/feed.xml`,
+  topic: (id: string) => `/topics/${id}/feed.xml`,
 } as const;
 
 /** What a feed says about itself. */
@@ -159,6 +160,19 @@ export function eventFeed(index: FeedIndex & Pick<ArchiveIndex, 'events' | 'arti
   if (!event) throw new Error(`No event "${eventId}"`);
   const meta = { title: `${t('site.name')}: ${event.title}`, path: feedPaths.event(eventId), pagePath: paths.event('en', eventId) };
   return atomFeed(meta, eventFeedArticles(index, eventId), index, site);
+}
+
+/** The articles the feed of topic `topicId` lists: the newest ARCHIVE_FEED_SIZE about it. */
+export function topicFeedArticles(index: Pick<ArchiveIndex, 'articlesByTopic'>, topicId: string): readonly Article[] {
+  return (index.articlesByTopic.get(topicId) ?? []).slice(0, ARCHIVE_FEED_SIZE);
+}
+
+/** The feed of the newest articles about topic `topicId`, titled by its English name and described by its description. */
+export function topicFeed(index: FeedIndex & Pick<ArchiveIndex, 'articlesByTopic'>, topicId: string, site: string | URL): string {
+  const topic = index.topics.get(topicId);
+  if (!topic) throw new Error(`No topic "${topicId}"`);
+  const meta = { title: `${t('site.name')}: ${topic.names.en}`, subtitle: topic.description, path: feedPaths.topic(topicId), pagePath: paths.topic('en', topicId) };
+  return atomFeed(meta, topicFeedArticles(index, topicId), index, site);
 }
 
 /** The HTTP response of a feed endpoint. */

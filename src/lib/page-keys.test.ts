@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { ArticleSchema, EntitySchema, EventSchema, SourceSchema, TopicSchema } from '../schema/index.ts';
 import { buildArchiveIndex, otherCoverage } from './archive-index.ts';
-import { eventFeedArticles, languageFeedArticles } from './feeds.ts';
-import { articleListPageKey, articlePageKey, eventFeedKey, eventPageKey, eventsListKey, languageFeedKey } from './page-keys.ts';
+import { eventFeedArticles, languageFeedArticles, topicFeedArticles } from './feeds.ts';
+import { articleListPageKey, articlePageKey, eventFeedKey, eventPageKey, eventsListKey, languageFeedKey, topicFeedKey } from './page-keys.ts';
 import { pageOf } from './pagination.ts';
 
 const article = (id: string, language: string) => ArticleSchema.parse({
@@ -38,6 +38,7 @@ const keys = (digest: ReturnType<typeof digests>) => {
     events: eventsListKey(archive, 1),
     eventFeed: eventFeedKey(event, eventFeedArticles(index, event.id), digest),
     languageFeed: languageFeedKey('hi', languageFeedArticles(index, 'hi'), digest),
+    topicFeed: topicFeedKey(index.topics.get('trade')!, topicFeedArticles(index, 'trade'), digest),
   };
 };
 
@@ -54,6 +55,7 @@ test('a change to an article changes its page and every page that lists it, and 
   assert.notEqual(after.language, before.language);
   assert.notEqual(after.eventFeed, before.eventFeed);
   assert.notEqual(after.languageFeed, before.languageFeed);
+  assert.notEqual(after.topicFeed, before.topicFeed);
   assert.equal(after.events, before.events, 'the list of events does not show articles');
 });
 
@@ -64,6 +66,7 @@ test('a topic\'s new name changes the pages and feeds that name it: its articles
   assert.notEqual(after.event, before.event, 'the event page names the topics of its coverage');
   assert.notEqual(after.eventFeed, before.eventFeed);
   assert.notEqual(after.languageFeed, before.languageFeed);
+  assert.notEqual(after.topicFeed, before.topicFeed);
   assert.deepEqual([after.language, after.events], [before.language, before.events]);
 });
 
@@ -71,7 +74,7 @@ test('a correction to an article\'s body changes its own page alone', () => {
   const before = keys(digests());
   const after = keys(digests({ 'articles/2024-01-29-a#body': '2' }));
   assert.notEqual(after.articleA, before.articleA);
-  for (const page of ['articleB', 'event', 'language', 'events', 'eventFeed', 'languageFeed'] as const) assert.equal(after[page], before[page], `${page} lists A without its body`);
+  for (const page of ['articleB', 'event', 'language', 'events', 'eventFeed', 'languageFeed', 'topicFeed'] as const) assert.equal(after[page], before[page], `${page} lists A without its body`);
 });
 
 test('an event\'s summary (its body) is shown on its own page alone', () => {

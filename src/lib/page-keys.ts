@@ -7,7 +7,7 @@
  * that list it.
  */
 import { createHash } from 'node:crypto';
-import type { Article, Entity, Event } from '../schema/index.ts';
+import type { Article, Entity, Event, Topic } from '../schema/index.ts';
 import type { ArchiveIndex } from './archive-index.ts';
 import { LIST_ITEMS_PER_PAGE, pageOf } from './pagination.ts';
 
@@ -80,6 +80,11 @@ export function eventFeedKey(event: Event, articles: readonly Article[], digest:
 /** The key of a content language's feed: each article it lists, with its source and topics. */
 export function languageFeedKey(lang: string, articles: readonly Article[], digest: RecordDigest): string {
   return hashParts([lang, ...articles.map(fed(digest))]);
+}
+
+/** The key of a topic's feed: the topic (its names and description) and each article the feed lists. */
+export function topicFeedKey(topic: Topic, articles: readonly Article[], digest: RecordDigest): string {
+  return hashParts([digest('topics', topic.id), ...articles.map(fed(digest))]);
 }
 
 /** What an entity's page shows besides its articles: the entity and the events it is in. */
