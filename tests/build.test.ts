@@ -182,7 +182,7 @@ describe('list and record pages', () => {
     }
   });
 
-  test('each topic an article is about has a page in every locale, titled in its language, listing exactly its articles', async () => {
+  test('each topic an article is about has a page in every locale, titled in its language, listing exactly its articles and, newest first, the events they cover', async () => {
     const covered = topics.filter((topic) => articles.some((a) => a.topics.includes(topic.id)));
     assert.ok(covered.length > 0 && covered.length < topics.length, 'the vocabulary holds topics no article is about yet');
     for (const locale of localeKeys) {
@@ -193,8 +193,11 @@ describe('list and record pages', () => {
         const page = await loadPage(paths.topic(locale, topic.id));
         const h1 = select('h1 span', page)!;
         assert.deepEqual({ text: toText(h1), lang: attr(h1, 'lang') }, { text: topic.names[lang], lang }, `${locale} ${topic.id}: the title`);
-        const listed = selectAll('a.item-title', page).map((a) => attr(a, 'href')).sort();
-        assert.deepEqual(listed, articles.filter((a) => a.topics.includes(topic.id)).map((a) => paths.article(a.id)).sort(), `${locale} ${topic.id}`);
+        const links = selectAll('a.item-title', page).map((a) => attr(a, 'href'));
+        const about = articles.filter((a) => a.topics.includes(topic.id));
+        assert.deepEqual(links.filter((href) => href.startsWith('/articles/')).sort(), about.map((a) => paths.article(a.id)).sort(), `${locale} ${topic.id}`);
+        const itsEvents = events.filter((event) => about.some((a) => a.events.includes(event.id))).sort((a, b) => b.date.value.localeCompare(a.date.value));
+        assert.deepEqual(links.filter((href) => !href.startsWith('/articles/')), itsEvents.map((event) => paths.event(locale, event.id)), `${locale} ${topic.id}: its events`);
       }
     }
     for (const topic of topics.filter((t) => !covered.includes(t))) {

@@ -15,6 +15,7 @@ import { after, before, describe, test } from 'node:test';
 import { fromHtml } from 'hast-util-from-html';
 import { select, selectAll } from 'hast-util-select';
 import { loadCollection } from '../src/lib/content-files.ts';
+import { EVENTS_ON_RECORD_PAGE } from '../src/lib/pagination.ts';
 import { paths } from '../src/lib/routing.ts';
 import { bundleForLanguage } from '../src/lib/search-fields.ts';
 import { shardIndex } from '../src/lib/search-shards.ts';
@@ -90,16 +91,25 @@ describe(`a ${ARTICLES.toLocaleString('en')}-article build`, () => {
     assert.ok(paginated > 0, 'the corpus has events with more than one page of coverage');
   });
 
-  test('every topic, across all the pages of its list, lists exactly its articles', async () => {
+  test('every topic, across all the pages of its list, lists exactly its articles; its first page its latest events, and the way to all of them', async () => {
     let paginated = 0;
+    let moreEvents = 0;
     const topics = new Set(articles.flatMap((a) => a.topics));
     assert.ok(topics.size > 1);
     for (const topic of topics) {
-      const expected = articles.filter((a) => a.topics.includes(topic)).map((a) => `/articles/${a.id}/`).sort();
+      const about = articles.filter((a) => a.topics.includes(topic));
+      const expected = about.map((a) => `/articles/${a.id}/`).sort();
+      const itsEvents = events.filter((event) => about.some((a) => a.events.includes(event.id))).sort((a, b) => b.date.value.localeCompare(a.date.value) || b.id.localeCompare(a.id));
+      const first = await page(paths.topic('en', topic));
+      const eventLinks = selectAll('a.item-title', first).map((a) => attr(a, 'href')).filter((href) => href.startsWith('/events/'));
+      assert.deepEqual(eventLinks, itsEvents.slice(0, EVENTS_ON_RECORD_PAGE).map((event) => paths.event('en', event.id)), `${topic}: the latest events`);
+      const allEvents = selectAll('a', first).find((a) => attr(a, 'href').startsWith(`${paths.search('en')}?`) && attr(a, 'href').includes('type=event'));
+      assert.equal(Boolean(allEvents), itsEvents.length > EVENTS_ON_RECORD_PAGE, `${topic}: a link to all ${itsEvents.length} events exactly when some are not listed`);
+      if (allEvents) moreEvents++;
       const listed: string[] = [];
       for (let number = 1, path = paths.topic('en', topic); path; number++) {
         const html = await page(path);
-        listed.push(...selectAll('a.item-title', html).map((a) => attr(a, 'href')));
+        listed.push(...selectAll('a.item-title', html).map((a) => attr(a, 'href')).filter((href) => href.startsWith('/articles/')));
         const next = select('.page-nav a[rel="next"]', html);
         path = next ? attr(next, 'href').replace(/#.*$/, '') : '';
         if (next) assert.equal(path, paths.topic('en', topic, number + 1));
@@ -108,6 +118,7 @@ describe(`a ${ARTICLES.toLocaleString('en')}-article build`, () => {
       assert.deepEqual(listed.sort(), expected, topic);
     }
     assert.ok(paginated > 0, 'topics with more than one page of articles');
+    assert.ok(moreEvents > 0, 'topics with more events than their page lists');
   });
 
   test('the exports have one row per article and per event, in every format', async () => {

@@ -259,6 +259,18 @@ describe('filters, sorting and the URL', () => {
     await page.close();
   });
 
+  test('an event is found by its coverage\'s topics, named in any script', async () => {
+    const trade = archive.topics.get('trade')!;
+    const covered = [...archive.events.values()].filter((event) => archive.articlesByEvent.get(event.id)!.some((article) => article.topics.includes(trade.id)));
+    assert.ok(covered.length > 0 && covered.length < archive.events.size);
+    for (const [locale, name] of [['hi', trade.names.hi!], ['ms', trade.names.ms!]] as const) {
+      assert.ok(covered.every((event) => !Object.values(event.titles).some((title) => title.includes(name))), `no event's title says "${name}"`);
+      const { page, urls } = await search(`${paths.search(locale)}?q=${encodeURIComponent(name)}&type=event`);
+      assert.deepEqual([...urls].sort(), covered.map((event) => paths.event(locale, event.id)).sort(), `${locale} "${name}"`);
+      await page.close();
+    }
+  });
+
   test('filter indexes load only when the reader opens the filters, which then show counts', async () => {
     const page = await browser.newPage();
     const filterIndexes: string[] = [];

@@ -44,6 +44,8 @@ export interface ArchiveIndex {
   articlesByEntity: ReadonlyMap<string, readonly Article[]>;
   /** Each topic's articles, newest first (a topic no article is about has none). */
   articlesByTopic: ReadonlyMap<string, readonly Article[]>;
+  /** Each topic's events (those some article of whose coverage is about it), oldest first. */
+  eventsByTopic: ReadonlyMap<string, readonly Event[]>;
   /** The topics some article is about: those that have a page and a search record. */
   topicsCovered: readonly Topic[];
   articlesBySource: ReadonlyMap<string, readonly Article[]>;
@@ -106,6 +108,10 @@ export function buildArchiveIndex(input: ArchiveInput): ArchiveIndex {
     languagesByEvent.set(event, groups.map(([language, group]) => [language, group.length] as const));
     topicsByEvent.set(event, countTopics(articles));
   }
+  const eventsByTopic = new Map<string, Event[]>();
+  for (const event of timeline) {
+    for (const [topic] of topicsByEvent.get(event.id) ?? []) pushTo(eventsByTopic, topic, event);
+  }
   return {
     articles: byId(input.articles),
     events: byId(input.events),
@@ -124,6 +130,7 @@ export function buildArchiveIndex(input: ArchiveInput): ArchiveIndex {
     timelinePosition: new Map(timeline.map((event, position) => [event.id, position])),
     articlesByEntity,
     articlesByTopic,
+    eventsByTopic,
     topicsCovered: input.topics.filter((topic) => articlesByTopic.has(topic.id)),
     articlesBySource,
     articlesByLanguage,

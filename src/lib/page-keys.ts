@@ -7,7 +7,7 @@
  * that list it.
  */
 import { createHash } from 'node:crypto';
-import type { Article, Entity, Event, Topic } from '../schema/index.ts';
+import type { Article, Event, Topic } from '../schema/index.ts';
 import type { ArchiveIndex } from './archive-index.ts';
 import { LIST_ITEMS_PER_PAGE, pageOf } from './pagination.ts';
 
@@ -87,9 +87,14 @@ export function topicFeedKey(topic: Topic, articles: readonly Article[], digest:
   return hashParts([digest('topics', topic.id), ...articles.map(fed(digest))]);
 }
 
-/** What an entity's page shows besides its articles: the entity and the events it is in. */
-export function entityShown(entity: Entity, events: readonly Event[], index: Pick<ArchiveIndex, 'languagesByEvent'>, digest: RecordDigest): string[] {
-  return [digest('entities', entity.id), String(events.length), ...events.map(eventLine(digest, index))];
+/** What an entity's or topic's page shows besides its articles: the record, how many events it has, and the events listed. */
+export function recordWithEvents(
+  record: { collection: 'entities' | 'topics'; id: string },
+  events: { total: number; listed: readonly Event[] },
+  index: Pick<ArchiveIndex, 'languagesByEvent'>,
+  digest: RecordDigest,
+): string[] {
+  return [digest(record.collection, record.id), String(events.total), String(events.listed.length), ...events.listed.map(eventLine(digest, index))];
 }
 
 /** The archive as the list pages need it. */

@@ -10,8 +10,8 @@ import type { Translate } from '../i18n/ui/index.ts';
 export const ARTICLES_PER_PAGE = 50;
 /** Other articles on its events that an article's page lists; the events' pages list them all. */
 export const OTHER_COVERAGE_ON_ARTICLE_PAGE = 12;
-/** Events an entity's page lists, the latest first (a search lists them all). */
-export const EVENTS_ON_ENTITY_PAGE = 20;
+/** Events an entity's or topic's page lists, the latest first (a search lists them all). */
+export const EVENTS_ON_RECORD_PAGE = 20;
 /** Events, entities or sources on one page of their list. */
 export const LIST_ITEMS_PER_PAGE = 100;
 

@@ -212,7 +212,8 @@ export function eventSearchFields(event: Event, archive: Pick<ArchiveIndex, 'ent
       year: [event.date.value.slice(0, 4)],
     },
     sort: { date: event.date.value },
-    ...splitNames([...allTitles(event), ...entities.flatMap(allNames)], 'Latn'),
+    // Found by its topics' names too, in any script: "العقوبات" finds the events covered as sanctions.
+    ...splitNames([...allTitles(event), ...entities.flatMap(allNames), ...topics.flatMap((topic) => Object.values(topic.names))], 'Latn'),
   };
 }
 
