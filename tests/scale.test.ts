@@ -176,15 +176,7 @@ describe(`a ${ARTICLES.toLocaleString('en')}-article build`, () => {
     const server = await serveDist(join(dir, 'dist'));
     const browser = await launchBrowser();
     try {
-      const tab = await browser.newPage();
-      await tab.goto(`${server.origin}${paths.search('hi')}?q=${encodeURIComponent(word)}`);
-      await tab.waitForSelector('#search-results[aria-busy="false"]', { state: 'attached' });
-      while (await tab.isVisible('#search-more')) {
-        const count = await tab.locator('#search-results > li').count();
-        await tab.click('#search-more');
-        await tab.waitForFunction((n) => document.querySelectorAll('#search-results > li').length > n, count);
-      }
-      const found = new Set(await tab.$$eval('#search-results a.item-title', (links) => links.map((a) => a.getAttribute('href')!)));
+      const found = new Set(await allResults(browser, `${server.origin}${paths.search('hi')}?q=${encodeURIComponent(word)}`));
       assert.deepEqual(expected.filter((url) => !found.has(url)), [], 'every Hindi article with the word is found');
       const shardsAnswering = new Set([...found].map((url) => hindi[shardIndex(url, hindi.length)]!.bundle));
       assert.deepEqual([...shardsAnswering].sort(), hindi.map((b) => b.bundle).sort());
@@ -193,7 +185,41 @@ describe(`a ${ARTICLES.toLocaleString('en')}-article build`, () => {
       await server.close();
     }
   });
+
+  test('a topic\'s link to all its events finds exactly them, a topic of several words too', async () => {
+    const topicIds = [...new Set(articles.flatMap((a) => a.topics))];
+    const eventsOf = (topic: string) => events.filter((event) => articles.some((a) => a.topics.includes(topic) && a.events.includes(event.id)));
+    const withMore = topicIds.filter((topic) => eventsOf(topic).length > EVENTS_ON_RECORD_PAGE);
+    // The longest name: "War in Ukraine" must match as a whole, not word by word.
+    const topic = withMore.sort((a, b) => b.split('-').length - a.split('-').length)[0]!;
+    assert.ok(topic.includes('-'), `${topic} is named in several words`);
+    const link = selectAll('a', await page(paths.topic('ar', topic))).find((a) => attr(a, 'href').includes('type=event'))!;
+    const server = await serveDist(join(dir, 'dist'));
+    const browser = await launchBrowser();
+    try {
+      const found = await allResults(browser, `${server.origin}${attr(link, 'href')}`);
+      assert.deepEqual(found.sort(), eventsOf(topic).map((event) => paths.event('ar', event.id)).sort());
+    } finally {
+      await browser.close();
+      await server.close();
+    }
+  });
 });
+
+/** Every result of a search page (following "More results"), by its link. */
+async function allResults(browser: Awaited<ReturnType<typeof launchBrowser>>, url: string): Promise<string[]> {
+  const tab = await browser.newPage();
+  await tab.goto(url);
+  await tab.waitForSelector('#search-results[aria-busy="false"]', { state: 'attached' });
+  while (await tab.isVisible('#search-more')) {
+    const count = await tab.locator('#search-results > li').count();
+    await tab.click('#search-more');
+    await tab.waitForFunction((n) => document.querySelectorAll('#search-results > li').length > n, count);
+  }
+  const found = await tab.$$eval('#search-results a.item-title', (links) => links.map((a) => a.getAttribute('href')!));
+  await tab.close();
+  return found;
+}
 
 describe(`the heaviest pages of a ${ARTICLES.toLocaleString('en')}-article build`, () => {
   test('transfer at most 100 KB with their CSS and fonts, and no script', async () => {
