@@ -355,6 +355,22 @@ describe('list and record pages', () => {
     }
   });
 
+  test('home pages name the most covered topics in their language, most articles first, each linking to its page', async () => {
+    const counted = topics
+      .map((topic) => ({ topic, count: articles.filter((a) => a.topics.includes(topic.id)).length }))
+      .filter(({ count }) => count > 0);
+    for (const locale of localeKeys) {
+      const lang = locales[locale].lang;
+      const items = selectAll('section[aria-labelledby="topics"] li', await loadPage(paths.home(locale)));
+      const shown = items.map((li) => ({ href: attr(select('a', li), 'href'), name: toText(select('a > span', li)!), count: Number(toText(li).match(/\((\d+)\)$/)![1]) }));
+      const expected = counted
+        .map(({ topic, count }) => ({ href: paths.topic(locale, topic.id), name: topicName(topic, lang).text, count }))
+        .sort((a, b) => b.count - a.count || new Intl.Collator(lang).compare(a.name, b.name))
+        .slice(0, 12);
+      assert.deepEqual(shown, expected, locale);
+    }
+  });
+
   test('home pages count the archive', async () => {
     for (const locale of localeKeys) {
       const counts = selectAll('.stats dd', await loadPage(paths.home(locale))).map((dd) => toText(dd));

@@ -31,6 +31,8 @@ export const ar = {
   'home.timeline': 'الخط الزمني للأحداث',
   'home.latest': 'أحدث الإضافات',
   'home.allEvents': 'جميع الأحداث',
+  'home.topics': 'أكثر الموضوعات تغطية',
+  'home.allTopics': 'جميع الموضوعات',
   'events.title': 'الأحداث',
   'events.intro': 'جميع الأحداث في الأرشيف، من الأحدث إلى الأقدم، مع لغات تغطيتها.',
   'event.date': 'التاريخ',

@@ -33,6 +33,8 @@ export const en = {
   'home.timeline': 'Timeline of events',
   'home.latest': 'Latest additions',
   'home.allEvents': 'All events',
+  'home.topics': 'Most covered topics',
+  'home.allTopics': 'All topics',
   'events.title': 'Events',
   'events.intro': 'Every event in the archive, newest first, with the languages of its coverage.',
   'event.date': 'Date',

@@ -31,6 +31,8 @@ export const hi = {
   'home.timeline': 'घटनाओं की समयरेखा',
   'home.latest': 'नई प्रविष्टियाँ',
   'home.allEvents': 'सभी घटनाएँ',
+  'home.topics': 'सबसे अधिक कवर किए गए विषय',
+  'home.allTopics': 'सभी विषय',
   'events.title': 'घटनाएँ',
   'events.intro': 'संग्रह की सभी घटनाएँ, नवीनतम पहले, उनके कवरेज की भाषाओं सहित।',
   'event.date': 'तिथि',

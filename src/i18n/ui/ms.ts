@@ -31,6 +31,8 @@ export const ms = {
   'home.timeline': 'Garis masa peristiwa',
   'home.latest': 'Tambahan terkini',
   'home.allEvents': 'Semua peristiwa',
+  'home.topics': 'Topik paling banyak diliputi',
+  'home.allTopics': 'Semua topik',
   'events.title': 'Peristiwa',
   'events.intro': 'Setiap peristiwa dalam arkib, yang terbaharu dahulu, berserta bahasa liputannya.',
   'event.date': 'Tarikh',
