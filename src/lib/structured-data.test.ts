@@ -123,12 +123,14 @@ describe('eventThing', () => {
     assert.deepEqual(data.location, { '@type': 'Place', '@id': `${SITE}/entities/minsk/#entity`, name: 'Minsk', url: `${SITE}/entities/minsk/` });
     assert.deepEqual((data.attendee as JsonLd[]).map((p) => p.sameAs), ['https://www.wikidata.org/wiki/Q7747']);
     assert.deepEqual(data.subjectOf, [{ '@type': 'NewsArticle', url: `${SITE}/articles/2024-01-x/`, inLanguage: 'hi' }]);
+    assert.deepEqual(data.keywords, ['Union State'], 'the topics of its coverage, by their English names');
   });
 
   test('without a summary, the English title describes it', () => {
     const data = eventThing(event, { path: '/events/2024-01-29-e/', name: 'Leaders meet', summaryHtml: '', articles: [] }, indexFor(), SITE);
     assert.equal(data.description, 'Leaders meet');
     assert.equal(data.alternateName, undefined);
+    assert.equal(data.keywords, undefined, 'no coverage, no topics');
   });
 });
 

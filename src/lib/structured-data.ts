@@ -119,8 +119,9 @@ export interface EventPage {
 }
 
 /** A schema.org Event describing an event page. */
-export function eventThing(event: Event, page: EventPage, index: Pick<ArchiveIndex, 'entities'>, site: string | URL): JsonLd {
+export function eventThing(event: Event, page: EventPage, index: Pick<ArchiveIndex, 'entities' | 'topics' | 'topicsByEvent'>, site: string | URL): JsonLd {
   const entity = (id: string) => entityThing(index.entities.get(id)!, site);
+  const topics = (index.topicsByEvent.get(event.id) ?? []).map(([id]) => index.topics.get(id)!.names.en!);
   const summary = toText(fromHtml(page.summaryHtml, { fragment: true }));
   return {
     '@context': CONTEXT,
@@ -133,6 +134,7 @@ export function eventThing(event: Event, page: EventPage, index: Pick<ArchiveInd
     startDate: event.date.value,
     location: entity(event.place),
     attendee: event.participants.map(entity),
+    ...(topics.length > 0 ? { keywords: topics } : {}),
     subjectOf: page.articles.map((article) => ({
       '@type': 'NewsArticle',
       url: new URL(paths.article(article.id), site).href,
