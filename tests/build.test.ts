@@ -12,7 +12,7 @@ import { loadCollection } from '../src/lib/content-files.ts';
 import { loadDataset } from '../src/lib/dataset-file.ts';
 import { buildArchiveIndex } from '../src/lib/archive-index.ts';
 import { languageList, languageName, textDirection } from '../src/lib/languages.ts';
-import { localeKeys, locales, localeForLanguage } from '../src/i18n/locales.ts';
+import { localeKeys, locales, localeForLanguage, type LocaleKey } from '../src/i18n/locales.ts';
 import { createTranslator } from '../src/i18n/ui/index.ts';
 import { topicName } from '../src/lib/names.ts';
 import { paths } from '../src/lib/routing.ts';
@@ -127,42 +127,9 @@ describe('event pages', () => {
       }
     }
   });
-
-  test('each event page names the topics of its coverage in the page\'s language, with how many of its articles are about each', async () => {
-    let withTopics = 0;
-    for (const event of events) {
-      const coverage = articles.filter((a) => a.events.includes(event.id));
-      const expected = topics
-        .map((topic) => [topic, coverage.filter((a) => a.topics.includes(topic.id)).length] as const)
-        .filter(([, count]) => count > 0)
-        .sort(([a, x], [b, y]) => y - x || a.id.localeCompare(b.id));
-      if (expected.length > 0) withTopics++;
-      for (const locale of localeKeys) {
-        const t = createTranslator(locale);
-        const page = await loadPage(paths.event(locale, event.id));
-        const terms = selectAll('dl.facts dt', page);
-        const position = terms.findIndex((dt) => toText(dt) === t('event.topics'));
-        if (expected.length === 0) {
-          assert.equal(position, -1, `${locale} ${event.id}: no topics, no row`);
-          continue;
-        }
-        const list = selectAll('dl.facts dd', page)[position]!;
-        const shown = selectAll('li', list).map((li) => {
-          const span = select('a > span', li)!;
-          return { href: attr(select('a', li), 'href'), text: toText(span), lang: attr(span, 'lang'), count: toText(li).slice(toText(span).length).trim() };
-        });
-        const lang = locales[locale].lang;
-        assert.deepEqual(shown, expected.map(([topic, count]) => {
-          const name = topicName(topic, lang);
-          return { href: paths.topic(locale, topic.id), text: name.text, lang: name.lang, count: `(${count.toLocaleString(lang)})` };
-        }), `${locale} ${event.id}`);
-      }
-    }
-    assert.ok(withTopics > 0, 'some event has coverage with topics');
-  });
 });
 
-/** The id of the record a list item links to/** The id of the record a list item links to: the last segment of its title link's path. */
+/** The id of the record a list item links to: the last segment of its title link's path. */
 const linkedId = (item: Parameters<typeof select>[1]) => attr(select('a.item-title', item), 'href').split('/').at(-2)!;
 
 describe('list and record pages', () => {
@@ -180,6 +147,43 @@ describe('list and record pages', () => {
       for (const source of sources) await loadPage(paths.source(locale, source.id));
       for (const entity of entities) await loadPage(paths.entity(locale, entity.id));
     }
+  });
+
+  test('event, entity and source pages name the topics of their articles in the page\'s language, with how many are about each', async () => {
+    const pages = [
+      ...events.map((event) => ({ id: event.id, path: (locale: LocaleKey) => paths.event(locale, event.id), about: articles.filter((a) => a.events.includes(event.id)) })),
+      ...entities.map((entity) => ({ id: entity.id, path: (locale: LocaleKey) => paths.entity(locale, entity.id), about: articles.filter((a) => a.entities.includes(entity.id)) })),
+      ...sources.map((source) => ({ id: source.id, path: (locale: LocaleKey) => paths.source(locale, source.id), about: articles.filter((a) => a.source === source.id) })),
+    ];
+    let withTopics = 0;
+    for (const { id, path, about } of pages) {
+      const expected = topics
+        .map((topic) => [topic, about.filter((a) => a.topics.includes(topic.id)).length] as const)
+        .filter(([, count]) => count > 0)
+        .sort(([a, x], [b, y]) => y - x || a.id.localeCompare(b.id));
+      if (expected.length > 0) withTopics++;
+      for (const locale of localeKeys) {
+        const t = createTranslator(locale);
+        const page = await loadPage(path(locale));
+        const terms = selectAll('dl.facts dt', page);
+        const position = terms.findIndex((dt) => toText(dt) === t('coverage.topics'));
+        if (expected.length === 0) {
+          assert.equal(position, -1, `${locale} ${id}: no topics, no row`);
+          continue;
+        }
+        const list = selectAll('dl.facts dd', page)[position]!;
+        const shown = selectAll('li', list).map((li) => {
+          const span = select('a > span', li)!;
+          return { href: attr(select('a', li), 'href'), text: toText(span), lang: attr(span, 'lang'), count: toText(li).slice(toText(span).length).trim() };
+        });
+        const lang = locales[locale].lang;
+        assert.deepEqual(shown, expected.map(([topic, count]) => {
+          const name = topicName(topic, lang);
+          return { href: paths.topic(locale, topic.id), text: name.text, lang: name.lang, count: `(${count.toLocaleString(lang)})` };
+        }), `${locale} ${id}`);
+      }
+    }
+    assert.ok(withTopics > events.length + sources.length, 'events, sources and entities with topics');
   });
 
   test('each topic an article is about has a page in every locale, titled in its language, listing exactly its articles and, newest first, the events they cover', async () => {

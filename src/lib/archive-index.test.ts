@@ -50,12 +50,12 @@ test("an event's coverage is ordered by language, most-covered first, and counte
   assert.deepEqual(runs.map(([language, group]) => [language, group.length]), [['hi', 2], ['ar', 1]]);
 });
 
-test("an event's topics are its articles', counted, most first; a topic's events are on the timeline", () => {
+test("an event's, entity's or source's topics are its articles', counted, most first; a topic's events are on the timeline", () => {
   const index = buildArchiveIndex({
     ...input,
     articles: [
-      article('2024-12-06-a', 'hi', 's1', ['2024-12-06-e'], [], ['union-state', 'sanctions']),
-      article('2024-12-07-b', 'ar', 's2', ['2024-12-06-e'], [], ['sanctions']),
+      article('2024-12-06-a', 'hi', 's1', ['2024-12-06-e'], ['putin'], ['union-state', 'sanctions']),
+      article('2024-12-07-b', 'ar', 's2', ['2024-12-06-e'], ['putin'], ['sanctions']),
       article('2024-12-08-d', 'ar', 's2', ['2024-12-06-e']),
       article('2024-01-29-c', 'ar', 's2', ['2024-01-29-f'], [], ['trade', 'sanctions']),
     ],
@@ -64,6 +64,9 @@ test("an event's topics are its articles', counted, most first; a topic's events
   assert.deepEqual(index.topicsByEvent.get('2024-01-29-f'), [['sanctions', 1], ['trade', 1]], 'as many: by id');
   assert.deepEqual(index.eventsByTopic.get('sanctions')!.map((e) => e.id), ['2024-01-29-f', '2024-12-06-e'], 'oldest first');
   assert.deepEqual(index.eventsByTopic.get('trade')!.map((e) => e.id), ['2024-01-29-f']);
+  assert.deepEqual(index.topicsBySource.get('s2'), [['sanctions', 2], ['trade', 1]]);
+  assert.deepEqual(index.topicsBySource.get('s1'), [['sanctions', 1], ['union-state', 1]]);
+  assert.deepEqual(index.topicsByEntity.get('putin'), [['sanctions', 2], ['union-state', 1]]);
 });
 
 test("an article's other coverage takes other languages first, in turn, up to a limit", () => {

@@ -44,6 +44,10 @@ export interface ArchiveIndex {
   articlesByEntity: ReadonlyMap<string, readonly Article[]>;
   /** Each topic's articles, newest first (a topic no article is about has none). */
   articlesByTopic: ReadonlyMap<string, readonly Article[]>;
+  /** The topics of each entity's articles, counted as topicsByEvent counts an event's. */
+  topicsByEntity: ReadonlyMap<string, readonly TopicCount[]>;
+  /** The topics of each source's articles, counted likewise. */
+  topicsBySource: ReadonlyMap<string, readonly TopicCount[]>;
   /** Each topic's events (those some article of whose coverage is about it), oldest first. */
   eventsByTopic: ReadonlyMap<string, readonly Event[]>;
   /** The topics some article is about: those that have a page and a search record. */
@@ -127,6 +131,8 @@ export function buildArchiveIndex(input: ArchiveInput): ArchiveIndex {
     coverageByEvent,
     languagesByEvent,
     topicsByEvent,
+    topicsByEntity: countTopicsOf(articlesByEntity),
+    topicsBySource: countTopicsOf(articlesBySource),
     timelinePosition: new Map(timeline.map((event, position) => [event.id, position])),
     articlesByEntity,
     articlesByTopic,
@@ -145,6 +151,11 @@ function countTopics(articles: readonly Article[]): TopicCount[] {
   const counts = new Map<string, number>();
   for (const article of articles) for (const topic of new Set(article.topics)) counts.set(topic, (counts.get(topic) ?? 0) + 1);
   return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+}
+
+/** The topics of each list of articles, counted (countTopics), by the list's key. */
+function countTopicsOf(lists: ReadonlyMap<string, readonly Article[]>): Map<string, TopicCount[]> {
+  return new Map([...lists].map(([key, articles]) => [key, countTopics(articles)]));
 }
 
 /**

@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import { ArticleSchema, EntitySchema, EventSchema, SourceSchema, TopicSchema } from '../schema/index.ts';
 import { buildArchiveIndex, otherCoverage } from './archive-index.ts';
 import { eventFeedArticles, languageFeedArticles, topicFeedArticles } from './feeds.ts';
-import { articleListPageKey, articlePageKey, eventFeedKey, eventPageKey, eventsListKey, languageFeedKey, topicFeedKey } from './page-keys.ts';
+import { articleListPageKey, articlePageKey, eventFeedKey, eventPageKey, eventsListKey, languageFeedKey, topicCountsShown, topicFeedKey } from './page-keys.ts';
 import { pageOf } from './pagination.ts';
 
 const article = (id: string, language: string) => ArticleSchema.parse({
@@ -92,4 +92,11 @@ test('renaming the source or an entity changes the pages that name them', () => 
   assert.notEqual(keys(digests({ 'events/2024-01-29-e': '2' })).eventFeed, before.eventFeed, 'the feed is titled by its event');
   assert.notEqual(keys(digests({ 'sources/s': '2' })).eventFeed, before.eventFeed, 'its entries name their source');
   assert.equal(keys(digests({ 'entities/putin': '2' })).eventFeed, before.eventFeed, 'a feed names no entity');
+});
+
+test('topics shown with their counts key a page by each topic\'s names and its count', () => {
+  const before = topicCountsShown([['trade', 2]], digests());
+  assert.notDeepEqual(topicCountsShown([['trade', 2]], digests({ 'topics/trade': '2' })), before, 'renamed');
+  assert.notDeepEqual(topicCountsShown([['trade', 3]], digests()), before, 'one more article about it');
+  assert.deepEqual(topicCountsShown([['trade', 2]], digests()), before);
 });

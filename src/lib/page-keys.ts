@@ -8,7 +8,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Article, Event, Topic } from '../schema/index.ts';
-import type { ArchiveIndex } from './archive-index.ts';
+import type { ArchiveIndex, TopicCount } from './archive-index.ts';
 import { LIST_ITEMS_PER_PAGE, pageOf } from './pagination.ts';
 
 /** The digest of a record, by collection and id: of its file (front matter and body), or of its front matter alone. */
@@ -59,7 +59,7 @@ export function eventPageKey(
     ...neighbours.map((other) => (other ? digest('events', other.id, 'front matter') : '')),
     ...event.related.map((id) => digest('events', id, 'front matter')),
     JSON.stringify(index.languagesByEvent.get(event.id) ?? []),
-    ...(page.number === 1 ? [named(digest, 'topics', (index.topicsByEvent.get(event.id) ?? []).map(([topic]) => topic)), ...coverage.map(listed(digest))] : page.items.map(listed(digest))),
+    ...(page.number === 1 ? [...topicCountsShown(index.topicsByEvent.get(event.id) ?? [], digest), ...coverage.map(listed(digest))] : page.items.map(listed(digest))),
   ]);
 }
 
@@ -85,6 +85,11 @@ export function languageFeedKey(lang: string, articles: readonly Article[], dige
 /** The key of a topic's feed: the topic (its names and description) and each article the feed lists. */
 export function topicFeedKey(topic: Topic, articles: readonly Article[], digest: RecordDigest): string {
   return hashParts([digest('topics', topic.id), ...articles.map(fed(digest))]);
+}
+
+/** What a list of topics with their counts (TopicCounts) shows: each topic's names and its count. */
+export function topicCountsShown(counts: readonly TopicCount[], digest: RecordDigest): string[] {
+  return counts.map(([id, count]) => `${digest('topics', id)}:${count}`);
 }
 
 /** What an entity's or topic's page shows besides its articles: the record, how many events it has, and the events listed. */

@@ -38,7 +38,7 @@ export const ar = {
   'event.date': 'التاريخ',
   'event.place': 'المكان',
   'event.participants': 'المشاركون',
-  'event.topics': 'موضوعات تغطيته',
+  'coverage.topics': 'الموضوعات المغطاة',
   'event.summary': 'الملخص',
   'event.dateEvidence': 'الدليل على التاريخ',
   'event.otherTitles': 'العنوان بلغات أخرى',

@@ -40,7 +40,7 @@ export const en = {
   'event.date': 'Date',
   'event.place': 'Place',
   'event.participants': 'Participants',
-  'event.topics': 'Topics of its coverage',
+  'coverage.topics': 'Topics covered',
   'event.summary': 'Summary',
   'event.dateEvidence': 'Evidence for the date',
   'event.otherTitles': 'Titles in other languages',

@@ -38,7 +38,7 @@ export const hi = {
   'event.date': 'तिथि',
   'event.place': 'स्थान',
   'event.participants': 'प्रतिभागी',
-  'event.topics': 'कवरेज के विषय',
+  'coverage.topics': 'कवर किए गए विषय',
   'event.summary': 'सारांश',
   'event.dateEvidence': 'तिथि का साक्ष्य',
   'event.otherTitles': 'अन्य भाषाओं में शीर्षक',

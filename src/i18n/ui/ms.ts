@@ -38,7 +38,7 @@ export const ms = {
   'event.date': 'Tarikh',
   'event.place': 'Tempat',
   'event.participants': 'Pihak terlibat',
-  'event.topics': 'Topik liputannya',
+  'coverage.topics': 'Topik yang diliputi',
   'event.summary': 'Ringkasan',
   'event.dateEvidence': 'Bukti tarikh',
   'event.otherTitles': 'Tajuk dalam bahasa lain',
