@@ -5,6 +5,7 @@
  * pagination only ever adds URLs and never moves one.
  */
 import type { Translate } from '../i18n/ui/index.ts';
+import { formatNumber } from './numbers.ts';
 
 /** Articles on one page of an event, entity, source or language. */
 export const ARTICLES_PER_PAGE = 50;
@@ -87,5 +88,5 @@ export function pagerNumbers(current: number, count: number, around = 2): (numbe
  */
 export function pagedTitle(title: string, page: Pick<Page<unknown>, 'number' | 'count'>, t: Translate, lang: string): string {
   if (page.number === 1) return title;
-  return `${title} (${t('pager.position', { number: page.number.toLocaleString(lang), count: page.count.toLocaleString(lang) })})`;
+  return `${title} (${t('pager.position', { number: formatNumber(page.number, lang), count: formatNumber(page.count, lang) })})`;
 }

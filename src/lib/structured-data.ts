@@ -92,14 +92,16 @@ export function newsArticle(article: Article, index: Pick<ArchiveIndex, 'sources
   };
 }
 
+/** Kept: a segmenter costs tens of microseconds to make, and every event page describes itself. */
+const englishSentences = new Intl.Segmenter('en', { granularity: 'sentence' });
+
 /**
  * The first sentences of `text`, as many as fit in `maxLength` characters (always at least one).
  * @example firstSentences('One. Two. Three.', 10) // "One. Two."
  */
 export function firstSentences(text: string, maxLength = 300): string {
-  const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
   let result = '';
-  for (const { segment } of segmenter.segment(text.replace(/\s+/g, ' ').trim())) {
+  for (const { segment } of englishSentences.segment(text.replace(/\s+/g, ' ').trim())) {
     if (result && (result + segment).trimEnd().length > maxLength) break;
     result += segment;
   }

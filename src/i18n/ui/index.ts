@@ -4,6 +4,7 @@ import { ar } from './ar.ts';
 import { en, type UIDictionary, type UIKey } from './en.ts';
 import { hi } from './hi.ts';
 import { ms } from './ms.ts';
+import { formatNumber } from '../../lib/numbers.ts';
 
 export type { UIKey, UIDictionary };
 
@@ -39,7 +40,7 @@ export function createTranslator(locale: LocaleKey): Translate {
  * @example articleCount(createTranslator('en'), 1234, 'en') // "Articles: 1,234"
  */
 export function articleCount(t: Translate, count: number, lang: string): string {
-  return `${t('list.count')}: ${count.toLocaleString(lang)}`;
+  return `${t('list.count')}: ${formatNumber(count, lang)}`;
 }
 
 /**
