@@ -206,6 +206,14 @@ const ruleCases: [string, RuleCase][] = [
   ['a front matter that is not canonical', { rule: 'canonical-format', file: HINDI, edit: (t) => t.replace('language: hi', "language: 'hi'"), line: lineOf("language: 'hi'"), fix: /content:fix/ }],
   ['a release version that is not semantic', { rule: 'schema', file: 'content/dataset.yaml', edit: (t) => t.replace(`- version: ${NEWEST}`, '- version: "1.0"'), line: lineOf('version: "1.0"'), fix: /correct "releases\.0\.version"/ }],
   ['a release naming no article', { rule: 'reference', file: 'content/dataset.yaml', edit: (t) => t.replace('- 2025-putin-russia-iran-trade-growth-rt', '- 2025-putin-russia-iran-trade-growth-r'), line: lineOf('trade-growth-r'), fix: /did you mean "2025-putin-russia-iran-trade-growth-rt"/ }],
+  ['a topic listed twice', {
+    rule: 'schema', file: HINDI, edit: (t) => t.replace('topics:\n  - union-state\n', 'topics:\n  - union-state\n  - union-state\n'),
+    line: (t) => t.split('\n').indexOf('topics:') + 3, message: /lists "union-state" again \(it is already item 0\): remove this one/, fix: /correct "topics\.1"/,
+  }],
+  ['an event listed twice', {
+    rule: 'schema', file: HINDI, edit: (t) => t.replace(/^events:\n {2}- (.*)$/m, 'events:\n  - $1\n  - $1'),
+    line: (t) => t.split('\n').indexOf('events:') + 3, message: /lists "2024-12-06-minsk-security-guarantees-treaty" again/, fix: /correct "events\.1"/,
+  }],
   ['a topic not in the vocabulary', { rule: 'reference', file: HINDI, edit: (t) => t.replace('topics:\n  - union-state\n', 'topics:\n  - union-states\n'), line: lineOf('- union-states'), fix: /did you mean "union-state"\? If not, add content\/topics\/union-states\.yaml/ }],
   ['an article no release adds', {
     rule: 'release', file: 'content/articles/2024-12-06-zz-unreleased.md', newFile: HINDI,

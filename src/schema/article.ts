@@ -1,6 +1,6 @@
 /** The front matter of an article: one captured report, in its own language. */
 import { z } from 'astro/zod';
-import { Capture, DatedSlug, DateWithPrecision, EditorialNote, EnglishRendering, IsoDate, LanguageTag, Slug } from './shared.ts';
+import { Capture, DatedSlug, DateWithPrecision, distinctIds, EditorialNote, EnglishRendering, IsoDate, LanguageTag, Slug } from './shared.ts';
 
 export const ArticleSchema = z
   .object({
@@ -23,9 +23,9 @@ export const ArticleSchema = z
     }),
     source: Slug.meta({ description: 'The publisher: id of a record in content/sources/.' }),
     byline: z.string().min(1).optional().meta({ description: 'The byline as printed, when there is one.' }),
-    events: z.array(DatedSlug).meta({ description: 'The events the article reports: ids of records in content/events/.' }),
+    events: distinctIds(DatedSlug).meta({ description: 'The events the article reports: ids of records in content/events/.' }),
     entities: z.array(Slug).meta({ description: 'People, places and organisations mentioned: ids of records in content/entities/.' }),
-    topics: z.array(Slug).meta({ description: 'Subjects the article is about: ids of records in content/topics/.', examples: [['nuclear-weapons', 'union-state']] }),
+    topics: distinctIds(Slug).meta({ description: 'Subjects the article is about: ids of records in content/topics/.', examples: [['nuclear-weapons', 'union-state']] }),
     capture: Capture,
     editorial_notes: z.array(EditorialNote).meta({
       description: 'Everything changed between the capture and the article text (removed, corrected, split, annotated), each with its reason.',

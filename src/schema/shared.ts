@@ -29,6 +29,22 @@ export const DatedSlug = z
   });
 
 /**
+ * A list of ids of other records, each at most once: an event listed twice would list its article twice
+ * on the event's page and count it twice.
+ */
+export function distinctIds<T extends z.ZodType<string>>(id: T) {
+  return z
+    .array(id)
+    .superRefine((ids, ctx) => {
+      ids.forEach((value, index) => {
+        const first = ids.indexOf(value);
+        if (first < index) ctx.addIssue({ code: 'custom', path: [index], message: `lists "${value}" again (it is already item ${first}): remove this one` });
+      });
+    })
+    .meta({ uniqueItems: true });
+}
+
+/**
  * True when `tag` is a well-formed BCP 47 tag already in canonical form, whose
  * language is a two- or three-letter ISO 639 code: BCP 47's grammar also
  * admits five- to eight-letter languages, none of them assigned, so "arabic"
