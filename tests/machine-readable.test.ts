@@ -105,9 +105,14 @@ describe('Atom feeds', () => {
     }
   });
 
-  test('pages link their feeds: the archive everywhere, the language on language and article pages, the event on event pages, the topic on topic pages', async () => {
-    const feedLinks = async (path: string) =>
-      selectAll('link[rel="alternate"][type="application/atom+xml"]', await loadPage(path)).map((link) => attr(link, 'href'));
+  test('pages link their feeds, in the head and the footer: the archive everywhere, the language on language and article pages, the event on event pages, the topic on topic pages', async () => {
+    // Each feed is linked twice: in the head for feed readers, and in the footer for readers to see.
+    const feedLinks = async (path: string) => {
+      const page = await loadPage(path);
+      const head = selectAll('link[rel="alternate"][type="application/atom+xml"]', page).map((link) => attr(link, 'href'));
+      assert.deepEqual(selectAll('footer nav.feed-links a', page).map((a) => attr(a, 'href')), head, `${path}: the footer lists the head's feeds`);
+      return head;
+    };
     for (const locale of localeKeys) assert.deepEqual(await feedLinks(paths.home(locale)), [feedPaths.archive()]);
     const [article] = articles;
     assert.deepEqual(await feedLinks(paths.article(article!.id)), [feedPaths.archive(), feedPaths.language(article!.language)]);

@@ -20,6 +20,7 @@ export const ar = {
   'footer.docs': 'الوثائق',
   'footer.contributing': 'المساهمة',
   'footer.citing': 'طريقة الاستشهاد بالأرشيف',
+  'footer.feeds': 'خلاصات Atom',
   'link.inEnglish': '(بالإنجليزية)',
   'home.intro':
     'يُغطّى الحدث الواحد بلغات كثيرة. يحفظ Coverage Atlas كل تقرير كما التُقط، منقّحًا ومشروحًا، ويجمع تغطية كل حدث عبر اللغات والمصادر.',

@@ -22,6 +22,7 @@ export const en = {
   'footer.docs': 'Documentation',
   'footer.contributing': 'Contributing',
   'footer.citing': 'How to cite the archive',
+  'footer.feeds': 'Atom feeds',
   'link.inEnglish': '(in English)',
   'home.intro':
     'The same event is reported in many languages. Coverage Atlas keeps each report as it was captured, cleaned and annotated, and gathers the coverage of each event across languages and publishers.',

@@ -20,6 +20,7 @@ export const ms = {
   'footer.docs': 'Dokumentasi',
   'footer.contributing': 'Cara menyumbang',
   'footer.citing': 'Cara memetik arkib',
+  'footer.feeds': 'Suapan Atom',
   'link.inEnglish': '(dalam bahasa Inggeris)',
   'home.intro':
     'Peristiwa yang sama dilaporkan dalam pelbagai bahasa. Coverage Atlas menyimpan setiap laporan seperti dalam tangkapan asal, selepas dibersihkan dan dianotasi, serta menghimpunkan liputan setiap peristiwa merentas bahasa dan sumber.',
