@@ -210,6 +210,10 @@ const ruleCases: [string, RuleCase][] = [
     rule: 'schema', file: HINDI, edit: (t) => t.replace('topics:\n  - union-state\n', 'topics:\n  - union-state\n  - union-state\n'),
     line: (t) => t.split('\n').indexOf('topics:') + 3, message: /lists "union-state" again \(it is already item 0\): remove this one/, fix: /correct "topics\.1"/,
   }],
+  ['an entity listed twice', {
+    rule: 'schema', file: HINDI, edit: (t) => t.replace('  - vladimir-putin\n', '  - vladimir-putin\n  - vladimir-putin\n'),
+    line: (t) => t.split('\n').lastIndexOf('  - vladimir-putin') + 1, message: /lists "vladimir-putin" again/, fix: /correct "entities\.\d+"/,
+  }],
   ['an event listed twice', {
     rule: 'schema', file: HINDI, edit: (t) => t.replace(/^events:\n {2}- (.*)$/m, 'events:\n  - $1\n  - $1'),
     line: (t) => t.split('\n').indexOf('events:') + 3, message: /lists "2024-12-06-minsk-security-guarantees-treaty" again/, fix: /correct "events\.1"/,

@@ -147,7 +147,7 @@ function articleLinks(
       { name: 'article', type: 'string', description: 'The article.', required: true },
       { name: link.column, type: 'string', description: link.description, required: true },
     ],
-    rows: articles.flatMap(({ data }) => [...new Set(link.ids(data))].map((id) => ({ article: data.id, [link.column]: id }))),
+    rows: articles.flatMap(({ data }) => link.ids(data).map((id) => ({ article: data.id, [link.column]: id }))),
   };
 }
 

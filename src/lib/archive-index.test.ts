@@ -21,7 +21,7 @@ const entity = (id: string) => EntitySchema.parse({ id, kind: 'person', names: {
 const input = {
   articles: [
     article('2024-12-06-a', 'hi', 's1', ['2024-12-06-e'], ['putin']),
-    article('2024-12-07-b', 'ar', 's2', ['2024-12-06-e'], ['putin', 'putin']),
+    article('2024-12-07-b', 'ar', 's2', ['2024-12-06-e'], ['putin']),
     article('2024-01-29-c', 'ar', 's2', ['2024-01-29-f']),
   ],
   events: [event('2024-12-06-e'), event('2024-01-29-f')],

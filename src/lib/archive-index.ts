@@ -90,8 +90,8 @@ export function buildArchiveIndex(input: ArchiveInput): ArchiveIndex {
   const articlesByLanguage = new Map<string, Article[]>();
   for (const article of articlesByDate) {
     for (const event of article.events) pushTo(articlesByEvent, event, article);
-    for (const entity of new Set(article.entities)) pushTo(articlesByEntity, entity, article);
-    for (const topic of new Set(article.topics)) pushTo(articlesByTopic, topic, article);
+    for (const entity of article.entities) pushTo(articlesByEntity, entity, article);
+    for (const topic of article.topics) pushTo(articlesByTopic, topic, article);
     pushTo(articlesBySource, article.source, article);
     pushTo(articlesByLanguage, article.language, article);
   }
@@ -149,7 +149,7 @@ export function buildArchiveIndex(input: ArchiveInput): ArchiveIndex {
 /** The topics of some articles, each with how many of them are about it: most first, then by id. */
 function countTopics(articles: readonly Article[]): TopicCount[] {
   const counts = new Map<string, number>();
-  for (const article of articles) for (const topic of new Set(article.topics)) counts.set(topic, (counts.get(topic) ?? 0) + 1);
+  for (const article of articles) for (const topic of article.topics) counts.set(topic, (counts.get(topic) ?? 0) + 1);
   return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
 }
 

@@ -12,7 +12,7 @@ const SHA = 'b'.repeat(64);
 const HOSTILE = '</script><script>alert(1)</script>';
 const article = (fields: Record<string, unknown>) =>
   ArticleSchema.parse({
-    id: '2024-01-x', title: 'रूस और बेलारूस', language: 'hi', source: 'statecraft', events: ['2024-01-29-e'], entities: ['putin', 'minsk', 'putin'],
+    id: '2024-01-x', title: 'रूस और बेलारूस', language: 'hi', source: 'statecraft', events: ['2024-01-29-e'], entities: ['putin', 'minsk'],
     topics: ['union-state'], editorial_notes: [], added: '2026-11-25',
     capture: { path: 'captures/001.txt', sha256: SHA, origin: { url: null, retrieved: null, description: 'x' } },
     published: { value: '2024-01', precision: 'month', basis: 'inferred', evidence: 'x' },

@@ -80,7 +80,7 @@ export function newsArticle(article: Article, index: Pick<ArchiveIndex, 'sources
     publisher: publisherOrganization(source),
     ...(article.byline ? { author: bylineAuthor(article.byline, source) } : {}),
     about: article.events.map((id) => eventReference(index.events.get(id)!, site)),
-    mentions: [...new Set(article.entities)].map((id) => entityThing(index.entities.get(id)!, site)),
+    mentions: article.entities.map((id) => entityThing(index.entities.get(id)!, site)),
     keywords: article.topics.map((id) => index.topics.get(id)!.names.en!),
     isBasedOn: {
       '@type': 'MediaObject',

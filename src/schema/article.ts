@@ -24,7 +24,7 @@ export const ArticleSchema = z
     source: Slug.meta({ description: 'The publisher: id of a record in content/sources/.' }),
     byline: z.string().min(1).optional().meta({ description: 'The byline as printed, when there is one.' }),
     events: distinctIds(DatedSlug).meta({ description: 'The events the article reports: ids of records in content/events/.' }),
-    entities: z.array(Slug).meta({ description: 'People, places and organisations mentioned: ids of records in content/entities/.' }),
+    entities: distinctIds(Slug).meta({ description: 'People, places and organisations mentioned: ids of records in content/entities/.' }),
     topics: distinctIds(Slug).meta({ description: 'Subjects the article is about: ids of records in content/topics/.', examples: [['nuclear-weapons', 'union-state']] }),
     capture: Capture,
     editorial_notes: z.array(EditorialNote).meta({

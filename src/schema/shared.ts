@@ -30,7 +30,7 @@ export const DatedSlug = z
 
 /**
  * A list of ids of other records, each at most once: an event listed twice would list its article twice
- * on the event's page and count it twice.
+ * on the event's page and count it twice; an entity or topic listed twice is named twice on the article's.
  */
 export function distinctIds<T extends z.ZodType<string>>(id: T) {
   return z
