@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import { ArticleSchema, EntitySchema, EventSchema, SourceSchema, TopicSchema } from '../schema/index.ts';
 import { buildArchiveIndex, otherCoverage } from './archive-index.ts';
 import { eventFeedArticles, languageFeedArticles, topicFeedArticles } from './feeds.ts';
-import { articleListPageKey, articlePageKey, eventFeedKey, eventPageKey, eventsListKey, languageFeedKey, topicCountsShown, topicFeedKey } from './page-keys.ts';
+import { articleListPageKey, articlePageKey, eventFeedKey, eventPageKey, eventsListKey, languageFeedKey, recordWithEvents, topicCountsShown, topicFeedKey } from './page-keys.ts';
 import { pageOf } from './pagination.ts';
 
 const article = (id: string, language: string) => ArticleSchema.parse({
@@ -99,4 +99,12 @@ test('topics shown with their counts key a page by each topic\'s names and its c
   assert.notDeepEqual(topicCountsShown([['trade', 2]], digests({ 'topics/trade': '2' })), before, 'renamed');
   assert.notDeepEqual(topicCountsShown([['trade', 3]], digests()), before, 'one more article about it');
   assert.deepEqual(topicCountsShown([['trade', 2]], digests()), before);
+});
+
+test('an entity\'s or topic\'s first page is keyed by the events it lists, its later pages by the record alone', () => {
+  const events = index.eventsByTopic.get('trade')!;
+  const key = (digest: ReturnType<typeof digests>, page: number) => recordWithEvents({ collection: 'topics', id: 'trade' }, events, page, index, digest);
+  assert.notDeepEqual(key(digests({ 'events/2024-01-29-e': '2' }), 1), key(digests(), 1), 'the first page lists the retitled event');
+  assert.deepEqual(key(digests({ 'events/2024-01-29-e': '2' }), 2), key(digests(), 2), 'a later page lists no event');
+  assert.notDeepEqual(key(digests({ 'topics/trade': '2' }), 2), key(digests(), 2), 'every page names the topic');
 });

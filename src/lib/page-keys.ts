@@ -8,8 +8,8 @@
  */
 import { createHash } from 'node:crypto';
 import type { Article, Event, Topic } from '../schema/index.ts';
-import type { ArchiveIndex, TopicCount } from './archive-index.ts';
-import { LIST_ITEMS_PER_PAGE, pageOf } from './pagination.ts';
+import { latestEvents, type ArchiveIndex, type TopicCount } from './archive-index.ts';
+import { EVENTS_ON_RECORD_PAGE, LIST_ITEMS_PER_PAGE, pageOf } from './pagination.ts';
 
 /** The digest of a record, by collection and id: of its file (front matter and body), or of its front matter alone. */
 export type RecordDigest = (collection: 'articles' | 'events' | 'sources' | 'entities' | 'topics', id: string, part?: 'front matter') => string;
@@ -92,14 +92,20 @@ export function topicCountsShown(counts: readonly TopicCount[], digest: RecordDi
   return counts.map(([id, count]) => `${digest('topics', id)}:${count}`);
 }
 
-/** What an entity's or topic's page shows besides its articles: the record, how many events it has, and the events listed. */
+/**
+ * What one page of an entity's or topic's articles shows besides them: the record, and on its first page
+ * its events as LatestEvents shows them (how many there are, and the latest listed).
+ */
 export function recordWithEvents(
   record: { collection: 'entities' | 'topics'; id: string },
-  events: { total: number; listed: readonly Event[] },
+  events: readonly Event[],
+  pageNumber: number,
   index: Pick<ArchiveIndex, 'languagesByEvent'>,
   digest: RecordDigest,
 ): string[] {
-  return [digest(record.collection, record.id), String(events.total), String(events.listed.length), ...events.listed.map(eventLine(digest, index))];
+  if (pageNumber !== 1) return [digest(record.collection, record.id)];
+  const listed = latestEvents(events, EVENTS_ON_RECORD_PAGE);
+  return [digest(record.collection, record.id), String(events.length), ...listed.map(eventLine(digest, index))];
 }
 
 /** The archive as the list pages need it. */
