@@ -10,11 +10,11 @@ import { join } from 'node:path';
 import { before, describe, test } from 'node:test';
 import { loadCollection } from '../src/lib/content-files.ts';
 import { loadDataset } from '../src/lib/dataset-file.ts';
-import { buildArchiveIndex } from '../src/lib/archive-index.ts';
+import { buildArchiveIndex, MOST_MENTIONED } from '../src/lib/archive-index.ts';
 import { languageList, languageName, textDirection } from '../src/lib/languages.ts';
 import { localeKeys, locales, localeForLanguage, type LocaleKey } from '../src/i18n/locales.ts';
-import { createTranslator } from '../src/i18n/ui/index.ts';
-import { topicName } from '../src/lib/names.ts';
+import { createTranslator, type UIKey } from '../src/i18n/ui/index.ts';
+import { entityName, topicName } from '../src/lib/names.ts';
 import { paths } from '../src/lib/routing.ts';
 import type { Article, Entity, Event, Source, Topic } from '../src/schema/index.ts';
 import type { RootContent } from 'hast';
@@ -149,26 +149,22 @@ describe('list and record pages', () => {
     }
   });
 
-  test('event, entity and source pages name the topics of their articles in the page\'s language, with how many are about each', async () => {
-    const pages = [
-      ...events.map((event) => ({ id: event.id, path: (locale: LocaleKey) => paths.event(locale, event.id), about: articles.filter((a) => a.events.includes(event.id)) })),
-      ...entities.map((entity) => ({ id: entity.id, path: (locale: LocaleKey) => paths.entity(locale, entity.id), about: articles.filter((a) => a.entities.includes(entity.id)) })),
-      ...sources.map((source) => ({ id: source.id, path: (locale: LocaleKey) => paths.source(locale, source.id), about: articles.filter((a) => a.source === source.id) })),
-    ];
-    let withTopics = 0;
-    for (const { id, path, about } of pages) {
-      const expected = topics
-        .map((topic) => [topic, about.filter((a) => a.topics.includes(topic.id)).length] as const)
-        .filter(([, count]) => count > 0)
-        .sort(([a, x], [b, y]) => y - x || a.id.localeCompare(b.id));
-      if (expected.length > 0) withTopics++;
+  /** Records counted in the articles of a page, most first and then by id, as the page's `label` row lists them. */
+  async function assertCountsRow(
+    pages: readonly { id: string; path: (locale: LocaleKey) => string; counts: readonly (readonly [string, number])[] }[],
+    label: UIKey,
+    link: (locale: LocaleKey, id: string) => { href: string; name: { text: string; lang: string } },
+  ): Promise<number> {
+    let withRow = 0;
+    for (const { id, path, counts } of pages) {
+      const expected = [...counts].filter(([, count]) => count > 0).sort(([a, x], [b, y]) => y - x || a.localeCompare(b));
+      if (expected.length > 0) withRow++;
       for (const locale of localeKeys) {
         const t = createTranslator(locale);
         const page = await loadPage(path(locale));
-        const terms = selectAll('dl.facts dt', page);
-        const position = terms.findIndex((dt) => toText(dt) === t('coverage.topics'));
+        const position = selectAll('dl.facts dt', page).findIndex((dt) => toText(dt) === t(label));
         if (expected.length === 0) {
-          assert.equal(position, -1, `${locale} ${id}: no topics, no row`);
+          assert.equal(position, -1, `${locale} ${id}: nothing to count, no row`);
           continue;
         }
         const list = selectAll('dl.facts dd', page)[position]!;
@@ -177,13 +173,50 @@ describe('list and record pages', () => {
           return { href: attr(select('a', li), 'href'), text: toText(span), lang: attr(span, 'lang'), count: toText(li).slice(toText(span).length).trim() };
         });
         const lang = locales[locale].lang;
-        assert.deepEqual(shown, expected.map(([topic, count]) => {
-          const name = topicName(topic, lang);
-          return { href: paths.topic(locale, topic.id), text: name.text, lang: name.lang, count: `(${count.toLocaleString(lang)})` };
-        }), `${locale} ${id}`);
+        assert.deepEqual(shown, expected.map(([recordId, count]) => {
+          const { href, name } = link(locale, recordId);
+          return { href, text: name.text, lang: name.lang, count: `(${count.toLocaleString(lang)})` };
+        }), `${locale} ${id}: ${label}`);
       }
     }
+    return withRow;
+  }
+
+  /** How many of some articles list each of some records' ids. */
+  const countIn = (ids: readonly string[], about: readonly Article[], listed: (article: Article) => readonly string[]) =>
+    ids.map((id) => [id, about.filter((a) => listed(a).includes(id)).length] as const);
+
+  test('event, entity and source pages name the topics of their articles in the page\'s language, with how many are about each', async () => {
+    const topicIds = topics.map((topic) => topic.id);
+    const pages = [
+      ...events.map((event) => ({ id: event.id, path: (locale: LocaleKey) => paths.event(locale, event.id), about: articles.filter((a) => a.events.includes(event.id)) })),
+      ...entities.map((entity) => ({ id: entity.id, path: (locale: LocaleKey) => paths.entity(locale, entity.id), about: articles.filter((a) => a.entities.includes(entity.id)) })),
+      ...sources.map((source) => ({ id: source.id, path: (locale: LocaleKey) => paths.source(locale, source.id), about: articles.filter((a) => a.source === source.id) })),
+    ].map(({ about, ...page }) => ({ ...page, counts: countIn(topicIds, about, (a) => a.topics) }));
+    const withTopics = await assertCountsRow(pages, 'coverage.topics', (locale, id) => ({ href: paths.topic(locale, id), name: topicName(topics.find((topic) => topic.id === id)!, locales[locale].lang) }));
     assert.ok(withTopics > events.length + sources.length, 'events, sources and entities with topics');
+  });
+
+  test('entity, topic and source pages name the entities their articles mention most, in the page\'s language, with how many mention each', async () => {
+    const entityIds = entities.map((entity) => entity.id);
+    const mostMentioned = (about: readonly Article[], except?: string) =>
+      countIn(entityIds.filter((id) => id !== except), about, (a) => a.entities)
+        .filter(([, count]) => count > 0)
+        .sort(([a, x], [b, y]) => y - x || a.localeCompare(b))
+        .slice(0, MOST_MENTIONED);
+    const link = (locale: LocaleKey, id: string) => ({ href: paths.entity(locale, id), name: entityName(entities.find((entity) => entity.id === id)!, locales[locale].lang) });
+    const beside = entities.map((entity) => ({
+      id: entity.id, path: (locale: LocaleKey) => paths.entity(locale, entity.id), counts: mostMentioned(articles.filter((a) => a.entities.includes(entity.id)), entity.id),
+    }));
+    const withOthers = await assertCountsRow(beside, 'entity.mentionedWith', link);
+    assert.ok(beside.some(({ counts }) => counts.length === MOST_MENTIONED), 'an entity mentioned beside more entities than are shown');
+    assert.ok(withOthers > entities.length / 2, 'entities mentioned beside others');
+    const covered = topics.filter((topic) => articles.some((a) => a.topics.includes(topic.id)));
+    const byTopicOrSource = [
+      ...covered.map((topic) => ({ id: topic.id, path: (locale: LocaleKey) => paths.topic(locale, topic.id), counts: mostMentioned(articles.filter((a) => a.topics.includes(topic.id))) })),
+      ...sources.map((source) => ({ id: source.id, path: (locale: LocaleKey) => paths.source(locale, source.id), counts: mostMentioned(articles.filter((a) => a.source === source.id)) })),
+    ];
+    assert.ok(await assertCountsRow(byTopicOrSource, 'coverage.entities', link) > covered.length, 'topics and sources whose articles mention someone');
   });
 
   test('each topic an article is about has a page in every locale, titled in its language, listing exactly its articles and, newest first, the events they cover', async () => {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { ArticleSchema, EntitySchema, EventSchema, SourceSchema, TopicSchema } from '../schema/index.ts';
-import { buildArchiveIndex, buildCoverageGrid, findBrokenReferences, consecutiveRuns, otherCoverage, timelineNeighbours } from './archive-index.ts';
+import { MOST_MENTIONED, buildArchiveIndex, buildCoverageGrid, findBrokenReferences, consecutiveRuns, otherCoverage, timelineNeighbours } from './archive-index.ts';
 
 const capture = { path: 'captures/x.txt', sha256: 'a'.repeat(64), origin: { url: null, retrieved: null, description: 'x' } };
 const article = (id: string, language: string, source: string, events: string[], entities: string[] = [], topics: string[] = []) =>
@@ -67,6 +67,29 @@ test("an event's, entity's or source's topics are its articles', counted, most f
   assert.deepEqual(index.topicsBySource.get('s2'), [['sanctions', 2], ['trade', 1]]);
   assert.deepEqual(index.topicsBySource.get('s1'), [['sanctions', 1], ['union-state', 1]]);
   assert.deepEqual(index.topicsByEntity.get('putin'), [['sanctions', 2], ['union-state', 1]]);
+});
+
+test("the entities most mentioned beside an entity, by a topic's articles or a source's: counted, most first, then by id, up to a limit", () => {
+  const index = buildArchiveIndex({
+    ...input,
+    articles: [
+      article('2024-12-06-a', 'hi', 's1', ['2024-12-06-e'], ['putin', 'minsk', 'lukashenko'], ['sanctions']),
+      article('2024-12-07-b', 'ar', 's2', ['2024-12-06-e'], ['putin', 'lukashenko'], ['sanctions']),
+      article('2024-12-08-d', 'ar', 's2', ['2024-12-06-e'], ['lukashenko', 'belarus']),
+      article('2024-01-29-c', 'ar', 's2', ['2024-01-29-f'], [], ['trade']),
+    ],
+  });
+  assert.deepEqual(index.mentionedWith('putin'), [['lukashenko', 2], ['minsk', 1]], 'not itself');
+  assert.deepEqual(index.mentionedWith('lukashenko'), [['putin', 2], ['belarus', 1], ['minsk', 1]], 'as many: by id');
+  assert.deepEqual(index.mostMentionedByTopic('sanctions'), [['lukashenko', 2], ['putin', 2], ['minsk', 1]]);
+  assert.deepEqual(index.mostMentionedByTopic('trade'), [], 'its articles mention no one');
+  assert.deepEqual(index.mostMentionedBySource('s2'), [['lukashenko', 2], ['belarus', 1], ['putin', 1]]);
+  assert.deepEqual(index.mentionedWith('nobody'), []);
+  assert.equal(index.mentionedWith('putin'), index.mentionedWith('putin'), 'worked out once');
+
+  const many = Array.from({ length: MOST_MENTIONED + 5 }, (_, i) => `e${String(i).padStart(2, '0')}`);
+  const crowded = buildArchiveIndex({ ...input, articles: [article('2024-12-06-a', 'hi', 's1', ['2024-12-06-e'], ['putin', ...many])] });
+  assert.deepEqual(crowded.mentionedWith('putin').map(([id]) => id), many.slice(0, MOST_MENTIONED));
 });
 
 test("an article's other coverage takes other languages first, in turn, up to a limit", () => {

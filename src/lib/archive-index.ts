@@ -4,6 +4,7 @@
  */
 import { collections, type Article, type Entity, type Event, type Source, type Topic } from '../schema/index.ts';
 import type { ContentProblem } from '../schema/parse.ts';
+import { memoize } from './memoize.ts';
 import { nearestId } from './suggest.ts';
 
 export interface ArchiveInput {
@@ -48,6 +49,14 @@ export interface ArchiveIndex {
   topicsByEntity: ReadonlyMap<string, readonly TopicCount[]>;
   /** The topics of each source's articles, counted likewise. */
   topicsBySource: ReadonlyMap<string, readonly TopicCount[]>;
+  /**
+   * The entities most often mentioned beside an entity (by the articles that mention it), a topic's articles or
+   * a source's, counted (mostMentioned). Worked out when a page first asks, once: the search and the exports
+   * build this index too, and never ask.
+   */
+  mentionedWith: (entity: string) => readonly EntityCount[];
+  mostMentionedByTopic: (topic: string) => readonly EntityCount[];
+  mostMentionedBySource: (source: string) => readonly EntityCount[];
   /** Each topic's events (those some article of whose coverage is about it), oldest first. */
   eventsByTopic: ReadonlyMap<string, readonly Event[]>;
   /** The topics some article is about: those that have a page and a search record. */
@@ -63,8 +72,15 @@ export interface ArchiveIndex {
 
 /** A language and how many articles it has in some list. */
 export type LanguageCount = readonly [language: string, articles: number];
+/** A record's id and how many articles of some list are about it (a topic) or mention it (an entity). */
+export type RecordCount = readonly [id: string, articles: number];
 /** A topic and how many articles of some list are about it. */
-export type TopicCount = readonly [topic: string, articles: number];
+export type TopicCount = RecordCount;
+/** An entity and how many articles of some list mention it. */
+export type EntityCount = RecordCount;
+
+/** How many entities a page names as the most mentioned by its articles. */
+export const MOST_MENTIONED = 10;
 
 const byNewest = (a: Article, b: Article) =>
   b.published.value.localeCompare(a.published.value) || a.id.localeCompare(b.id);
@@ -133,6 +149,9 @@ export function buildArchiveIndex(input: ArchiveInput): ArchiveIndex {
     topicsByEvent,
     topicsByEntity: countTopicsOf(articlesByEntity),
     topicsBySource: countTopicsOf(articlesBySource),
+    mentionedWith: memoize((entity) => mostMentioned(articlesByEntity.get(entity) ?? [], entity)),
+    mostMentionedByTopic: memoize((topic) => mostMentioned(articlesByTopic.get(topic) ?? [])),
+    mostMentionedBySource: memoize((source) => mostMentioned(articlesBySource.get(source) ?? [])),
     timelinePosition: new Map(timeline.map((event, position) => [event.id, position])),
     articlesByEntity,
     articlesByTopic,
@@ -148,9 +167,24 @@ export function buildArchiveIndex(input: ArchiveInput): ArchiveIndex {
 
 /** The topics of some articles, each with how many of them are about it: most first, then by id. */
 function countTopics(articles: readonly Article[]): TopicCount[] {
+  return countIds(articles, (article) => article.topics);
+}
+
+/** How many of some articles list each id `idsOf` gives: most first, then by id. */
+function countIds(articles: readonly Article[], idsOf: (article: Article) => readonly string[], except?: string): [string, number][] {
   const counts = new Map<string, number>();
-  for (const article of articles) for (const topic of article.topics) counts.set(topic, (counts.get(topic) ?? 0) + 1);
+  for (const article of articles) for (const id of idsOf(article)) counts.set(id, (counts.get(id) ?? 0) + 1);
+  if (except !== undefined) counts.delete(except);
   return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+}
+
+/**
+ * The entities some articles mention most, each with how many of them mention it: most first, then by id; at
+ * most `limit`, leaving out `except` (the entity all of them mention).
+ * @example mostMentioned(articlesOfPutin, 'vladimir-putin') // [['alexander-lukashenko', 5], ['belarus', 5], …]
+ */
+function mostMentioned(articles: readonly Article[], except?: string, limit = MOST_MENTIONED): EntityCount[] {
+  return countIds(articles, (article) => article.entities, except).slice(0, limit);
 }
 
 /** The topics of each list of articles, counted (countTopics), by the list's key. */

@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import { ArticleSchema, EntitySchema, EventSchema, SourceSchema, TopicSchema } from '../schema/index.ts';
 import { buildArchiveIndex, otherCoverage } from './archive-index.ts';
 import { eventFeedArticles, languageFeedArticles, topicFeedArticles } from './feeds.ts';
-import { articleListPageKey, articlePageKey, eventFeedKey, eventPageKey, eventsListKey, languageFeedKey, recordWithEvents, topicCountsShown, topicFeedKey } from './page-keys.ts';
+import { articleListPageKey, articlePageKey, eventFeedKey, eventPageKey, eventsListKey, languageFeedKey, recordWithEvents, countsShown, topicFeedKey } from './page-keys.ts';
 import { pageOf } from './pagination.ts';
 
 const article = (id: string, language: string) => ArticleSchema.parse({
@@ -94,11 +94,14 @@ test('renaming the source or an entity changes the pages that name them', () => 
   assert.equal(keys(digests({ 'entities/putin': '2' })).eventFeed, before.eventFeed, 'a feed names no entity');
 });
 
-test('topics shown with their counts key a page by each topic\'s names and its count', () => {
-  const before = topicCountsShown([['trade', 2]], digests());
-  assert.notDeepEqual(topicCountsShown([['trade', 2]], digests({ 'topics/trade': '2' })), before, 'renamed');
-  assert.notDeepEqual(topicCountsShown([['trade', 3]], digests()), before, 'one more article about it');
-  assert.deepEqual(topicCountsShown([['trade', 2]], digests()), before);
+test('topics or entities shown with their counts key a page by each one\'s names and its count', () => {
+  for (const collection of ['topics', 'entities'] as const) {
+    const before = countsShown(collection, [['x', 2]], digests());
+    assert.notDeepEqual(countsShown(collection, [['x', 2]], digests({ [`${collection}/x`]: '2' })), before, `${collection}: renamed`);
+    assert.notDeepEqual(countsShown(collection, [['x', 3]], digests()), before, `${collection}: one more article`);
+    assert.deepEqual(countsShown(collection, [['x', 2]], digests()), before);
+  }
+  assert.deepEqual(countsShown('topics', [['x', 2]], digests({ 'entities/x': '2' })), countsShown('topics', [['x', 2]], digests()), 'a topic\'s key ignores an entity of the same id');
 });
 
 test('an entity\'s or topic\'s first page is keyed by the events it lists, its later pages by the record alone', () => {

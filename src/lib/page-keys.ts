@@ -8,7 +8,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Article, Event, Topic } from '../schema/index.ts';
-import { latestEvents, type ArchiveIndex, type TopicCount } from './archive-index.ts';
+import { latestEvents, type ArchiveIndex, type RecordCount } from './archive-index.ts';
 import { EVENTS_ON_RECORD_PAGE, LIST_ITEMS_PER_PAGE, pageOf } from './pagination.ts';
 
 /** The digest of a record, by collection and id: of its file (front matter and body), or of its front matter alone. */
@@ -59,7 +59,7 @@ export function eventPageKey(
     ...neighbours.map((other) => (other ? digest('events', other.id, 'front matter') : '')),
     ...event.related.map((id) => digest('events', id, 'front matter')),
     JSON.stringify(index.languagesByEvent.get(event.id) ?? []),
-    ...(page.number === 1 ? [...topicCountsShown(index.topicsByEvent.get(event.id) ?? [], digest), ...coverage.map(listed(digest))] : page.items.map(listed(digest))),
+    ...(page.number === 1 ? [...countsShown('topics', index.topicsByEvent.get(event.id) ?? [], digest), ...coverage.map(listed(digest))] : page.items.map(listed(digest))),
   ]);
 }
 
@@ -87,9 +87,9 @@ export function topicFeedKey(topic: Topic, articles: readonly Article[], digest:
   return hashParts([digest('topics', topic.id), ...articles.map(fed(digest))]);
 }
 
-/** What a list of topics with their counts (TopicCounts) shows: each topic's names and its count. */
-export function topicCountsShown(counts: readonly TopicCount[], digest: RecordDigest): string[] {
-  return counts.map(([id, count]) => `${digest('topics', id)}:${count}`);
+/** What a list of topics or entities with their counts (RecordCounts) shows: each one's names and its count. */
+export function countsShown(collection: 'topics' | 'entities', counts: readonly RecordCount[], digest: RecordDigest): string[] {
+  return counts.map(([id, count]) => `${digest(collection, id)}:${count}`);
 }
 
 /**
