@@ -114,6 +114,8 @@ describe('queries in every script', () => {
       const expected = entityName(belarus, locale);
       const title = await page.$eval(`#search-results a.item-title[href="${paths.entity(locale, belarus.id)}"] span`, (span) => [span.textContent, span.getAttribute('lang'), span.getAttribute('dir')]);
       assert.deepEqual(title, [expected.text, expected.lang, expected.dir], `the entity as the ${locale} page titles it`);
+      const kind = await page.$eval(`#search-results li:has(a.item-title[href="${paths.entity(locale, belarus.id)}"]) .meta`, (meta) => meta.textContent);
+      assert.equal(kind, dictionaries[locale][`entity.kind.${belarus.kind}`], 'the entity says what it is, as its page does');
       // An article from NewsIT names its source as the source's page does in this interface language.
       const source = sourceName(newsit, locale);
       const shown = await page.$$eval('#search-results .meta span', (spans) => spans.map((span) => [span.textContent, span.getAttribute('lang')]));

@@ -8,7 +8,7 @@ const putin = EntitySchema.parse({ id: 'putin', kind: 'person', names: { en: ['V
 test('an entity result carries its name in each interface language that has one, as the localized page shows it', () => {
   const fields = entitySearchFields(putin);
   assert.equal(fields.title, 'Vladimir Putin');
-  assert.deepEqual(fields.meta, { type: 'entity', title_in_hi: 'व्लादिमीर पुतिन', title_in_ar: 'فلاديمير بوتين' }, 'no Malay name is recorded, so none is claimed');
+  assert.deepEqual(fields.meta, { type: 'entity', kind: 'person', title_in_hi: 'व्लादिमीर पुतिन', title_in_ar: 'فلاديمير بوتين' }, 'no Malay name is recorded, so none is claimed');
 });
 
 test('an event result carries its localized titles; a source its names', () => {

@@ -223,7 +223,7 @@ export function entitySearchFields(entity: Entity): SearchFields {
     url: searchUrl.entity(entity.id),
     title: entityName(entity, defaultLocale).text,
     bundle: 'en',
-    meta: { type: 'entity', ...localizedMeta('title', (lang) => entityName(entity, lang)) },
+    meta: { type: 'entity', kind: entity.kind, ...localizedMeta('title', (lang) => entityName(entity, lang)) },
     filters: { type: ['entity'], entity: [filterValue.entity(entity)], entity_kind: [entity.kind] },
     sort: {},
     ...splitNames(allNames(entity), 'Latn'),

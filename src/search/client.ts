@@ -390,7 +390,9 @@ export function startSearch(): void {
     }
     const details = document.createElement('div');
     details.className = 'meta';
-    const parts: (string | HTMLSpanElement | undefined)[] = [s[`search.type.${meta.type}`]];
+    // An entity says what it is ("Person"), as its page does, rather than what kinds there are.
+    const kind = meta.type === 'entity' && meta.kind ? s[`entity.kind.${meta.kind}`] : undefined;
+    const parts: (string | HTMLSpanElement | undefined)[] = [kind ?? s[`search.type.${meta.type}`]];
     if (language) parts.push(languageNames.of(language) ?? language);
     parts.push(inLanguage(meta, 'source', 'en'));
     if (meta.published && meta.precision) {
