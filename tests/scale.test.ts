@@ -15,14 +15,15 @@ import { after, before, describe, test } from 'node:test';
 import { fromHtml } from 'hast-util-from-html';
 import { select, selectAll } from 'hast-util-select';
 import { loadCollection } from '../src/lib/content-files.ts';
-import { EVENTS_ON_RECORD_PAGE } from '../src/lib/pagination.ts';
+import { formatNumber } from '../src/lib/numbers.ts';
+import { ARTICLES_PER_PAGE, EVENTS_ON_RECORD_PAGE } from '../src/lib/pagination.ts';
 import { paths } from '../src/lib/routing.ts';
 import { bundleForLanguage } from '../src/lib/search-fields.ts';
 import { shardIndex } from '../src/lib/search-shards.ts';
 import type { Article, Event } from '../src/schema/index.ts';
 import { largestPage, pageWeight } from '../scripts/bench/lib/page-weight.ts';
 import { launchBrowser } from './helpers/browser.ts';
-import { attr, digestTree, ROOT } from './helpers/dist.ts';
+import { attr, digestTree, ROOT, toText } from './helpers/dist.ts';
 import { serveDist } from './helpers/server.ts';
 
 const ARTICLES = 1000;
@@ -119,6 +120,36 @@ describe(`a ${ARTICLES.toLocaleString('en')}-article build`, () => {
     }
     assert.ok(paginated > 0, 'topics with more than one page of articles');
     assert.ok(moreEvents > 0, 'topics with more events than their page lists');
+  });
+
+  test('every page of a language\'s articles indexes the list\'s years, each linking to its newest article, on its page', async () => {
+    let years = 0;
+    for (const language of new Set(articles.map((a) => a.language))) {
+      const list = articles.filter((a) => a.language === language)
+        .sort((a, b) => b.published.value.localeCompare(a.published.value) || a.id.localeCompare(b.id));
+      assert.ok(list.length > ARTICLES_PER_PAGE, `${language}: more than one page`);
+      const expected: { year: string; count: string; first: string }[] = [];
+      for (const article of list) {
+        const year = article.published.value.slice(0, 4);
+        if (expected.at(-1)?.year === year) continue;
+        expected.push({ year, count: `(${formatNumber(list.filter((a) => a.published.value.startsWith(year)).length, 'ar')})`, first: paths.article(article.id) });
+      }
+      years += expected.length;
+      const pages = Math.ceil(list.length / ARTICLES_PER_PAGE);
+      for (let number = 1; number <= pages; number++) {
+        const html = await page(paths.language('ar', language, number));
+        const index = selectAll('nav.year-index li', html).map((li) => ({ year: toText(select('a', li)!), count: toText(li).slice(toText(select('a', li)!).length).trim(), href: attr(select('a', li), 'href') }));
+        assert.deepEqual(index.map(({ year, count }) => ({ year, count })), expected.map(({ year, count }) => ({ year, count })), `${language} page ${number}: the years, newest first, with their counts`);
+        if (number > 1) continue;
+        for (const [i, { year, href }] of index.entries()) {
+          const [target, anchor] = href.split('#');
+          const item = select(`#${anchor}`, await page(target!));
+          assert.ok(item, `${language} ${year}: ${href} is there`);
+          assert.equal(attr(select('a.item-title', item), 'href'), expected[i]!.first, `${language} ${year}: ${href} is its newest article`);
+        }
+      }
+    }
+    assert.ok(years > 10, 'the corpus spans years');
   });
 
   test('the exports have one row per article and per event, in every format', async () => {

@@ -4,7 +4,8 @@
  */
 import { collections, type Article, type Entity, type Event, type Source, type Topic } from '../schema/index.ts';
 import type { ContentProblem } from '../schema/parse.ts';
-import { memoize } from './memoize.ts';
+import { memoize, memoizeWeak } from './memoize.ts';
+import { yearRuns, type YearRun } from './pagination.ts';
 import { nearestId } from './suggest.ts';
 
 export interface ArchiveInput {
@@ -57,6 +58,8 @@ export interface ArchiveIndex {
   mentionedWith: (entity: string) => readonly EntityCount[];
   mostMentionedByTopic: (topic: string) => readonly EntityCount[];
   mostMentionedBySource: (source: string) => readonly EntityCount[];
+  /** The years of one of the index's lists of articles, newest first (yearRuns): worked out once a list, when a page asks. */
+  articleYears: (articles: readonly Article[]) => readonly YearRun[];
   /** Each topic's events (those some article of whose coverage is about it), oldest first. */
   eventsByTopic: ReadonlyMap<string, readonly Event[]>;
   /** The topics some article is about: those that have a page and a search record. */
@@ -152,6 +155,7 @@ export function buildArchiveIndex(input: ArchiveInput): ArchiveIndex {
     mentionedWith: memoize((entity) => mostMentioned(articlesByEntity.get(entity) ?? [], entity)),
     mostMentionedByTopic: memoize((topic) => mostMentioned(articlesByTopic.get(topic) ?? [])),
     mostMentionedBySource: memoize((source) => mostMentioned(articlesBySource.get(source) ?? [])),
+    articleYears: memoizeWeak((articles: readonly Article[]) => yearRuns(articles, (article) => article.published.value.slice(0, 4))),
     timelinePosition: new Map(timeline.map((event, position) => [event.id, position])),
     articlesByEntity,
     articlesByTopic,

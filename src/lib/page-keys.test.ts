@@ -4,7 +4,7 @@ import { ArticleSchema, EntitySchema, EventSchema, SourceSchema, TopicSchema } f
 import { buildArchiveIndex, otherCoverage } from './archive-index.ts';
 import { eventFeedArticles, languageFeedArticles, topicFeedArticles } from './feeds.ts';
 import { articleListPageKey, articlePageKey, eventFeedKey, eventPageKey, eventsListKey, languageFeedKey, recordWithEvents, countsShown, topicFeedKey } from './page-keys.ts';
-import { pageOf } from './pagination.ts';
+import { pageOf, type YearRun } from './pagination.ts';
 
 const article = (id: string, language: string) => ArticleSchema.parse({
   id, title: id, language, source: 's', events: ['2024-01-29-e'], entities: ['putin'], topics: ['trade'], editorial_notes: [], added: '2026-11-25',
@@ -34,7 +34,7 @@ const keys = (digest: ReturnType<typeof digests>) => {
     articleA: articlePageKey(a, otherCoverage(a, index, 12), index, digest),
     articleB: articlePageKey(index.articles.get('2024-01-30-b')!, otherCoverage(index.articles.get('2024-01-30-b')!, index, 12), index, digest),
     event: eventPageKey(event, pageOf(index.coverageByEvent.get(event.id)!, 1, 50), [undefined, undefined], index, digest),
-    language: articleListPageKey(pageOf(index.articlesByLanguage.get('hi')!, 1, 50), ['hi'], digest),
+    language: articleListPageKey(pageOf(index.articlesByLanguage.get('hi')!, 1, 50), index.articleYears(index.articlesByLanguage.get('hi')!), ['hi'], digest),
     events: eventsListKey(archive, 1),
     eventFeed: eventFeedKey(event, eventFeedArticles(index, event.id), digest),
     languageFeed: languageFeedKey('hi', languageFeedArticles(index, 'hi'), digest),
@@ -110,4 +110,13 @@ test('an entity\'s or topic\'s first page is keyed by the events it lists, its l
   assert.notDeepEqual(key(digests({ 'events/2024-01-29-e': '2' }), 1), key(digests(), 1), 'the first page lists the retitled event');
   assert.deepEqual(key(digests({ 'events/2024-01-29-e': '2' }), 2), key(digests(), 2), 'a later page lists no event');
   assert.notDeepEqual(key(digests({ 'topics/trade': '2' }), 2), key(digests(), 2), 'every page names the topic');
+});
+
+test('a page of a list of articles is keyed by the index of the list\'s years: each year\'s count and the page it starts on', () => {
+  const page = { number: 2, count: 3, total: 120, items: [] };
+  const key = (years: YearRun[]) => articleListPageKey(page, years, [], digests());
+  const before = key([{ year: '2024', items: 60, start: 0 }, { year: '2023', items: 60, start: 60 }]);
+  assert.notEqual(key([{ year: '2024', items: 61, start: 0 }, { year: '2023', items: 59, start: 61 }]), before, 'a year counts one more');
+  assert.notEqual(key([{ year: '2024', items: 40, start: 0 }, { year: '2023', items: 80, start: 40 }]), before, '2023 starts a page earlier');
+  assert.equal(key([{ year: '2024', items: 60, start: 0 }, { year: '2023', items: 60, start: 60 }]), before);
 });

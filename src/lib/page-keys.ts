@@ -9,7 +9,7 @@
 import { createHash } from 'node:crypto';
 import type { Article, Event, Topic } from '../schema/index.ts';
 import { latestEvents, type ArchiveIndex, type RecordCount } from './archive-index.ts';
-import { EVENTS_ON_RECORD_PAGE, LIST_ITEMS_PER_PAGE, pageOf } from './pagination.ts';
+import { ARTICLES_PER_PAGE, EVENTS_ON_RECORD_PAGE, LIST_ITEMS_PER_PAGE, pageAt, pageOf, type YearRun } from './pagination.ts';
 
 /** The digest of a record, by collection and id: of its file (front matter and body), or of its front matter alone. */
 export type RecordDigest = (collection: 'articles' | 'events' | 'sources' | 'entities' | 'topics', id: string, part?: 'front matter') => string;
@@ -63,9 +63,13 @@ export function eventPageKey(
   ]);
 }
 
-/** The key of one page of a list of articles (an entity's, a source's, a language's), with whatever else the page shows. */
-export function articleListPageKey(page: { number: number; count: number; total: number; items: readonly Article[] }, shown: readonly string[], digest: RecordDigest): string {
-  return hashParts([...shown, page.number, page.count, page.total, ...page.items.map(listed(digest))]);
+/**
+ * The key of one page of a list of articles (an entity's, a source's, a topic's, a language's), with the index of
+ * the list's years (each year's count and page) and whatever else the page shows.
+ */
+export function articleListPageKey(page: { number: number; count: number; total: number; items: readonly Article[] }, years: readonly YearRun[], shown: readonly string[], digest: RecordDigest): string {
+  const yearIndex = years.map((run) => `${run.year}:${run.items}:${pageAt(run.start, ARTICLES_PER_PAGE)}`).join(' ');
+  return hashParts([...shown, page.number, page.count, page.total, yearIndex, ...page.items.map(listed(digest))]);
 }
 
 /**

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { createTranslator } from '../i18n/ui/index.ts';
-import { pageCount, pageOf, pageParam, pagePath, pagedTitle, pagerNumbers } from './pagination.ts';
+import { pageAt, pageCount, pageOf, pageParam, pagePath, pagedTitle, pagerNumbers, yearRuns } from './pagination.ts';
 
 test('pageCount: an empty list has one page; a partial page counts', () => {
   assert.equal(pageCount(0, 50), 1);
@@ -44,4 +44,16 @@ test('pagedTitle adds the position after page 1, in the interface language', () 
   assert.equal(pagedTitle('Minsk', { number: 1, count: 3 }, createTranslator('en'), 'en'), 'Minsk');
   assert.equal(pagedTitle('Minsk', { number: 2, count: 3 }, createTranslator('en'), 'en'), 'Minsk (Page 2 of 3)');
   assert.equal(pagedTitle('मिन्स्क', { number: 2, count: 3 }, createTranslator('hi'), 'hi'), 'मिन्स्क (पृष्ठ 2 / 3)');
+});
+
+test('yearRuns: each year of a list ordered by date once, with its count and where it starts; pageAt finds its page', () => {
+  const dates = ['2025-03-01', '2025', '2024-12-31', '2024-01', '2024', '1999-07-04'];
+  const runs = yearRuns(dates, (date) => date.slice(0, 4));
+  assert.deepEqual(runs, [{ year: '2025', items: 2, start: 0 }, { year: '2024', items: 3, start: 2 }, { year: '1999', items: 1, start: 5 }]);
+  assert.deepEqual(runs.map((run) => pageAt(run.start, 2)), [1, 2, 3]);
+  for (const run of runs) assert.equal(pageOf(dates, pageAt(run.start, 2), 2).items[run.start % 2]!.slice(0, 4), run.year, `${run.year} starts on its page`);
+  assert.deepEqual(yearRuns([], String), []);
+  assert.equal(pageAt(0, 50), 1);
+  assert.equal(pageAt(49, 50), 1);
+  assert.equal(pageAt(50, 50), 2);
 });

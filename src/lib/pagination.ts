@@ -90,3 +90,43 @@ export function pagedTitle(title: string, page: Pick<Page<unknown>, 'number' | '
   if (page.number === 1) return title;
   return `${title} (${t('pager.position', { number: formatNumber(page.number, lang), count: formatNumber(page.count, lang) })})`;
 }
+
+/** A year's run in a list ordered by date: the year, how many items of the list are from it, and where its first is. */
+export interface YearRun {
+  year: string;
+  items: number;
+  /** 0-based position of the year's first item in the whole list. */
+  start: number;
+}
+
+/**
+ * The years of a list ordered by date (newest or oldest first, so that each year's items are together), each
+ * with how many items are from it and where they start: what a long list's index of years links to.
+ * @example yearRuns(['2025-01-02', '2024-05', '2024'], (date) => date.slice(0, 4)) // [{ year: '2025', items: 1, start: 0 }, { year: '2024', items: 2, start: 1 }]
+ */
+export function yearRuns<T>(items: readonly T[], yearOf: (item: T) => string): YearRun[] {
+  const runs: YearRun[] = [];
+  items.forEach((item, position) => {
+    const year = yearOf(item);
+    const last = runs.at(-1);
+    if (last?.year === year) last.items++;
+    else runs.push({ year, items: 1, start: position });
+  });
+  return runs;
+}
+
+/**
+ * The number of the page that holds position `start` (0-based) of a list with `perPage` items a page.
+ * @example pageAt(50, 50) // 2
+ */
+export function pageAt(start: number, perPage: number): number {
+  return Math.floor(start / perPage) + 1;
+}
+
+/**
+ * The fragment of the first item of a year in a list's page, where the list's index of years links.
+ * @example yearAnchor('2024') // "y2024"
+ */
+export function yearAnchor(year: string): string {
+  return `y${year}`;
+}

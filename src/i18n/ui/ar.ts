@@ -182,6 +182,7 @@ export const ar = {
   'data.cite': 'طريقة الاستشهاد بمجموعة البيانات',
   'data.dictionary': 'كل جدول وعمود موصوف في قاموس البيانات.',
   'data.eventBundle': 'تنزيل مقالات هذا الحدث ولقطاتها (zip)',
+  'years.label': 'السنوات',
   'pager.label': 'الصفحات',
   'pager.previous': 'الصفحة السابقة',
   'pager.next': 'الصفحة التالية',

@@ -184,6 +184,7 @@ export const en = {
   'data.cite': 'How to cite the dataset',
   'data.dictionary': 'Every table and column is described in the data dictionary.',
   'data.eventBundle': 'Download this event’s articles and captures (zip)',
+  'years.label': 'Years',
   'pager.label': 'Pages',
   'pager.previous': 'Previous page',
   'pager.next': 'Next page',

@@ -182,6 +182,7 @@ export const hi = {
   'data.cite': 'डेटासेट का उद्धरण कैसे दें',
   'data.dictionary': 'हर तालिका और स्तंभ डेटा शब्दकोश में वर्णित है।',
   'data.eventBundle': 'इस घटना के लेख और मूल प्रतियाँ डाउनलोड करें (zip)',
+  'years.label': 'वर्ष',
   'pager.label': 'पृष्ठ',
   'pager.previous': 'पिछला पृष्ठ',
   'pager.next': 'अगला पृष्ठ',

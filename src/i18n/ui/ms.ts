@@ -182,6 +182,7 @@ export const ms = {
   'data.cite': 'Cara memetik set data',
   'data.dictionary': 'Setiap jadual dan lajur diterangkan dalam kamus data.',
   'data.eventBundle': 'Muat turun artikel dan tangkapan peristiwa ini (zip)',
+  'years.label': 'Tahun',
   'pager.label': 'Halaman',
   'pager.previous': 'Halaman sebelumnya',
   'pager.next': 'Halaman seterusnya',
