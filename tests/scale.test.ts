@@ -16,7 +16,7 @@ import { fromHtml } from 'hast-util-from-html';
 import { select, selectAll } from 'hast-util-select';
 import { loadCollection } from '../src/lib/content-files.ts';
 import { formatNumber } from '../src/lib/numbers.ts';
-import { ARTICLES_PER_PAGE, EVENTS_ON_RECORD_PAGE } from '../src/lib/pagination.ts';
+import { ARTICLES_PER_PAGE, EVENTS_ON_RECORD_PAGE, LIST_ITEMS_PER_PAGE } from '../src/lib/pagination.ts';
 import { paths } from '../src/lib/routing.ts';
 import { bundleForLanguage } from '../src/lib/search-fields.ts';
 import { shardIndex } from '../src/lib/search-shards.ts';
@@ -122,34 +122,44 @@ describe(`a ${ARTICLES.toLocaleString('en')}-article build`, () => {
     assert.ok(moreEvents > 0, 'topics with more events than their page lists');
   });
 
-  test('every page of a language\'s articles indexes the list\'s years, each linking to its newest article, on its page', async () => {
-    let years = 0;
+  /**
+   * Checks the index of years on every page of a list (`pageOf(n)`, `pages` of them) against the list's items in
+   * order, each with its year and link; the first page's links are followed to the item they name.
+   */
+  async function assertYearIndex<T>(name: string, items: readonly T[], yearOf: (item: T) => string, link: (item: T) => string, pages: number, pageOf: (n: number) => string): Promise<number> {
+    const expected: { year: string; count: string; first: string }[] = [];
+    for (const item of items) {
+      const year = yearOf(item);
+      if (expected.at(-1)?.year === year) continue;
+      expected.push({ year, count: `(${formatNumber(items.filter((other) => yearOf(other) === year).length, 'ar')})`, first: link(item) });
+    }
+    assert.ok(pages > 1, `${name}: more than one page`);
+    for (let number = 1; number <= pages; number++) {
+      const html = await page(pageOf(number));
+      const index = selectAll('nav.year-index li', html).map((li) => ({ year: toText(select('a', li)!), count: toText(li).slice(toText(select('a', li)!).length).trim(), href: attr(select('a', li), 'href') }));
+      assert.deepEqual(index.map(({ year, count }) => ({ year, count })), expected.map(({ year, count }) => ({ year, count })), `${name} page ${number}: the years, newest first, with their counts`);
+      if (number > 1) continue;
+      for (const [i, { year, href }] of index.entries()) {
+        const [target, anchor] = href.split('#');
+        const item = select(`#${anchor}`, await page(target!));
+        assert.ok(item, `${name} ${year}: ${href} is there`);
+        assert.equal(attr(select('a.item-title', item), 'href'), expected[i]!.first, `${name} ${year}: ${href} is its newest item`);
+      }
+    }
+    return expected.length;
+  }
+
+  test('every page of a language\'s articles indexes the list\'s years, each linking to its newest article, on its page; a list of one page has none', async () => {
+    const articleYear = (article: Article) => article.published.value.slice(0, 4);
     for (const language of new Set(articles.map((a) => a.language))) {
       const list = articles.filter((a) => a.language === language)
         .sort((a, b) => b.published.value.localeCompare(a.published.value) || a.id.localeCompare(b.id));
-      assert.ok(list.length > ARTICLES_PER_PAGE, `${language}: more than one page`);
-      const expected: { year: string; count: string; first: string }[] = [];
-      for (const article of list) {
-        const year = article.published.value.slice(0, 4);
-        if (expected.at(-1)?.year === year) continue;
-        expected.push({ year, count: `(${formatNumber(list.filter((a) => a.published.value.startsWith(year)).length, 'ar')})`, first: paths.article(article.id) });
-      }
-      years += expected.length;
-      const pages = Math.ceil(list.length / ARTICLES_PER_PAGE);
-      for (let number = 1; number <= pages; number++) {
-        const html = await page(paths.language('ar', language, number));
-        const index = selectAll('nav.year-index li', html).map((li) => ({ year: toText(select('a', li)!), count: toText(li).slice(toText(select('a', li)!).length).trim(), href: attr(select('a', li), 'href') }));
-        assert.deepEqual(index.map(({ year, count }) => ({ year, count })), expected.map(({ year, count }) => ({ year, count })), `${language} page ${number}: the years, newest first, with their counts`);
-        if (number > 1) continue;
-        for (const [i, { year, href }] of index.entries()) {
-          const [target, anchor] = href.split('#');
-          const item = select(`#${anchor}`, await page(target!));
-          assert.ok(item, `${language} ${year}: ${href} is there`);
-          assert.equal(attr(select('a.item-title', item), 'href'), expected[i]!.first, `${language} ${year}: ${href} is its newest article`);
-        }
-      }
+      const years = await assertYearIndex(language, list, articleYear, (article) => paths.article(article.id), Math.ceil(list.length / ARTICLES_PER_PAGE), (n) => paths.language('ar', language, n));
+      assert.ok(years > 10, `${language}: the corpus spans years`);
     }
-    assert.ok(years > 10, 'the corpus spans years');
+    // The events of this corpus fit on one page, which needs no index (the index is the same component as above).
+    assert.ok(events.length <= LIST_ITEMS_PER_PAGE);
+    assert.equal(select('nav.year-index', await page(paths.events('ar'))), undefined, 'a list of one page has no index of years');
   });
 
   test('the exports have one row per article and per event, in every format', async () => {

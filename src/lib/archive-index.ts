@@ -34,6 +34,8 @@ export interface ArchiveIndex {
   timeline: readonly Event[];
   /** Events, newest first: the list of events. */
   timelineNewestFirst: readonly Event[];
+  /** The years of the list of events (yearRuns). */
+  eventYears: readonly YearRun[];
   articlesByEvent: ReadonlyMap<string, readonly Article[]>;
   /** Each event's coverage in the order its pages list it: most-covered language first, newest first within a language. */
   coverageByEvent: ReadonlyMap<string, readonly Article[]>;
@@ -115,6 +117,7 @@ export function buildArchiveIndex(input: ArchiveInput): ArchiveIndex {
     pushTo(articlesByLanguage, article.language, article);
   }
   const timeline = [...input.events].sort(byOldestEvent);
+  const timelineNewestFirst = [...timeline].reverse();
   const eventsByEntity = new Map<string, Event[]>();
   for (const event of timeline) {
     for (const entity of new Set([event.place, ...event.participants])) pushTo(eventsByEntity, entity, event);
@@ -145,7 +148,8 @@ export function buildArchiveIndex(input: ArchiveInput): ArchiveIndex {
     articlesByDate,
     articlesByAdded: [...articlesByDate].sort((a, b) => b.added.localeCompare(a.added)),
     timeline,
-    timelineNewestFirst: [...timeline].reverse(),
+    timelineNewestFirst,
+    eventYears: yearRuns(timelineNewestFirst, (event) => event.date.value.slice(0, 4)),
     articlesByEvent,
     coverageByEvent,
     languagesByEvent,

@@ -112,11 +112,13 @@ test('an entity\'s or topic\'s first page is keyed by the events it lists, its l
   assert.notDeepEqual(key(digests({ 'topics/trade': '2' }), 2), key(digests(), 2), 'every page names the topic');
 });
 
-test('a page of a list of articles is keyed by the index of the list\'s years: each year\'s count and the page it starts on', () => {
+test('a page of a list is keyed by the index of the list\'s years: each year\'s count and the page it starts on', () => {
   const page = { number: 2, count: 3, total: 120, items: [] };
   const key = (years: YearRun[]) => articleListPageKey(page, years, [], digests());
   const before = key([{ year: '2024', items: 60, start: 0 }, { year: '2023', items: 60, start: 60 }]);
   assert.notEqual(key([{ year: '2024', items: 61, start: 0 }, { year: '2023', items: 59, start: 61 }]), before, 'a year counts one more');
   assert.notEqual(key([{ year: '2024', items: 40, start: 0 }, { year: '2023', items: 80, start: 40 }]), before, '2023 starts a page earlier');
   assert.equal(key([{ year: '2024', items: 60, start: 0 }, { year: '2023', items: 60, start: 60 }]), before);
+  const archive = { ...index, digest: digests() };
+  assert.notEqual(eventsListKey({ ...archive, eventYears: [{ year: '2024', items: 101, start: 0 }] }, 1), eventsListKey(archive, 1), 'the list of events too');
 });

@@ -68,8 +68,12 @@ export function eventPageKey(
  * the list's years (each year's count and page) and whatever else the page shows.
  */
 export function articleListPageKey(page: { number: number; count: number; total: number; items: readonly Article[] }, years: readonly YearRun[], shown: readonly string[], digest: RecordDigest): string {
-  const yearIndex = years.map((run) => `${run.year}:${run.items}:${pageAt(run.start, ARTICLES_PER_PAGE)}`).join(' ');
-  return hashParts([...shown, page.number, page.count, page.total, yearIndex, ...page.items.map(listed(digest))]);
+  return hashParts([...shown, page.number, page.count, page.total, yearIndexShown(years, ARTICLES_PER_PAGE), ...page.items.map(listed(digest))]);
+}
+
+/** What a list's index of years (YearIndex) shows: each year, its count and the page it starts on. */
+function yearIndexShown(years: readonly YearRun[], perPage: number): string {
+  return years.map((run) => `${run.year}:${run.items}:${pageAt(run.start, perPage)}`).join(' ');
 }
 
 /**
@@ -113,12 +117,12 @@ export function recordWithEvents(
 }
 
 /** The archive as the list pages need it. */
-type ListIndex = Pick<ArchiveIndex, 'timelineNewestFirst' | 'languagesByEvent' | 'sourcesByName' | 'articlesBySource' | 'entities' | 'articlesByEntity'> & { digest: RecordDigest };
+type ListIndex = Pick<ArchiveIndex, 'timelineNewestFirst' | 'eventYears' | 'languagesByEvent' | 'sourcesByName' | 'articlesBySource' | 'entities' | 'articlesByEntity'> & { digest: RecordDigest };
 
 /** The key of page `number` of the list of events: its events, each with its coverage. */
 export function eventsListKey(index: ListIndex, number: number): string {
   const events = pageOf(index.timelineNewestFirst, number, LIST_ITEMS_PER_PAGE);
-  return hashParts([events.count, ...events.items.map(eventLine(index.digest, index))]);
+  return hashParts([events.count, yearIndexShown(index.eventYears, LIST_ITEMS_PER_PAGE), ...events.items.map(eventLine(index.digest, index))]);
 }
 
 /** The key of page `number` of the list of sources: its sources, each with its number of articles. */

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { createTranslator } from '../i18n/ui/index.ts';
-import { pageAt, pageCount, pageOf, pageParam, pagePath, pagedTitle, pagerNumbers, yearRuns } from './pagination.ts';
+import { anchorsOfYears, pageAt, pageCount, pageOf, pageParam, pagePath, pagedTitle, pagerNumbers, yearRuns } from './pagination.ts';
 
 test('pageCount: an empty list has one page; a partial page counts', () => {
   assert.equal(pageCount(0, 50), 1);
@@ -56,4 +56,12 @@ test('yearRuns: each year of a list ordered by date once, with its count and whe
   assert.equal(pageAt(0, 50), 1);
   assert.equal(pageAt(49, 50), 1);
   assert.equal(pageAt(50, 50), 2);
+});
+
+test('anchorsOfYears marks the first item of each year on a page, by its position there', () => {
+  const runs = yearRuns(['2025', '2025', '2024', '2024', '2024', '1999'], (year) => year);
+  const onPage = (number: number) => pageOf(runs.flatMap((run) => Array(run.items).fill(run.year) as string[]), number, 2);
+  assert.deepEqual([0, 1].map(anchorsOfYears(runs, onPage(1))), ['y2025', undefined]);
+  assert.deepEqual([0, 1].map(anchorsOfYears(runs, onPage(2))), ['y2024', undefined]);
+  assert.deepEqual([0, 1].map(anchorsOfYears(runs, onPage(3))), [undefined, 'y1999']);
 });

@@ -130,3 +130,12 @@ export function pageAt(start: number, perPage: number): number {
 export function yearAnchor(year: string): string {
   return `y${year}`;
 }
+
+/**
+ * The anchor (yearAnchor) of each item of a page that is the first of its year, by its position on the page.
+ * @example anchorsOfYears([{ year: '2024', items: 3, start: 0 }, { year: '2023', items: 1, start: 3 }], { first: 3 })(1) // "y2023"
+ */
+export function anchorsOfYears(years: readonly YearRun[], page: Pick<Page<unknown>, 'first'>): (position: number) => string | undefined {
+  const starting = new Map(years.map((run) => [run.start, yearAnchor(run.year)]));
+  return (position) => starting.get(page.first - 1 + position);
+}
