@@ -408,6 +408,25 @@ describe('list and record pages', () => {
     }
   });
 
+  test('home pages name the entities the archive mentions most, in their language, with how many articles mention each, and link to all', async () => {
+    const expected = entities
+      .map((entity) => [entity.id, articles.filter((a) => a.entities.includes(entity.id)).length] as const)
+      .filter(([, count]) => count > 0)
+      .sort(([a, x], [b, y]) => y - x || a.localeCompare(b))
+      .slice(0, MOST_MENTIONED);
+    assert.equal(expected.length, MOST_MENTIONED, 'more entities are mentioned than are shown');
+    for (const locale of localeKeys) {
+      const lang = locales[locale].lang;
+      const section = select('section[aria-labelledby="mentioned"]', await loadPage(paths.home(locale)))!;
+      const shown = selectAll('li', section).map((li) => ({ href: attr(select('a', li), 'href'), name: toText(select('a > span', li)!), lang: attr(select('a > span', li), 'lang'), count: toText(li).slice(toText(select('a > span', li)!).length).trim() }));
+      assert.deepEqual(shown, expected.map(([id, count]) => {
+        const name = entityName(entities.find((entity) => entity.id === id)!, lang);
+        return { href: paths.entity(locale, id), name: name.text, lang: name.lang, count: `(${count.toLocaleString(lang)})` };
+      }), locale);
+      assert.ok(selectAll('a', section).some((a) => attr(a, 'href') === paths.entities(locale)), `${locale}: a link to all of them`);
+    }
+  });
+
   test('home pages count the archive', async () => {
     for (const locale of localeKeys) {
       const counts = selectAll('.stats dd', await loadPage(paths.home(locale))).map((dd) => toText(dd));

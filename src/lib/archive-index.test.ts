@@ -69,7 +69,7 @@ test("an event's, entity's or source's topics are its articles', counted, most f
   assert.deepEqual(index.topicsByEntity.get('putin'), [['sanctions', 2], ['union-state', 1]]);
 });
 
-test("the entities most mentioned beside an entity, by a topic's articles or a source's: counted, most first, then by id, up to a limit", () => {
+test("the entities most mentioned beside an entity, by a topic's, a source's or the whole archive's articles: counted, most first, then by id, up to a limit", () => {
   const index = buildArchiveIndex({
     ...input,
     articles: [
@@ -79,17 +79,20 @@ test("the entities most mentioned beside an entity, by a topic's articles or a s
       article('2024-01-29-c', 'ar', 's2', ['2024-01-29-f'], [], ['trade']),
     ],
   });
-  assert.deepEqual(index.mentionedWith('putin'), [['lukashenko', 2], ['minsk', 1]], 'not itself');
-  assert.deepEqual(index.mentionedWith('lukashenko'), [['putin', 2], ['belarus', 1], ['minsk', 1]], 'as many: by id');
-  assert.deepEqual(index.mostMentionedByTopic('sanctions'), [['lukashenko', 2], ['putin', 2], ['minsk', 1]]);
-  assert.deepEqual(index.mostMentionedByTopic('trade'), [], 'its articles mention no one');
-  assert.deepEqual(index.mostMentionedBySource('s2'), [['lukashenko', 2], ['belarus', 1], ['putin', 1]]);
-  assert.deepEqual(index.mentionedWith('nobody'), []);
-  assert.equal(index.mentionedWith('putin'), index.mentionedWith('putin'), 'worked out once');
-
+  const of = (entity: string) => index.articlesByEntity.get(entity)!;
+  assert.deepEqual(index.mostMentioned(of('putin'), 'putin'), [['lukashenko', 2], ['minsk', 1]], 'not itself');
+  assert.deepEqual(index.mostMentioned(of('lukashenko'), 'lukashenko'), [['putin', 2], ['belarus', 1], ['minsk', 1]], 'as many: by id');
+  assert.deepEqual(index.mostMentioned(index.articlesByTopic.get('sanctions')!), [['lukashenko', 2], ['putin', 2], ['minsk', 1]]);
+  assert.deepEqual(index.mostMentioned(index.articlesByTopic.get('trade')!), [], 'its articles mention no one');
+  assert.deepEqual(index.mostMentioned(index.articlesBySource.get('s2')!), [['lukashenko', 2], ['belarus', 1], ['putin', 1]]);
+  assert.deepEqual(index.mostMentioned(index.articlesByDate), [['lukashenko', 3], ['putin', 2], ['belarus', 1], ['minsk', 1]], 'the whole archive\'s');
+  assert.deepEqual(index.mostMentioned([]), []);
   const many = Array.from({ length: MOST_MENTIONED + 5 }, (_, i) => `e${String(i).padStart(2, '0')}`);
-  const crowded = buildArchiveIndex({ ...input, articles: [article('2024-12-06-a', 'hi', 's1', ['2024-12-06-e'], ['putin', ...many])] });
-  assert.deepEqual(crowded.mentionedWith('putin').map(([id]) => id), many.slice(0, MOST_MENTIONED));
+  const crowded = buildArchiveIndex({ ...input, articles: [article('2024-12-06-a', 'hi', 's1', ['2024-12-06-e'], ['a-first', ...many])] });
+  const list = crowded.articlesByEntity.get('a-first')!;
+  assert.deepEqual(crowded.mostMentioned(list).map(([id]) => id), ['a-first', ...many.slice(0, MOST_MENTIONED - 1)]);
+  assert.deepEqual(crowded.mostMentioned(list, 'a-first').map(([id]) => id), many.slice(0, MOST_MENTIONED), 'as many as are shown, without itself');
+  assert.deepEqual(crowded.mostMentioned(list, many.at(-1)).map(([id]) => id), ['a-first', ...many.slice(0, MOST_MENTIONED - 1)], 'leaving out one not among the first');
 });
 
 test("an article's other coverage takes other languages first, in turn, up to a limit", () => {

@@ -4,7 +4,7 @@
  */
 import { collections, type Article, type Entity, type Event, type Source, type Topic } from '../schema/index.ts';
 import type { ContentProblem } from '../schema/parse.ts';
-import { memoize, memoizeWeak } from './memoize.ts';
+import { memoizeWeak } from './memoize.ts';
 import { yearRuns, type YearRun } from './pagination.ts';
 import { nearestId } from './suggest.ts';
 
@@ -53,13 +53,12 @@ export interface ArchiveIndex {
   /** The topics of each source's articles, counted likewise. */
   topicsBySource: ReadonlyMap<string, readonly TopicCount[]>;
   /**
-   * The entities most often mentioned beside an entity (by the articles that mention it), a topic's articles or
-   * a source's, counted (mostMentioned). Worked out when a page first asks, once: the search and the exports
-   * build this index too, and never ask.
+   * The entities one of the index's lists of articles (an entity's, a topic's, a source's, the archive's) mentions
+   * most, counted (MOST_MENTIONED of them, most first, then by id), leaving out `except` (the entity whose list it
+   * is). Worked out once a list, when a page first asks: the search and the exports build this index too, and
+   * never ask.
    */
-  mentionedWith: (entity: string) => readonly EntityCount[];
-  mostMentionedByTopic: (topic: string) => readonly EntityCount[];
-  mostMentionedBySource: (source: string) => readonly EntityCount[];
+  mostMentioned: (articles: readonly Article[], except?: string) => readonly EntityCount[];
   /** The years of one of the index's lists of articles, newest first (yearRuns): worked out once a list, when a page asks. */
   articleYears: (articles: readonly Article[]) => readonly YearRun[];
   /** Each topic's events (those some article of whose coverage is about it), oldest first. */
@@ -156,9 +155,7 @@ export function buildArchiveIndex(input: ArchiveInput): ArchiveIndex {
     topicsByEvent,
     topicsByEntity: countTopicsOf(articlesByEntity),
     topicsBySource: countTopicsOf(articlesBySource),
-    mentionedWith: memoize((entity) => mostMentioned(articlesByEntity.get(entity) ?? [], entity)),
-    mostMentionedByTopic: memoize((topic) => mostMentioned(articlesByTopic.get(topic) ?? [])),
-    mostMentionedBySource: memoize((source) => mostMentioned(articlesBySource.get(source) ?? [])),
+    mostMentioned: mostMentionedOnce(),
     articleYears: memoizeWeak((articles: readonly Article[]) => yearRuns(articles, (article) => article.published.value.slice(0, 4))),
     timelinePosition: new Map(timeline.map((event, position) => [event.id, position])),
     articlesByEntity,
@@ -179,20 +176,20 @@ function countTopics(articles: readonly Article[]): TopicCount[] {
 }
 
 /** How many of some articles list each id `idsOf` gives: most first, then by id. */
-function countIds(articles: readonly Article[], idsOf: (article: Article) => readonly string[], except?: string): [string, number][] {
+function countIds(articles: readonly Article[], idsOf: (article: Article) => readonly string[]): [string, number][] {
   const counts = new Map<string, number>();
   for (const article of articles) for (const id of idsOf(article)) counts.set(id, (counts.get(id) ?? 0) + 1);
-  if (except !== undefined) counts.delete(except);
   return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
 }
 
 /**
  * The entities some articles mention most, each with how many of them mention it: most first, then by id; at
- * most `limit`, leaving out `except` (the entity all of them mention).
- * @example mostMentioned(articlesOfPutin, 'vladimir-putin') // [['alexander-lukashenko', 5], ['belarus', 5], …]
+ * most MOST_MENTIONED, leaving out `except` (the entity all of them mention). Each list is counted once: its top
+ * one more than is shown, so that leaving out the list's own entity still leaves enough.
  */
-function mostMentioned(articles: readonly Article[], except?: string, limit = MOST_MENTIONED): EntityCount[] {
-  return countIds(articles, (article) => article.entities, except).slice(0, limit);
+function mostMentionedOnce(): ArchiveIndex['mostMentioned'] {
+  const top = memoizeWeak((articles: readonly Article[]) => countIds(articles, (article) => article.entities).slice(0, MOST_MENTIONED + 1));
+  return (articles, except) => top(articles).filter(([id]) => id !== except).slice(0, MOST_MENTIONED);
 }
 
 /** The topics of each list of articles, counted (countTopics), by the list's key. */

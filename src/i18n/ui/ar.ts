@@ -34,6 +34,8 @@ export const ar = {
   'home.allEvents': 'جميع الأحداث',
   'home.topics': 'أكثر الموضوعات تغطية',
   'home.allTopics': 'جميع الموضوعات',
+  'home.mentioned': 'الأشخاص والأماكن والمنظمات الأكثر ذكرًا',
+  'home.allEntities': 'جميع الأشخاص والأماكن والمنظمات',
   'events.title': 'الأحداث',
   'events.intro': 'جميع الأحداث في الأرشيف، من الأحدث إلى الأقدم، مع لغات تغطيتها.',
   'event.date': 'التاريخ',

@@ -36,6 +36,8 @@ export const en = {
   'home.allEvents': 'All events',
   'home.topics': 'Most covered topics',
   'home.allTopics': 'All topics',
+  'home.mentioned': 'Most mentioned people, places and organisations',
+  'home.allEntities': 'All people, places and organisations',
   'events.title': 'Events',
   'events.intro': 'Every event in the archive, newest first, with the languages of its coverage.',
   'event.date': 'Date',

@@ -34,6 +34,8 @@ export const hi = {
   'home.allEvents': 'सभी घटनाएँ',
   'home.topics': 'सबसे अधिक कवर किए गए विषय',
   'home.allTopics': 'सभी विषय',
+  'home.mentioned': 'सबसे अधिक उल्लिखित व्यक्ति, स्थान और संगठन',
+  'home.allEntities': 'सभी व्यक्ति, स्थान और संगठन',
   'events.title': 'घटनाएँ',
   'events.intro': 'संग्रह की सभी घटनाएँ, नवीनतम पहले, उनके कवरेज की भाषाओं सहित।',
   'event.date': 'तिथि',

@@ -34,6 +34,8 @@ export const ms = {
   'home.allEvents': 'Semua peristiwa',
   'home.topics': 'Topik paling banyak diliputi',
   'home.allTopics': 'Semua topik',
+  'home.mentioned': 'Individu, tempat dan organisasi paling kerap disebut',
+  'home.allEntities': 'Semua individu, tempat dan organisasi',
   'events.title': 'Peristiwa',
   'events.intro': 'Setiap peristiwa dalam arkib, yang terbaharu dahulu, berserta bahasa liputannya.',
   'event.date': 'Tarikh',
