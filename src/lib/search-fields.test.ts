@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { EntitySchema, EventSchema, SourceSchema, TopicSchema } from '../schema/index.ts';
-import { distinctNames, entitySearchFields, eventSearchFields, filterLabels, sourceSearchFields } from './search-fields.ts';
+import { distinctNames, entitySearchFields, eventSearchFields, filterLabels, namesLanguageFirst, sourceSearchFields } from './search-fields.ts';
 
 const putin = EntitySchema.parse({ id: 'putin', kind: 'person', names: { en: ['Vladimir Putin', 'Putin'], hi: ['व्लादिमीर पुतिन', 'पुतिन'], ar: ['فلاديمير بوتين'] }, description: 'President of Russia.' });
 
@@ -20,6 +20,8 @@ test('an event result carries its localized titles; a source its names', () => {
   const archive = { entities: new Map([[putin.id, putin]]), topics: new Map([[trade.id, trade]]), topicsByEvent: new Map([[event.id, [['trade', 2] as const]]]) };
   assert.deepEqual(eventSearchFields(event, archive).meta, { type: 'event', published: '2024-01-29', precision: 'day', title_in_ar: 'لقاء', title_in_ms: 'Pemimpin bertemu' });
   assert.deepEqual(eventSearchFields(event, archive).filters.topic, ['Trade'], 'an event is found by the topics of its coverage');
+  // Its English names first, then the Malay ones, so that an excerpt around one keeps to one language.
+  assert.deepEqual(eventSearchFields(event, archive).aliases, ['Leaders meet', 'Vladimir Putin', 'Trade', 'Pemimpin bertemu', 'Perdagangan']);
   const source = SourceSchema.parse({ id: 'fars', name: 'وكالة أنباء فارس', name_lang: 'ar', name_latin: 'Fars News Agency', names: { ar: 'وكالة أنباء فارس' }, home: null, country: null, languages: ['ar'], kind: 'news-agency', description: 'An agency.' });
   assert.deepEqual(sourceSearchFields(source).meta, { type: 'source', title_in_ar: 'وكالة أنباء فارس' });
 });
@@ -58,4 +60,11 @@ test('a filter value is labelled in an interface language where its record has a
   // Two records with one English name share its filter value: the first by id labels it, whatever order they come in.
   assert.deepEqual(filterLabels(archive([putin, samePutin]), 'ar')[0], ['entity', 'Vladimir Putin', 'بوتين']);
   assert.deepEqual(filterLabels(archive([samePutin, putin]), 'ar')[0], ['entity', 'Vladimir Putin', 'بوتين']);
+});
+
+test('namesLanguageFirst puts every record\'s names in one language before the others, each group in the records\' order', () => {
+  const records = [{ ms: 'Perdagangan', en: 'Trade' }, { en: ['Vladimir Putin', 'Putin'], ar: ['بوتين'], ms: ['Putin'] }, { ar: 'العقوبات' }];
+  assert.deepEqual(namesLanguageFirst('en', records), ['Trade', 'Vladimir Putin', 'Putin', 'Perdagangan', 'بوتين', 'Putin', 'العقوبات']);
+  assert.deepEqual(namesLanguageFirst('ms', records), ['Perdagangan', 'Putin', 'Trade', 'Vladimir Putin', 'Putin', 'بوتين', 'العقوبات']);
+  assert.deepEqual(namesLanguageFirst('hi', []), []);
 });

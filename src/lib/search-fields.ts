@@ -89,14 +89,23 @@ export function bundleForScript(script: string): string {
 /** The language bundle for content in `lang`: its primary language subtag. */
 export const bundleForLanguage = memoize((lang: string): string => new Intl.Locale(lang).language);
 
-/** Every recorded name of an entity, all languages. */
-function allNames(entity: Entity): string[] {
-  return Object.values(entity.names).flat();
+/** A record's names by language: an entity's lists of them, a topic's or an event's one a language. */
+type NamesByLanguage = Readonly<Record<string, string | readonly string[]>>;
+
+/** Every title of an event by language: English and each coverage language's. */
+function titlesOf(event: Event): NamesByLanguage {
+  return { ...event.titles, en: event.title };
 }
 
-/** Every title of an event: English and each coverage language. */
-function allTitles(event: Event): string[] {
-  return [event.title, ...Object.values(event.titles)];
+/**
+ * The names of some records, those in `lang` first, then the others, each in the records' order: an excerpt
+ * around one of a page's names then shows the names beside it in the same language ("Nuclear weapons ·
+ * Sanctions", not "Nuclear weapons · Senjata nuklear").
+ * @example namesLanguageFirst('en', [{ en: 'Trade', ms: 'Perdagangan' }, { en: 'Energy', ms: 'Tenaga' }]) // ["Trade", "Energy", "Perdagangan", "Tenaga"]
+ */
+export function namesLanguageFirst(lang: string, records: readonly NamesByLanguage[]): string[] {
+  const entries = records.flatMap((names) => Object.entries(names));
+  return [...entries.filter(([language]) => language === lang), ...entries.filter(([language]) => language !== lang)].flatMap(([, names]) => names);
 }
 
 /**
@@ -188,7 +197,11 @@ export function articleSearchFields(article: Article, archive: Pick<ArchiveIndex
     },
     sort: { date: article.published.value },
     ...splitNames(
-      [...(article.title_en ? [article.title_en.text] : []), ...entities.flatMap(allNames), ...events.flatMap(allTitles), source.name, source.name_latin, ...Object.values(source.names)],
+      [
+        ...(article.title_en ? [article.title_en.text] : []),
+        ...namesLanguageFirst(article.language, [...entities.map((entity) => entity.names), ...events.map(titlesOf)]),
+        source.name, source.name_latin, ...Object.values(source.names),
+      ],
       likelyScript(article.language),
     ),
   };
@@ -213,7 +226,7 @@ export function eventSearchFields(event: Event, archive: Pick<ArchiveIndex, 'ent
     },
     sort: { date: event.date.value },
     // Found by its topics' names too, in any script: "العقوبات" finds the events covered as sanctions.
-    ...splitNames([...allTitles(event), ...entities.flatMap(allNames), ...topics.flatMap((topic) => Object.values(topic.names))], 'Latn'),
+    ...splitNames(namesLanguageFirst(defaultLocale, [titlesOf(event), ...entities.map((entity) => entity.names), ...topics.map((topic) => topic.names)]), 'Latn'),
   };
 }
 
@@ -226,7 +239,7 @@ export function entitySearchFields(entity: Entity): SearchFields {
     meta: { type: 'entity', kind: entity.kind, ...localizedMeta('title', (lang) => entityName(entity, lang)) },
     filters: { type: ['entity'], entity: [filterValue.entity(entity)], entity_kind: [entity.kind] },
     sort: {},
-    ...splitNames(allNames(entity), 'Latn'),
+    ...splitNames(namesLanguageFirst(defaultLocale, [entity.names]), 'Latn'),
   };
 }
 
