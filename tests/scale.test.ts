@@ -138,6 +138,8 @@ describe(`a ${ARTICLES.toLocaleString('en')}-article build`, () => {
       const html = await page(pageOf(number));
       const index = selectAll('nav.year-index li', html).map((li) => ({ year: toText(select('a', li)!), count: toText(li).slice(toText(select('a', li)!).length).trim(), href: attr(select('a', li), 'href') }));
       assert.deepEqual(index.map(({ year, count }) => ({ year, count })), expected.map(({ year, count }) => ({ year, count })), `${name} page ${number}: the years, newest first, with their counts`);
+      const onPage = new Set(items.slice((number - 1) * ARTICLES_PER_PAGE, number * ARTICLES_PER_PAGE).map(yearOf));
+      assert.deepEqual(selectAll('nav.year-index a[aria-current="true"]', html).map((a) => toText(a)), expected.map(({ year }) => year).filter((year) => onPage.has(year)), `${name} page ${number}: the years it holds are marked`);
       if (number > 1) continue;
       for (const [i, { year, href }] of index.entries()) {
         const [target, anchor] = href.split('#');
