@@ -95,6 +95,24 @@ test("the entities most mentioned beside an entity, by a topic's, a source's or 
   assert.deepEqual(crowded.mostMentioned(list, many.at(-1)).map(([id]) => id), ['a-first', ...many.slice(0, MOST_MENTIONED - 1)], 'leaving out one not among the first');
 });
 
+test('the most mentioned entities of a list are the first of all its counts in order, whatever order they are met in', () => {
+  // A small generator, so that the case is the same on every run.
+  let seed = 7;
+  const next = (n: number) => (seed = (seed * 16807) % 2147483647) % n;
+  const ids = Array.from({ length: 40 }, (_, i) => `e-${String.fromCharCode(97 + (i % 26))}${i}`);
+  const articles = Array.from({ length: 300 }, (_, i) => {
+    const mentioned = [...new Set(Array.from({ length: 1 + next(8) }, () => ids[next(next(2) ? 10 : ids.length)]!))];
+    return article(`2024-01-${String(1 + (i % 28)).padStart(2, '0')}-x${i}`, 'hi', 's1', ['2024-12-06-e'], mentioned);
+  });
+  const index = buildArchiveIndex({ ...input, articles });
+  const all = ids.map((id) => [id, articles.filter((a) => a.entities.includes(id)).length] as const)
+    .filter(([, count]) => count > 0)
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+  assert.ok(new Set(all.map(([, count]) => count)).size < all.length, 'counts tie');
+  assert.deepEqual(index.mostMentioned(index.articlesByDate), all.slice(0, MOST_MENTIONED));
+  assert.deepEqual(index.mostMentioned(index.articlesByDate, all[3]![0]), [...all.slice(0, 3), ...all.slice(4, MOST_MENTIONED + 1)]);
+});
+
 test("an article's other coverage takes other languages first, in turn, up to a limit", () => {
   const extra = ['2024-12-08-d', '2024-12-09-e', '2024-12-10-f'].map((id) => article(id, 'hi', 's1', ['2024-12-06-e']));
   const index = buildArchiveIndex({ ...input, articles: [...input.articles, ...extra] });
