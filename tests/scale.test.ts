@@ -123,10 +123,11 @@ describe(`a ${ARTICLES.toLocaleString('en')}-article build`, () => {
   });
 
   /**
-   * Checks the index of years on every page of a list (`pageOf(n)`, `pages` of them) against the list's items in
+   * Checks the index of years on every page of a list (`pageOf(n)`, `perPage` items a page) against its items in
    * order, each with its year and link; the first page's links are followed to the item they name.
    */
-  async function assertYearIndex<T>(name: string, items: readonly T[], yearOf: (item: T) => string, link: (item: T) => string, pages: number, pageOf: (n: number) => string): Promise<number> {
+  async function assertYearIndex<T>(name: string, items: readonly T[], yearOf: (item: T) => string, link: (item: T) => string, perPage: number, pageOf: (n: number) => string): Promise<number> {
+    const pages = Math.ceil(items.length / perPage);
     const expected: { year: string; count: string; first: string }[] = [];
     for (const item of items) {
       const year = yearOf(item);
@@ -138,7 +139,7 @@ describe(`a ${ARTICLES.toLocaleString('en')}-article build`, () => {
       const html = await page(pageOf(number));
       const index = selectAll('nav.year-index li', html).map((li) => ({ year: toText(select('a', li)!), count: toText(li).slice(toText(select('a', li)!).length).trim(), href: attr(select('a', li), 'href') }));
       assert.deepEqual(index.map(({ year, count }) => ({ year, count })), expected.map(({ year, count }) => ({ year, count })), `${name} page ${number}: the years, newest first, with their counts`);
-      const onPage = new Set(items.slice((number - 1) * ARTICLES_PER_PAGE, number * ARTICLES_PER_PAGE).map(yearOf));
+      const onPage = new Set(items.slice((number - 1) * perPage, number * perPage).map(yearOf));
       assert.deepEqual(selectAll('nav.year-index a[aria-current="true"]', html).map((a) => toText(a)), expected.map(({ year }) => year).filter((year) => onPage.has(year)), `${name} page ${number}: the years it holds are marked`);
       if (number > 1) continue;
       for (const [i, { year, href }] of index.entries()) {
@@ -156,7 +157,7 @@ describe(`a ${ARTICLES.toLocaleString('en')}-article build`, () => {
     for (const language of new Set(articles.map((a) => a.language))) {
       const list = articles.filter((a) => a.language === language)
         .sort((a, b) => b.published.value.localeCompare(a.published.value) || a.id.localeCompare(b.id));
-      const years = await assertYearIndex(language, list, articleYear, (article) => paths.article(article.id), Math.ceil(list.length / ARTICLES_PER_PAGE), (n) => paths.language('ar', language, n));
+      const years = await assertYearIndex(language, list, articleYear, (article) => paths.article(article.id), ARTICLES_PER_PAGE, (n) => paths.language('ar', language, n));
       assert.ok(years > 10, `${language}: the corpus spans years`);
     }
     // The events of this corpus fit on one page, which needs no index (the index is the same component as above).
